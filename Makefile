@@ -1,0 +1,29 @@
+# The two commands a user needs: `make build` and `make test`.
+# Both create ./.venv on first use and install the pinned dependencies into it.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ARGS   ?=
+
+.PHONY: build test clean serve-output help
+
+help:
+	@echo "make build   build content/ into output/ (ARGS='--drafts' etc. are passed on)"
+	@echo "make test    run the whole test suite"
+	@echo "make clean   remove output/, the build cache and the virtual environment"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) build.py $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest $(ARGS)
+
+clean:
+	rm -rf output .cache $(VENV)

@@ -1,0 +1,87 @@
+"""Rupiah prices, Indonesian phone numbers, safe links and WhatsApp order messages.
+
+This module owns the small rules of selling in Indonesia: `Rp 35.000` with a dot for thousands,
+numbers written `0812-…` or `+62 812 …` normalised to `62812…` for wa.me, which link schemes
+a visitor may be sent to, and the names of food and trade licences. Pure functions, no I/O.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+CERTIFICATION_TYPES = ("halal", "pirt", "bpom-md", "bpom-ml", "nib", "sni")
+CERTIFICATION_LABELS = {
+    "halal": "Halal",
+    "pirt": "P-IRT",
+    "bpom-md": "BPOM MD",
+    "bpom-ml": "BPOM ML",
+    "nib": "NIB",
+    "sni": "SNI",
+}
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-.()/]")
+_SAFE_SCHEMES = ("https://", "mailto:", "tel:")
+
+
+def rupiah(amount: int) -> str:
+    """`35000` -> `Rp 35.000` (Indonesian thousands separator, no decimals)."""
+    return "Rp " + f"{amount:,}".replace(",", ".")
+
+
+def price_text(price: int | None, price_max: int | None, on_request: str) -> str:
+    """A price, a range `Rp 75.000 – Rp 120.000`, or the on-request text."""
+    if price is None:
+        return on_request
+    if price_max is not None and price_max != price:
+        return f"{rupiah(price)} – {rupiah(price_max)}"
+    return rupiah(price)
+
+
+def normalise_phone(text: str) -> str | None:
+    """Any Indonesian writing of a number -> `62…` digits, or None when it cannot be one."""
+    digits = _PHONE_SEPARATORS.sub("", text.strip())
+    if digits.startswith("+"):
+        digits = digits[1:]
+        if not digits.startswith("62"):
+            return None
+    elif digits.startswith("0"):
+        digits = "62" + digits[1:]
+    elif digits.startswith("8"):
+        digits = "62" + digits
+    if not re.fullmatch(r"62[1-9][0-9]{7,11}", digits):
+        return None
+    return digits
+
+
+def is_mobile(number: str) -> bool:
+    """WhatsApp numbers in Indonesia are mobile numbers: 62 8…"""
+    return number.startswith("628")
+
+
+def check_url(text: str) -> tuple[str, str]:
+    """("", "") for a safe link; else (problem, "error" | "warning")."""
+    raw = text.strip()
+    if not raw or any(ch.isspace() for ch in raw):
+        return f'"{text}" contains spaces', "error"
+    lowered = urllib.parse.unquote(raw).lower()
+    if lowered.startswith(_SAFE_SCHEMES):
+        return "", ""
+    if lowered.startswith("http://"):
+        return f'"{raw}" is not encrypted (http://)', "warning"
+    scheme = lowered.split(":", 1)[0] if ":" in lowered else ""
+    if scheme:
+        return f'link scheme "{scheme}:" is not allowed', "error"
+    return f'"{raw}" is not a full address', "error"
+
+
+def whatsapp_link(number: str, message: str | None = None) -> str:
+    """`https://wa.me/62…` with an optional prefilled message."""
+    url = f"https://wa.me/{number}"
+    if message:
+        url += "?text=" + urllib.parse.quote(message, safe="")
+    return url
+
+
+def order_message(template: str, title: str, price: str, url: str) -> str:
+    """The prefilled WhatsApp text naming the product, its price and its page."""
+    return template.format(title=title, price=price, url=url)

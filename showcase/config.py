@@ -1,0 +1,112 @@
+"""`content/site.yaml` -> a frozen `SiteConfig`, with defaults for every key.
+
+Owns the site-wide settings and their defaults; validation goes through the same schema and
+located YAML loader as content files, so a typo in `site.yaml` is reported like any other.
+Command-line overrides (`--base-url`) are applied here, once, before any stage reads the config.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import Diagnostics
+from .images import ImageSettings
+from .schema import SCHEMAS, ImageSpec, Validator
+from .source import decode
+from .yamlnodes import YamlProblem, parse
+
+DEFAULT_LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Site-wide settings after validation and defaults."""
+
+    content_dir: Path
+    display_root: Path
+    title: str = "Galeri Produk Daerah"
+    tagline: str = ""
+    description: str = ""
+    base_url: str = "/"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    organisation: str = ""
+    contact_whatsapp: str | None = None
+    contact_phone: str | None = None
+    contact_email: str | None = None
+    contact_address: str | None = None
+    theme_color: str = "#8a3b12"
+    logo: ImageSpec | None = None
+    price_warn_above: int = 100_000_000
+    images: ImageSettings = field(default_factory=ImageSettings)
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: `/` or `/galeri/`."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def origin(self) -> str:
+        """`https://example.org` from base_url, or '' when base_url is only a path."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+    def display(self, path: Path) -> str:
+        """A path as editors see it in messages: relative to the folder holding content/."""
+        try:
+            return path.relative_to(self.display_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = None) -> SiteConfig:
+    """Read and validate site.yaml (optional); problems go to diags, defaults fill the gaps."""
+    content_dir = content_dir.resolve()
+    display_root = content_dir.parent
+    path = content_dir / "site.yaml"
+    values: dict = {}
+    if path.is_file():
+        display = path.relative_to(display_root).as_posix()
+        text = decode(path.read_bytes(), display, diags)
+        if text is not None:
+            try:
+                root = parse(text, 1)
+            except YamlProblem as problem:
+                diags.error(display, problem.line, problem.code, problem.message, problem.hint, col=problem.col)
+                root = None
+            values = Validator(display, diags).record(root, SCHEMAS["site"]).values
+    contact = values.get("contact", {})
+    image_values = values.get("images", {})
+    defaults = ImageSettings()
+    images = ImageSettings(
+        widths=tuple(sorted(set(image_values.get("widths", defaults.widths)))),
+        formats=_formats(image_values.get("formats", defaults.formats)),
+        quality=tuple(sorted({**dict(defaults.quality), **image_values.get("quality", {})}.items())),
+    )
+    chosen_base = base_url if base_url is not None else values.get("base_url", "/")
+    languages = tuple(dict.fromkeys(("id", *values.get("languages", DEFAULT_LANGUAGES))))
+    return SiteConfig(
+        content_dir=content_dir,
+        display_root=display_root,
+        title=values.get("title", SiteConfig.title),
+        tagline=values.get("tagline", ""),
+        description=values.get("description", ""),
+        base_url=chosen_base if chosen_base.endswith("/") else chosen_base + "/",
+        languages=languages,
+        organisation=values.get("organisation", ""),
+        contact_whatsapp=contact.get("whatsapp"),
+        contact_phone=contact.get("phone"),
+        contact_email=contact.get("email"),
+        contact_address=contact.get("address"),
+        theme_color=values.get("theme_color", SiteConfig.theme_color),
+        logo=values.get("logo"),
+        price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
+        images=images,
+    )
+
+
+def _formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """Configured formats in a fixed best-first order; JPEG is always there as the fallback."""
+    chosen = set(formats) | {"jpeg"}
+    return tuple(f for f in ("avif", "webp", "jpeg") if f in chosen)

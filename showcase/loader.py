@@ -1,0 +1,432 @@
+"""Walk `content/`, read every file, and assemble a validated, cross-referenced `Catalog`.
+
+The loader owns the layout rules (which folder holds which kind, bundles, translations, stray
+files, symlinks, case collisions), slug identity, reference resolution by slug with
+did-you-mean, and resolving image paths safely inside the content directory. Every problem is
+collected; the loader never stops at the first one and never renders anything.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
+from urllib.parse import unquote
+
+from . import model, slugs
+from .config import SiteConfig
+from .errors import Diagnostics, did_you_mean
+from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
+from .source import read_source
+from .yamlnodes import YamlProblem, parse
+
+KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker",
+                "products": "product", "pages": "page"}
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif"}
+# Files operating systems and editors leave behind: never read, never copied, never reported.
+JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
+                  re.IGNORECASE)
+ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
+_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class _File:
+    """A Markdown file found in content/: its kind, slug source and language."""
+
+    path: Path
+    display: str
+    kind: str
+    stem: str
+    lang: str
+
+
+class Loader:
+    """One load of one content directory; use `load_catalog`."""
+
+    def __init__(self, config: SiteConfig, diags: Diagnostics, drafts: bool) -> None:
+        self.config = config
+        self.root = config.content_dir
+        self.diags = diags
+        self.drafts = drafts
+
+    # -- walking ---------------------------------------------------------------------------
+    def walk(self) -> list[_File]:
+        """Every content file, sorted; symlinks, stray files and case collisions reported."""
+        found: list[_File] = []
+        folded: dict[str, list[str]] = defaultdict(list)
+        for path in self._files():
+            display = self.config.display(path)
+            relative = path.relative_to(self.root)
+            folded[unicodedata.normalize("NFC", relative.as_posix()).casefold()].append(display)
+            parts = relative.parts
+            name = path.name
+            if len(parts) == 1 and name in ROOT_FILES:
+                continue
+            if name.endswith(".md") and parts[0] in KIND_FOLDERS and len(parts) > 1:
+                match = _TRANSLATION.match(name)
+                lang = match.group("lang") if match else "id"
+                stem = match.group("stem") if match else name[:-3]
+                if stem == "index":
+                    stem = path.parent.name if len(parts) > 2 else stem
+                if lang not in self.config.languages:
+                    self.diags.warning(display, None, "CT_LANGUAGE",
+                                       f'language "{lang}" is not in site.yaml languages; file not read',
+                                       f"languages: {list(self.config.languages)}")
+                    continue
+                found.append(_File(path, display, KIND_FOLDERS[parts[0]], stem, lang))
+            elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
+                continue  # photos are used when a content file names them
+            else:
+                hint = ("rename it to end in .md (lowercase)" if re.search(r"\.(md|markdown)\b", name, re.I)
+                        else "content goes in regions/, categories/, makers/, products/ or pages/")
+                self.diags.warning(display, None, "CT_STRAY", "file is not read and not published", hint)
+        for names in folded.values():
+            if len(names) > 1:
+                self.diags.error(names[0], None, "CT_CASE_COLLISION",
+                                 "file names differ only in upper/lower case: " + ", ".join(sorted(names)),
+                                 "rename one; Windows and macOS cannot hold both")
+        return found
+
+    def _files(self) -> Iterator[Path]:
+        for directory, dirnames, filenames in os.walk(self.root, followlinks=False):
+            base = Path(directory)
+            for name in sorted(dirnames):
+                if (base / name).is_symlink():
+                    self._symlink(base / name)
+            dirnames[:] = sorted(d for d in dirnames
+                                 if not (base / d).is_symlink() and not d.startswith("."))
+            for name in sorted(filenames):
+                path = base / name
+                if path.is_symlink():
+                    self._symlink(path)
+                elif not JUNK.match(name) and not (name.startswith(".") and name != ".gitkeep"):
+                    yield path
+
+    def _symlink(self, path: Path) -> None:
+        self.diags.error(self.config.display(path), None, "CT_SYMLINK",
+                         "symbolic links are not followed in content/",
+                         "replace the link with the real file or folder")
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self, file: _File) -> tuple[Record, Any] | None:
+        """Front matter validated against the kind's (or translation's) fields, and the source."""
+        source = read_source(file.path, file.display, self.diags)
+        if source is None:
+            return None
+        try:
+            root = parse(source.front_matter, source.front_matter_line)
+        except YamlProblem as problem:
+            self.diags.error(file.display, problem.line, problem.code, problem.message, problem.hint,
+                             col=problem.col)
+            return None
+        validator = Validator(file.display, self.diags)
+        if file.lang == "id":
+            record = validator.record(root, SCHEMAS[file.kind])
+        else:
+            allowed = translation_fields(file.kind)
+            forbidden = tuple(f for f in SCHEMAS[file.kind] if f not in allowed)
+            record = validator.record(root, allowed, forbidden=forbidden)
+        if not validator.ok:
+            return None
+        return record, source
+
+    # -- images ----------------------------------------------------------------------------
+    def image(self, spec: ImageSpec, file: _File, fallback_alt: str, field: str) -> model.Image | None:
+        return resolve_image(self.config, self.diags, file.display, file.path.parent, spec,
+                             fallback_alt, field)
+
+
+def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory: Path, spec: ImageSpec,
+                  fallback_alt: str, field: str) -> model.Image | None:
+    """Resolve an image path relative to the file that names it, safely inside content/."""
+    raw = spec.src
+    decoded = unquote(raw)
+    if (not raw or raw.startswith(("/", "\\")) or "\\" in raw or re.match(r"^[A-Za-z]:", raw)
+            or ".." in PurePosixPath(decoded).parts or "://" in raw):
+        diags.error(owner, spec.line, "IMG_PATH_ESCAPE", f'"{raw}" is not a path inside the content folder',
+                    "write the file name of a photo beside this file, e.g. foto.jpg", col=spec.col, field=field)
+        return None
+    target = directory / unicodedata.normalize("NFC", decoded)
+    for parent in [target, *target.parents]:
+        if parent == config.content_dir:
+            break
+        if parent.is_symlink():
+            diags.error(config.display(parent), None, "CT_SYMLINK", "symbolic links are not followed in content/",
+                        "replace the link with the real file or folder")
+            return None
+    found = target if target.is_file() else _case_match(target, owner, spec, field, diags)
+    if found is None:
+        return None
+    if spec.alt is not None and not spec.alt.strip():
+        diags.warning(owner, spec.line, "IMG_EMPTY_ALT", "alt text is empty",
+                      "describe the photo for visitors who cannot see it", col=spec.col, field=field)
+    alt = spec.alt if spec.alt else fallback_alt
+    return model.Image(found, config.display(found), alt, owner, spec.line)
+
+
+def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Diagnostics) -> Path | None:
+    """The one file that differs only in case (fixed, with a warning), else a did-you-mean error."""
+    directory = target.parent
+    siblings = sorted(p.name for p in directory.iterdir()) if directory.is_dir() else []
+    wanted = unicodedata.normalize("NFC", target.name).casefold()
+    same = [n for n in siblings if unicodedata.normalize("NFC", n).casefold() == wanted]
+    if len(same) == 1:
+        diags.warning(owner, spec.line, "IMG_CASE", f'"{spec.src}" found as "{same[0]}" (different upper/lower case)',
+                      f"write `{same[0]}` exactly; Linux servers see them as different files",
+                      col=spec.col, field=field)
+        return directory / same[0]
+    stem = wanted.rsplit(".", 1)[0]
+    near = [n for n in siblings if n.casefold().rsplit(".", 1)[0] == stem]
+    suggestion = f'; did you mean "{near[0]}"?' if near else did_you_mean(target.name, siblings)
+    diags.error(owner, spec.line, "IMG_MISSING", f'photo "{spec.src}" not found{suggestion}',
+                "put the photo beside this file and write its exact name", col=spec.col, field=field)
+    return None
+
+
+def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
+                 today: date | None = None) -> model.Catalog:
+    """Read, validate and cross-reference all content; problems go to diags.
+
+    `today` is the build date: certifications that expired before it are reported.
+    """
+    loader = Loader(config, diags, drafts)
+    files = loader.walk()
+    originals = [f for f in files if f.lang == "id"]
+    read = {f: loader.read(f) for f in files}
+    slugs_of: dict[_File, str] = {}
+    by_kind: dict[str, dict[str, _File]] = defaultdict(dict)
+    for file in originals:
+        result = read[file]
+        explicit = result[0].get("slug") if result else None
+        slug = explicit or _derived_slug(file, diags)
+        if not slug:
+            continue
+        slugs_of[file] = slug
+        other = by_kind[file.kind].get(slug)
+        if other is not None:
+            diags.error(file.display, None, "CT_DUPLICATE_SLUG",
+                        f'{file.kind} "{slug}" is defined twice: {other.display} and {file.display}',
+                        "give one of them another file name or `slug:`")
+            continue
+        by_kind[file.kind][slug] = file
+    translations = _translations(files, read, by_kind, slugs_of, diags)
+    builder = _Builder(loader, read, translations)
+    entries: dict[str, list[Any]] = defaultdict(list)
+    for kind in ("region", "category", "maker", "product", "page"):
+        for slug, file in sorted(by_kind[kind].items()):
+            if read[file] is not None:
+                entries[kind].append((slug, file))
+    regions = tuple(builder.region(s, f) for s, f in entries["region"])
+    regions = tuple(r for r in regions if r)
+    region_index = {r.slug: r for r in regions}
+    categories = tuple(c for c in (builder.category(s, f) for s, f in entries["category"]) if c)
+    makers = tuple(m for m in (builder.maker(s, f, region_index) for s, f in entries["maker"]) if m)
+    maker_index = {m.slug: m for m in makers}
+    category_slugs = {c.slug for c in categories}
+    products = tuple(p for p in (builder.product(s, f, region_index, maker_index, category_slugs)
+                                 for s, f in entries["product"]) if p)
+    pages = tuple(p for p in (builder.page(s, f) for s, f in entries["page"]) if p)
+    if not drafts:
+        products = tuple(p for p in products if not p.draft)
+        pages = tuple(p for p in pages if not p.draft)
+    if today is not None:
+        for product in products:
+            for cert in product.certifications:
+                if expired(cert, today):
+                    diags.warning(product.display, None, "CERT_EXPIRED",
+                                  f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
+                                  "perbarui nomor dan valid_until setelah izin diperpanjang",
+                                  field="certifications")
+    logo = None
+    if config.logo is not None:
+        site_path = config.content_dir / "site.yaml"
+        site_file = _File(site_path, config.display(site_path), "site", "site", "id")
+        logo = loader.image(config.logo, site_file, config.title, "logo")
+    return model.Catalog(regions, categories, makers, products, pages, logo)
+
+
+def _derived_slug(file: _File, diags: Diagnostics) -> str:
+    why = slugs.problem(file.stem)
+    if why:
+        diags.error(file.display, 1, "CT_BAD_SLUG", f'file name "{file.stem}" {why}',
+                    "add `slug: a-short-name` (a-z, 0-9, '-') to the front matter, or rename the file")
+        return ""
+    return slugs.slugify(file.stem)
+
+
+def _translations(files: list[_File], read: dict, by_kind: dict, slugs_of: dict,
+                  diags: Diagnostics) -> dict[tuple[str, str], dict[str, tuple[_File, Any]]]:
+    """Translations attached to their Indonesian file, found by the same file stem and folder."""
+    originals = {(f.kind, f.path.parent, f.stem): f for f in slugs_of}
+    result: dict[tuple[str, str], dict[str, tuple[_File, Any]]] = defaultdict(dict)
+    for file in files:
+        if file.lang == "id" or read[file] is None:
+            continue
+        original = originals.get((file.kind, file.path.parent, file.stem))
+        if original is None:
+            diags.error(file.display, None, "CT_ORPHAN_TRANSLATION",
+                        "translation has no Indonesian file beside it",
+                        f"add {file.stem}.md (or index.md) in the same folder, or rename this file")
+            continue
+        result[(file.kind, slugs_of[original])][file.lang] = (file, read[file])
+    return result
+
+
+class _Builder:
+    """Turns validated records into model objects, resolving references by slug."""
+
+    def __init__(self, loader: Loader, read: dict, translations: dict) -> None:
+        self.loader = loader
+        self.diags = loader.diags
+        self.read = read
+        self.translations = translations
+
+    def _common(self, kind: str, slug: str, file: _File) -> dict[str, Any]:
+        record, source = self.read[file]
+        langs = {}
+        for lang, (tfile, (trecord, tsource)) in sorted(self.translations.get((kind, slug), {}).items()):
+            values = trecord.values
+            langs[lang] = model.Translation(
+                lang=lang, display=tfile.display,
+                title=values.get("title") or values.get("name"),
+                summary=values.get("summary"), unit=values.get("unit"), tags=values.get("tags"),
+                alts=tuple(i["alt"] for i in values.get("images", ())),
+                body=tsource.body, body_line=tsource.body_line)
+        return dict(kind=kind, slug=slug, display=file.display, directory=file.path.parent,
+                    body=source.body, body_line=source.body_line, translations=langs)
+
+    def _ref(self, file: _File, record: Record, field: str, known: dict | set, what: str) -> str | None:
+        value = record.get(field)
+        if value is None:
+            return None
+        if value in known:
+            return value
+        canonical = slugs.slugify(value)
+        if canonical in known:
+            self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL",
+                               f'{what} "{value}" matched "{canonical}"',
+                               f"write `{field}: {canonical}`", field=field)
+            return canonical
+        self.diags.error(file.display, record.lines[field], "REF_UNKNOWN",
+                         f'unknown {what} "{value}"' + did_you_mean(canonical, known),
+                         f"use the slug of a file in content/{what.split()[0]}s/ (the file name without .md)"
+                         if what != "category" else "use the slug of a file in content/categories/",
+                         field=field)
+        return None
+
+    def _district(self, file: _File, record: Record, region: model.Region | None) -> str | None:
+        district = record.get("district")
+        if district is None or region is None:
+            return district
+        if district in region.districts:
+            return district
+        folded = {d.casefold(): d for d in region.districts}
+        if district.casefold() in folded:
+            canonical = folded[district.casefold()]
+            self.diags.warning(file.display, record.lines["district"], "REF_NOT_CANONICAL",
+                               f'district "{district}" matched "{canonical}"', f"write `district: {canonical}`",
+                               field="district")
+            return canonical
+        self.diags.error(file.display, record.lines["district"], "REF_UNKNOWN_DISTRICT",
+                         f'"{district}" is not a district (kecamatan) of {region.name}'
+                         + did_you_mean(district, region.districts),
+                         "districts are listed in " + region.display, field="district")
+        return None
+
+    def _images(self, file: _File, record: Record, field: str, alt: str) -> list[model.Image]:
+        value = record.get(field)
+        specs = value if isinstance(value, tuple) else ((value,) if value else ())
+        images = [self.loader.image(s, file, alt, field) for s in specs]
+        return [i for i in images if i is not None]
+
+    def _links(self, record: Record) -> tuple[model.Link, ...]:
+        return tuple(model.Link(m["name"], m["url"]) for m in record.get("marketplaces", ()))
+
+    def region(self, slug: str, file: _File) -> model.Region | None:
+        record, _ = self.read[file]
+        v = record.values
+        cover = self._images(file, record, "cover", v["name"])
+        return model.Region(**self._common("region", slug, file), name=v["name"],
+                            short_name=v.get("short_name", v["name"]), province=v["province"],
+                            region_kind=v.get("kind", "kabupaten"), code=v.get("code", ""),
+                            districts=tuple(v.get("districts", ())), cover=cover[0] if cover else None,
+                            summary=v.get("summary", ""))
+
+    def category(self, slug: str, file: _File) -> model.Category | None:
+        v = self.read[file][0].values
+        return model.Category(**self._common("category", slug, file), name=v["name"],
+                              summary=v.get("summary", ""), order=v.get("order", 1000))
+
+    def maker(self, slug: str, file: _File, regions: dict) -> model.Maker | None:
+        record, _ = self.read[file]
+        v = record.values
+        region_slug = self._ref(file, record, "region", regions, "region")
+        region = regions.get(region_slug) if region_slug else None
+        district = self._district(file, record, region)
+        logo = self._images(file, record, "logo", v["name"])
+        if v.get("whatsapp") and not v["whatsapp"].startswith("628"):
+            self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE",
+                             "a WhatsApp number must be a mobile number (08…)", field="whatsapp")
+        if region_slug is None:
+            return None
+        return model.Maker(**self._common("maker", slug, file), name=v["name"], region=region_slug,
+                           district=district, whatsapp=v.get("whatsapp"), phone=v.get("phone"),
+                           email=v.get("email"), instagram=v.get("instagram"), website=v.get("website"),
+                           address=v.get("address"), since=v.get("since"), logo=logo[0] if logo else None,
+                           marketplaces=self._links(record), summary=v.get("summary", ""))
+
+    def product(self, slug: str, file: _File, regions: dict, makers: dict,
+                categories: set[str]) -> model.Product | None:
+        record, _ = self.read[file]
+        v = record.values
+        maker_slug = self._ref(file, record, "maker", makers, "maker")
+        category = self._ref(file, record, "category", categories, "category")
+        region_slug = self._ref(file, record, "region", regions, "region")
+        if region_slug is None and "region" not in v and maker_slug:
+            region_slug = makers[maker_slug].region
+        region = regions.get(region_slug) if region_slug else None
+        district = self._district(file, record, region)
+        images = self._images(file, record, "images", v["title"])
+        self._check_price(file, record)
+        certifications = tuple(model.Certification(c["type"], c["number"], c.get("valid_until"))
+                               for c in v.get("certifications", ()))
+        if not (maker_slug and category and region_slug):
+            return None
+        return model.Product(**self._common("product", slug, file), title=v["title"], category=category,
+                             maker=maker_slug, region=region_slug, district=district,
+                             price=v.get("price"), price_max=v.get("price_max"), unit=v.get("unit"),
+                             images=tuple(images), summary=v.get("summary", ""), tags=tuple(v.get("tags", ())),
+                             certifications=certifications, marketplaces=self._links(record),
+                             featured=v.get("featured", False), draft=v.get("draft", False),
+                             date=v.get("date"))
+
+    def _check_price(self, file: _File, record: Record) -> None:
+        price, top = record.get("price"), record.get("price_max")
+        if top is not None and price is None:
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
+                             "price_max without price", "add `price:` (the lowest price)", field="price_max")
+        elif top is not None and top < price:
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
+                             f"price_max {top} is below price {price}", "swap the two values",
+                             field="price_max")
+        limit = self.loader.config.price_warn_above
+        for name in ("price", "price_max"):
+            if (record.get(name) or 0) > limit:
+                self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH",
+                                   f"{record.get(name)} rupiah is above {limit}; is a digit too many?",
+                                   "set price_warn_above in site.yaml if this price is right", field=name)
+
+    def page(self, slug: str, file: _File) -> model.Page | None:
+        v = self.read[file][0].values
+        return model.Page(**self._common("page", slug, file), title=v["title"], menu=v.get("menu"),
+                          summary=v.get("summary", ""), draft=v.get("draft", False))
+
+
+def expired(certification: model.Certification, today: date) -> bool:
+    """A licence whose valid_until lies before today."""
+    return certification.valid_until is not None and certification.valid_until < today

@@ -1,0 +1,190 @@
+"""Markdown bodies to safe HTML: fixed extensions, raw HTML sanitised, photos and links checked.
+
+Each body gets a fresh Python-Markdown converter in a worker process with a time limit, so a
+pathological file fails with its name instead of hanging the build. Raw HTML is cleaned with
+nh3 (an allow-list sanitiser); what was removed is reported with its line. Photos in a body are
+collected, planned by the caller and put back as responsive `<picture>` elements; links to site
+paths (`/produk/abon-bandeng/`) are checked and given the site's sub-path. Bodies never pass
+through Jinja, so `{{ }}` in a body stays text.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+from xml.etree import ElementTree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .errors import Diagnostics
+
+EXTENSIONS = ("tables", "sane_lists", "fenced_code")
+RENDER_TIMEOUT_S = 10.0
+IMAGE_TOKEN = "showcase-image-{}"
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "picture", "pre", "q", "s", "small", "source", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "source": {"srcset", "sizes", "type"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+
+_DANGEROUS_TAG = re.compile(
+    r"<\s*(script|iframe|frame|object|embed|form|input|button|meta|base|link|style|svg|math|textarea|select)\b",
+    re.IGNORECASE)
+_EVENT_ATTR = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+_STYLE_ATTR = re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE)
+_BAD_SCHEME = re.compile(r"(?:href|src|action|formaction|\]\(|<)\s*=?\s*[\"']?\s*"
+                         r"(j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|data|vbscript)\s*(:|&#0*58;|&colon;|%3a)",
+                         re.IGNORECASE)
+_COMMENT = re.compile(r"<!--")
+
+
+@dataclass(frozen=True)
+class BodyJob:
+    """One body to render: who owns it (for messages) and its text."""
+
+    display: str
+    first_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """Markdown output before photos are put in: HTML with image tokens, and what it named."""
+
+    html: str
+    images: tuple[tuple[str, str], ...]
+    links: tuple[str, ...]
+    timed_out: bool = False
+
+
+class _Collect(Treeprocessor):
+    """Replaces each image's src with a token and records (src, alt); records site links."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.images: list[tuple[str, str]] = []
+        self.links: list[str] = []
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":
+                src = element.get("src", "")
+                if not src.startswith(("http://", "https://")):
+                    element.set("src", IMAGE_TOKEN.format(len(self.images)))
+                    self.images.append((src, element.get("alt", "")))
+            elif element.tag == "a" and element.get("href", "").startswith("/"):
+                self.links.append(element.get("href", ""))
+
+
+class _CollectExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(_Collect(md), "showcase_collect", 0)
+
+
+def render_markdown(text: str) -> RenderedBody:
+    """One body with a fresh converter: HTML (unsanitised), its images and site links."""
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _CollectExtension()], output_format="html")
+    html = md.convert(text)
+    collector = md.treeprocessors["showcase_collect"]
+    assert isinstance(collector, _Collect)
+    return RenderedBody(html, tuple(collector.images), tuple(collector.links))
+
+
+def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None = None,
+               timeout: float = RENDER_TIMEOUT_S) -> list[RenderedBody]:
+    """Render every body in worker processes; a body over the time limit is an error."""
+    results: list[RenderedBody] = []
+    texts = [job.text for job in jobs]
+    if len(texts) < 8 and not any(len(t) > 20_000 for t in texts):
+        return [render_markdown(t) for t in texts]
+    context = multiprocessing.get_context("fork")
+    start = 0
+    while start < len(texts):
+        with context.Pool(workers or os.cpu_count() or 1) as pool:
+            iterator = pool.imap(render_markdown, texts[start:], chunksize=1)
+            for index in range(start, len(texts)):
+                try:
+                    results.append(iterator.next(timeout))
+                except multiprocessing.TimeoutError:
+                    job = jobs[index]
+                    diags.error(job.display, job.first_line, "MD_TIMEOUT",
+                                f"the text took over {timeout:.0f} s to render and was stopped",
+                                "look for very many [ or ( or deeply nested lists; simplify the text")
+                    results.append(RenderedBody("", (), (), timed_out=True))
+                    pool.terminate()
+                    start = index + 1
+                    break
+            else:
+                start = len(texts)
+    return results
+
+
+def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
+           picture: Callable[[str, str, int], str | None],
+           link: Callable[[str, int], str | None]) -> str:
+    """Put photos and checked links in, sanitise, and report what the sanitiser removed."""
+    report_unsafe(job, diags)
+    html = body.html
+    for index, (src, alt) in enumerate(body.images):
+        line = line_of(job, src)
+        replacement = picture(src, alt, line)
+        pattern = re.compile(r'<img[^>]*src="' + re.escape(IMAGE_TOKEN.format(index)) + r'"[^>]*>')
+        html = pattern.sub(lambda _m: replacement or "", html, count=1)
+    for href in sorted(set(body.links)):
+        target = link(href, line_of(job, href))
+        if target is not None:
+            html = html.replace(f'href="{href}"', f'href="{target}"')
+    for src in re.findall(r'<img[^>]*src="(https?://[^"]+)"', html):
+        diags.warning(job.display, line_of(job, src), "MD_EXTERNAL_IMAGE",
+                      f"photo loaded from another site: {src}",
+                      "put the photo in content/ beside this file; external photos break offline")
+    return sanitise(html)
+
+
+def sanitise(html: str) -> str:
+    """The allow-list: no scripts, no event handlers, no javascript:/data: URLs, no comments."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes={"https", "http", "mailto", "tel"}, strip_comments=True,
+                     link_rel="noopener noreferrer")
+
+
+def report_unsafe(job: BodyJob, diags: Diagnostics) -> None:
+    """Warn, with line numbers, about raw HTML the sanitiser will remove."""
+    checks: Iterable[tuple[re.Pattern[str], str, str, str]] = (
+        (_DANGEROUS_TAG, "MD_UNSAFE_HTML", "<{}> removed", "HTML seperti ini tidak diizinkan; gunakan Markdown"),
+        (_EVENT_ATTR, "MD_UNSAFE_HTML", "event handler {} removed", "hapus atribut on...= dari HTML"),
+        (_STYLE_ATTR, "MD_UNSAFE_HTML", "style attribute removed", "tampilan diatur oleh tema situs"),
+        (_BAD_SCHEME, "MD_UNSAFE_LINK", "{}: link removed", "use https:// links only"),
+        (_COMMENT, "MD_COMMENT", "HTML comment removed from the page",
+         "komentar tetap terlihat di repositori: jangan tulis data pribadi di sana"),
+    )
+    for number, line in enumerate(job.text.split("\n"), start=job.first_line):
+        for pattern, code, message, hint in checks:
+            match = pattern.search(line)
+            if match:
+                found = re.sub(r"\s", "", match.group(1)).lower() if match.groups() else ""
+                diags.warning(job.display, number, code, message.format(found), hint, col=match.start() + 1)
+
+
+def line_of(job: BodyJob, needle: str) -> int:
+    """The file line where a body first mentions needle (the body's first line if nowhere)."""
+    for number, line in enumerate(job.text.split("\n"), start=job.first_line):
+        if needle in line:
+            return number
+    return job.first_line

@@ -1,0 +1,158 @@
+"""The content model as frozen values: regions, categories, makers, products, pages, the catalog.
+
+Only dataclasses and small pure lookups live here: no I/O, no formatting, no URLs. Objects refer
+to one another by slug, so the graph has no cycles and every value can be compared and hashed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Image:
+    """A photo named by a content file: the file on disk, its alt text and where it was named."""
+
+    source: Path
+    display: str
+    alt: str
+    ref_path: str
+    ref_line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Certification:
+    type: str
+    number: str
+    valid_until: date | None
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The English (or other) text of an entity; fields it does not set stay None."""
+
+    lang: str
+    display: str
+    title: str | None = None
+    summary: str | None = None
+    unit: str | None = None
+    tags: tuple[str, ...] | None = None
+    alts: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What every content file has: slug, file, body and translations."""
+
+    kind: str
+    slug: str
+    display: str
+    directory: Path
+    body: str
+    body_line: int
+    translations: Mapping[str, Translation] = field(default_factory=dict, compare=False, hash=False)
+
+    def translation(self, lang: str) -> Translation | None:
+        return self.translations.get(lang)
+
+
+@dataclass(frozen=True)
+class Region(Entry):
+    name: str = ""
+    short_name: str = ""
+    province: str = ""
+    region_kind: str = "kabupaten"
+    code: str = ""
+    districts: tuple[str, ...] = ()
+    cover: Image | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Category(Entry):
+    name: str = ""
+    summary: str = ""
+    order: int = 1000
+
+
+@dataclass(frozen=True)
+class Maker(Entry):
+    name: str = ""
+    region: str = ""
+    district: str | None = None
+    whatsapp: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    instagram: str | None = None
+    website: str | None = None
+    address: str | None = None
+    since: int | None = None
+    logo: Image | None = None
+    marketplaces: tuple[Link, ...] = ()
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Product(Entry):
+    title: str = ""
+    category: str = ""
+    maker: str = ""
+    region: str = ""
+    district: str | None = None
+    price: int | None = None
+    price_max: int | None = None
+    unit: str | None = None
+    images: tuple[Image, ...] = ()
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    marketplaces: tuple[Link, ...] = ()
+    featured: bool = False
+    draft: bool = False
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Page(Entry):
+    title: str = ""
+    menu: int | None = None
+    summary: str = ""
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every entry of a site, each tuple sorted by slug; references already resolved."""
+
+    regions: tuple[Region, ...]
+    categories: tuple[Category, ...]
+    makers: tuple[Maker, ...]
+    products: tuple[Product, ...]
+    pages: tuple[Page, ...]
+    logo: Image | None = None
+
+    @cached_property
+    def region(self) -> Mapping[str, Region]:
+        return {r.slug: r for r in self.regions}
+
+    @cached_property
+    def category(self) -> Mapping[str, Category]:
+        return {c.slug: c for c in self.categories}
+
+    @cached_property
+    def maker(self) -> Mapping[str, Maker]:
+        return {m.slug: m for m in self.makers}
+
+    def entries(self) -> tuple[Entry, ...]:
+        return (*self.regions, *self.categories, *self.makers, *self.products, *self.pages)

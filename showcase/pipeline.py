@@ -1,0 +1,188 @@
+"""The build recipe: one function calling each stage in order and returning a `BuildReport`.
+
+Reads like the list of stages: config, catalog, images planned, bodies rendered, views, pages
+rendered into staging, images processed, swap. Problems from every stage are collected first;
+the build fails once, before anything replaces `output/`. No stage logic lives here.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from . import assets, images, markup, views
+from .config import SiteConfig, load_config
+from .errors import BuildFailed, Diagnostics, did_you_mean
+from .loader import load_catalog, resolve_image
+from .model import Catalog, Entry
+from .render import environment, render_pages, template_dirs
+from .report import BuildReport, Reporter
+from .routes import Routes
+from .schema import ImageSpec
+from .writer import Staging
+
+DEFAULT_CACHE = Path(".cache/showcase")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a build depends on besides the files themselves."""
+
+    content: Path = Path("content")
+    output: Path = Path("output")
+    templates: Path | None = Path("templates")
+    cache: Path | None = DEFAULT_CACHE
+    base_url: str | None = None
+    drafts: bool = False
+    strict: bool = False
+    workers: int | None = None
+    today: date | None = None
+
+
+def build_date() -> date:
+    """The date the build counts as today: SOURCE_DATE_EPOCH when set, else today in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date()
+
+
+def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
+    """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error."""
+    reporter = reporter or Reporter(quiet=True)
+    started = time.perf_counter()
+    diags = Diagnostics()
+    today = options.today or build_date()
+    if not options.content.is_dir():
+        diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
+                    "run from the site's folder or pass --content DIR")
+        _fail(diags, options, reporter, started)
+    config = load_config(options.content, diags, options.base_url)
+    catalog = load_catalog(config, diags, options.drafts, today)
+    routes = Routes(config.base_path, config.origin, config.languages)
+    image_cache = options.cache / "images" if options.cache else None
+    planner = images.ImagePlanner(config.images, image_cache.parent if image_cache else None)
+    plan_catalog_images(catalog, planner, reporter)
+    bodies = render_bodies(catalog, config, routes, planner, diags, options.workers)
+    diags.extend(planner.diagnostics)
+    _check(diags, options, reporter, started)
+
+    dirs = template_dirs(options.templates)
+    static = assets.collect(dirs)
+    asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(a.output) for name, a in static.items()
+                  if name in ("site.css", "site.js")}
+    plans = {str(p.source): p for p in planner.plans()}
+    pages = views.build_pages(catalog, config, routes, plans, bodies, today, asset_urls)
+    staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()])
+    try:
+        for asset in static.values():
+            staging.write_bytes(asset.output, asset.data)
+        total = len(pages)
+        done = 0
+
+        def write(relative: str, text: str) -> None:
+            nonlocal done
+            staging.write_text(relative, text)
+            done += 1
+            reporter.progress("pages", done, total)
+
+        count = render_pages(environment(options.templates), pages, diags, config.display_root, write)
+        _check(diags, options, reporter, started)
+        result = images.process(planner.plans(), config.images, image_cache.parent if image_cache else None,
+                                staging.dir, options.workers,
+                                lambda d, t: reporter.progress("images", d, t))
+        diags.extend(result.diagnostics)
+        _check(diags, options, reporter, started)
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    report = _report(diags, options, started)
+    report.pages, report.products = count, len(catalog.products)
+    report.images_made, report.images_reused = result.made, result.reused
+    report.languages, report.output = config.languages, options.output.as_posix()
+    reporter.summary(report)
+    return report
+
+
+def plan_catalog_images(catalog: Catalog, planner: images.ImagePlanner, reporter: Reporter) -> None:
+    """Plan every photo named in front matter (cheap: header, hash and cached metadata)."""
+    named = [catalog.logo] if catalog.logo else []
+    for entry in catalog.entries():
+        named += [getattr(entry, "cover", None), getattr(entry, "logo", None), *getattr(entry, "images", ())]
+    todo = sorted({str(i.source): i for i in named if i is not None}.values(), key=lambda i: i.display)
+    for index, image in enumerate(todo, start=1):
+        planner.plan(image.source, image.display)
+        reporter.progress("photos checked", index, len(todo))
+
+
+def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner: images.ImagePlanner,
+                  diags: Diagnostics, workers: int | None) -> dict[tuple[str, str, str], str]:
+    """Markdown of every entry and translation -> safe HTML with photos and checked links."""
+    owners: list[tuple[Entry, str]] = []
+    jobs: list[markup.BodyJob] = []
+    for entry in catalog.entries():
+        owners.append((entry, "id"))
+        jobs.append(markup.BodyJob(entry.display, entry.body_line, entry.body))
+        for lang, translation in sorted(entry.translations.items()):
+            if lang in config.languages:
+                owners.append((entry, lang))
+                jobs.append(markup.BodyJob(translation.display, translation.body_line, translation.body))
+    known = known_paths(catalog, routes)
+    rendered = markup.render_all(jobs, diags, workers)
+    bodies: dict[tuple[str, str, str], str] = {}
+    for (entry, lang), job, body in zip(owners, jobs, rendered):
+        if body.timed_out:
+            continue
+
+        def picture(src: str, alt: str, line: int, entry: Entry = entry, job: markup.BodyJob = job) -> str | None:
+            spec = ImageSpec(src, alt or None, line, 1)
+            image = resolve_image(config, diags, job.display, entry.directory, spec, entry.slug, "body")
+            plan = planner.plan(image.source, image.display) if image else None
+            return views.picture_html(plan, image.alt, routes, config.images.formats) if plan and image else None
+
+        def link(href: str, line: int, job: markup.BodyJob = job, lang: str = lang) -> str | None:
+            path = href.split("#", 1)[0].lstrip("/")
+            if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+                path += "/"
+            if path in known:
+                return routes.base_path + path + (href[len(href.split("#", 1)[0]):])
+            diags.error(job.display, line, "MD_BROKEN_LINK", f"link to {href}: no such page"
+                        + did_you_mean("/" + path, ["/" + k for k in known]),
+                        "link to a page of this site, e.g. /produk/abon-bandeng/")
+            return None
+
+        text = body.html if body.html.strip() else ""
+        bodies[(entry.kind, entry.slug, lang)] = markup.finish(
+            markup.RenderedBody(text, body.images, body.links), job, diags, picture, link) if text else ""
+    return bodies
+
+
+def known_paths(catalog: Catalog, routes: Routes) -> set[str]:
+    """Every page path an editor may link to from a body."""
+    paths = set()
+    for lang in routes.languages:
+        paths.add(routes.path("home", None, lang))
+        for kind in ("product", "region", "category", "maker"):
+            paths.add(routes.path(kind, None, lang))
+        for entry in catalog.entries():
+            paths.add(routes.path(entry.kind, entry.slug, lang))
+    return paths
+
+
+def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:
+    return BuildReport(errors=diags.errors + (diags.warnings if options.strict else []),
+                       warnings=diags.warnings, fixes=diags.fixes, strict=options.strict,
+                       seconds=time.perf_counter() - started)
+
+
+def _check(diags: Diagnostics, options: Options, reporter: Reporter, started: float) -> None:
+    if diags.errors or (options.strict and diags.warnings):
+        _fail(diags, options, reporter, started)
+
+
+def _fail(diags: Diagnostics, options: Options, reporter: Reporter, started: float) -> None:
+    report = _report(diags, options, started)
+    reporter.summary(report)
+    raise BuildFailed(diags, report)

@@ -1,0 +1,86 @@
+"""What a person sees while and after building: progress on long work and a one-screen summary.
+
+Owns all user-facing output of a build. Progress goes to stderr, redrawn in place on a terminal
+and as a few plain lines in CI logs; the summary lists counts, every warning and fix, and time.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .errors import Diagnostic
+
+
+@dataclass
+class BuildReport:
+    """The outcome of one build, for the summary and for tests."""
+
+    pages: int = 0
+    images_made: int = 0
+    images_reused: int = 0
+    products: int = 0
+    languages: tuple[str, ...] = ()
+    output: str = ""
+    seconds: float = 0.0
+    errors: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    fixes: list[Diagnostic] = field(default_factory=list)
+    strict: bool = False
+
+
+class Reporter:
+    """Progress and summary printer; quiet=True prints only problems."""
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.tty = self.stream.isatty()
+        self._last = 0.0
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        if self.quiet or total < 20:
+            return
+        now = time.monotonic()
+        if self.tty:
+            if done == total or now - self._last > 0.1:
+                self.stream.write(f"\r  {stage}: {done}/{total}" + (" \n" if done == total else ""))
+                self.stream.flush()
+                self._last = now
+        elif done == total or now - self._last > 5:
+            self.stream.write(f"  {stage}: {done}/{total}\n")
+            self._last = now
+
+    def stage(self, text: str) -> None:
+        if not self.quiet:
+            self.stream.write(f"{text}\n")
+
+    def problems(self, diagnostics: list[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            self.stream.write(diagnostic.format() + "\n")
+
+    def summary(self, report: BuildReport) -> None:
+        w = self.stream.write
+        if report.errors:
+            w("\n")
+            self.problems(report.errors)
+            blocking = len(report.errors)
+            w(f"\nBuild failed: {blocking} error(s), {len(report.warnings)} warning(s). "
+              f"output/ was not changed.\n")
+            if report.strict and report.warnings and blocking == len(report.warnings):
+                w("(--strict: warnings count as errors)\n")
+            return
+        if report.warnings or report.fixes:
+            w("\n")
+            self.problems(report.warnings)
+            self.problems(report.fixes)
+        if self.quiet:
+            return
+        w("\n")
+        w(f"  pages          {report.pages} ({report.products} products, languages: {', '.join(report.languages)})\n")
+        w(f"  images         {report.images_made} made, {report.images_reused} reused from cache\n")
+        w(f"  warnings       {len(report.warnings)}\n")
+        w(f"  fixed          {len(report.fixes)}\n")
+        w(f"  time           {report.seconds:.2f} s\n")
+        w(f"Built {report.output}\n")

@@ -1,0 +1,75 @@
+"""Every URL of the built site, decided in one place.
+
+Owns the URL scheme of the content model (Indonesian at the root, English under `/en/`), the
+sub-path taken from `base_url`, output file paths (`<path>/index.html`), and the rule that two
+pages may never write one file. Views and templates ask here; nothing else builds a URL.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Diagnostics
+
+SECTIONS = {
+    "product": {"id": "produk", "en": "products"},
+    "region": {"id": "wilayah", "en": "regions"},
+    "category": {"id": "kategori", "en": "categories"},
+    "maker": {"id": "umkm", "en": "makers"},
+    "search": {"id": "cari", "en": "search"},
+}
+
+
+@dataclass(frozen=True)
+class Routes:
+    """URLs for one site: `path` is site-relative, `href` adds the sub-path, `absolute` the origin."""
+
+    base_path: str
+    origin: str
+    languages: tuple[str, ...]
+
+    def path(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
+        """Site-relative URL path without a leading slash: `produk/abon/`, `en/`, ``."""
+        prefix = "" if lang == "id" else f"{lang}/"
+        if kind == "home":
+            return prefix
+        if kind == "page":
+            return f"{prefix}{slug}/"
+        if kind == "404":
+            return "404.html"
+        section = SECTIONS[kind][lang if lang in SECTIONS[kind] else "en"]
+        return f"{prefix}{section}/{slug}/" if slug else f"{prefix}{section}/"
+
+    def href(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
+        """The link to put in a page: `/galeri/produk/abon/`."""
+        return self.base_path + self.path(kind, slug, lang)
+
+    def absolute(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
+        """The full URL for canonical links, sitemaps and order messages."""
+        return self.origin + self.href(kind, slug, lang)
+
+    def asset(self, relative: str) -> str:
+        """The link to a file in output/, e.g. `media/abon-1a2b-360.webp`."""
+        return self.base_path + relative
+
+    @staticmethod
+    def output_file(path: str) -> str:
+        """Where a page path is written: `produk/abon/` -> `produk/abon/index.html`."""
+        return path if path.endswith(".html") else path + "index.html"
+
+
+class OutputPaths:
+    """Claims of output files; a second claim on one file is an error naming both sources."""
+
+    def __init__(self, diags: Diagnostics) -> None:
+        self.diags = diags
+        self.owners: dict[str, str] = {}
+
+    def claim(self, output: str, owner: str) -> bool:
+        previous = self.owners.get(output)
+        if previous is not None and previous != owner:
+            self.diags.error(owner, None, "ROUTE_COLLISION",
+                             f"writes {output}, which {previous} writes too",
+                             "rename one of them or give it another `slug:`")
+            return False
+        self.owners[output] = owner
+        return True

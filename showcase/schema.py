@@ -1,0 +1,423 @@
+"""Declared fields of every content kind, and validation of parsed YAML nodes against them.
+
+This module owns the field tables (the single source for validation and for the editors' field
+reference) and turns a `yamlnodes` tree into plain typed values, reporting every wrong type,
+unknown key and missing field with its line. It reads text as the schema says: a phone or a
+licence number stays text, a price must be digits. It never resolves references between files
+(the loader does) and never reads files.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import commerce
+from .errors import Diagnostics, did_you_mean
+from .yamlnodes import Mapping, Node, Scalar, Sequence, kind_name
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared field: its type, whether it is required, and how to write it."""
+
+    name: str
+    type: str
+    required: bool = False
+    item: "Field | None" = None
+    fields: tuple["Field", ...] = ()
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    soft_length: int | None = None
+    translatable: bool = False
+    example: str = ""
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """An image as written in front matter: a path relative to the file, and its alt text."""
+
+    src: str
+    alt: str | None
+    line: int
+    col: int
+
+
+@dataclass
+class Record:
+    """Validated values of one mapping, with the line of every field present."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+
+HARD_TEXT_LIMIT = 2000
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_HANDLE = re.compile(r"^[A-Za-z0-9._]{1,30}$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_DIGITS = re.compile(r"^[0-9]+$")
+_THOUSANDS = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:,-)?$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+_BOOL = {"true": True, "false": False}
+
+
+def _f(name: str, type_: str, **kw: Any) -> Field:
+    return Field(name, type_, **kw)
+
+
+IMAGE = _f("image", "image", example="foto.jpg", doc="a path beside the file, or {src: foto.jpg, alt: ...}")
+LINK = _f("marketplace", "record", fields=(
+    _f("name", "str", required=True, example="Tokopedia"),
+    _f("url", "url", required=True, example="https://www.tokopedia.com/toko-anda"),
+))
+CERT = _f("certification", "record", fields=(
+    _f("type", "choice", required=True, choices=commerce.CERTIFICATION_TYPES, example="halal"),
+    _f("number", "str", required=True, example='"ID37110000123450923"'),
+    _f("valid_until", "date", example="2028-12-31"),
+))
+SLUG = _f("slug", "slugtext", example="bandeng-presto", doc="the URL name; default: the file name")
+BODYLESS = ("site",)
+
+SCHEMAS: dict[str, tuple[Field, ...]] = {
+    "region": (
+        SLUG,
+        _f("name", "str", required=True, translatable=True, soft_length=80,
+           example="Kabupaten Pangkajene dan Kepulauan"),
+        _f("short_name", "str", translatable=True, soft_length=30, example="Pangkep"),
+        _f("province", "str", required=True, example="Sulawesi Selatan"),
+        _f("kind", "choice", choices=("kabupaten", "kota"), example="kabupaten"),
+        _f("code", "str", example='"73.10"', doc="Kemendagri code"),
+        _f("districts", "list", item=_f("district", "str"), example="[Pangkajene, Bungoro]"),
+        _f("cover", "image", example="sampul.jpg"),
+        _f("summary", "str", translatable=True, soft_length=300, example="Kabupaten Tiga Dimensi"),
+        _f("location", "record", fields=(
+            _f("lat", "float", required=True, example="-4.83"),
+            _f("lon", "float", required=True, example="119.55"),
+        )),
+    ),
+    "category": (
+        SLUG,
+        _f("name", "str", required=True, translatable=True, soft_length=60, example="Olahan Hasil Laut"),
+        _f("summary", "str", translatable=True, soft_length=300),
+        _f("order", "int", minimum=0, example="1"),
+    ),
+    "maker": (
+        SLUG,
+        _f("name", "str", required=True, translatable=True, soft_length=80, example="UMKM Mattiro Sompe"),
+        _f("region", "slug", required=True, example="pangkep"),
+        _f("district", "str", example="Pangkajene"),
+        _f("whatsapp", "phone", example='"0812-3456-7890"'),
+        _f("phone", "phone", example='"0410-21234"'),
+        _f("email", "email", example="toko@example.com"),
+        _f("instagram", "handle", example="mattiro.sompe"),
+        _f("website", "url", example="https://example.com"),
+        _f("address", "str", soft_length=200),
+        _f("since", "int", minimum=1900, maximum=2100, example="2015"),
+        _f("logo", "image", example="logo.png"),
+        _f("marketplaces", "list", item=LINK),
+        _f("summary", "str", translatable=True, soft_length=300),
+    ),
+    "product": (
+        SLUG,
+        _f("title", "str", required=True, translatable=True, soft_length=90, example="Bandeng Presto"),
+        _f("category", "slug", required=True, example="olahan-hasil-laut"),
+        _f("maker", "slug", required=True, example="mattiro-sompe"),
+        _f("region", "slug", example="pangkep", doc="default: the maker's region"),
+        _f("district", "str", example="Pangkajene"),
+        _f("price", "int", minimum=1, example="35000", doc="rupiah, digits only"),
+        _f("price_max", "int", minimum=1, example="120000", doc="upper end of a price range"),
+        _f("unit", "str", translatable=True, soft_length=40, example="500 g (4 ekor)"),
+        _f("images", "list", item=IMAGE, example="[bandeng-presto.jpg]"),
+        _f("summary", "str", translatable=True, soft_length=300),
+        _f("tags", "list", item=_f("tag", "str"), translatable=True, example="[bandeng, oleh-oleh]"),
+        _f("certifications", "list", item=CERT),
+        _f("marketplaces", "list", item=LINK),
+        _f("featured", "bool", example="true"),
+        _f("draft", "bool", example="true"),
+        _f("date", "date", example="2026-09-24"),
+    ),
+    "page": (
+        SLUG,
+        _f("title", "str", required=True, translatable=True, soft_length=90, example="Tentang Kami"),
+        _f("menu", "int", minimum=0, example="1", doc="position in the navigation"),
+        _f("summary", "str", translatable=True, soft_length=300),
+        _f("draft", "bool", example="true"),
+    ),
+    "site": (
+        _f("title", "str", soft_length=80, example="Galeri Produk Unggulan Daerah"),
+        _f("tagline", "str", soft_length=120),
+        _f("description", "str", soft_length=300),
+        _f("base_url", "url", example="https://example.org/galeri/"),
+        _f("languages", "list", item=_f("language", "choice", choices=("id", "en")), example="[id, en]"),
+        _f("organisation", "str"),
+        _f("contact", "record", fields=(
+            _f("whatsapp", "phone", example='"0812-0000-2409"'),
+            _f("phone", "phone"),
+            _f("email", "email"),
+            _f("address", "str"),
+        )),
+        _f("theme_color", "color", example='"#8a3b12"'),
+        _f("logo", "image", example="logo.png"),
+        _f("price_warn_above", "int", minimum=1, example="50000000"),
+        _f("images", "record", fields=(
+            _f("widths", "list", item=_f("width", "int", minimum=64, maximum=4096), example="[360, 720, 1080]"),
+            _f("formats", "list", item=_f("format", "choice", choices=("avif", "webp", "jpeg")),
+               example="[avif, webp, jpeg]"),
+            _f("quality", "record", fields=tuple(
+                _f(name, "int", minimum=1, maximum=100) for name in ("avif", "webp", "jpeg"))),
+        )),
+    ),
+}
+
+TRANSLATION_IMAGES = _f("images", "list", translatable=True,
+                        item=_f("image", "record", fields=(_f("alt", "str", required=True),)),
+                        doc="alt texts, in the order of the Indonesian file's images")
+
+
+def translation_fields(kind: str) -> tuple[Field, ...]:
+    """The fields a `.en.md` file may set: text only; the rest comes from the Indonesian file."""
+    text = tuple(f for f in SCHEMAS[kind] if f.translatable and f.name != "images")
+    has_images = any(f.name == "images" for f in SCHEMAS[kind])
+    return text + ((TRANSLATION_IMAGES,) if has_images else ())
+
+
+class Validator:
+    """Validates one file's front matter, recording problems against its display path."""
+
+    def __init__(self, display: str, diags: Diagnostics) -> None:
+        self.display = display
+        self.diags = diags
+        self.ok = True
+
+    def error(self, node: Node, code: str, field_name: str, message: str, hint: str = "") -> None:
+        self.ok = False
+        self.diags.error(self.display, node.line, code, message, hint, col=node.col, field=field_name)
+
+    def warning(self, node: Node, code: str, field_name: str, message: str, hint: str = "") -> None:
+        self.diags.warning(self.display, node.line, code, message, hint, col=node.col, field=field_name)
+
+    def record(self, node: Node | None, fields: tuple[Field, ...], where: str = "",
+               forbidden: tuple[Field, ...] = ()) -> Record:
+        """Validate a mapping against fields; unknown and missing fields are reported."""
+        result = Record()
+        if node is None:
+            node = Mapping(1, 1, ())
+        if not isinstance(node, Mapping):
+            self.error(node, "FM_NOT_MAPPING", where or "front matter",
+                       f"expected key: value pairs, found {kind_name(node)}",
+                       "write one field per line, e.g. `title: Bandeng Presto`")
+            return result
+        by_name = {f.name: f for f in fields}
+        for key, value in node.items:
+            name = key.text
+            path = f"{where}.{name}" if where else name
+            spec = by_name.get(name)
+            if spec is None:
+                if any(f.name == name for f in forbidden):
+                    self.error(key, "FM_NOT_TRANSLATABLE", path,
+                               f"`{name}` cannot be set in a translation",
+                               "a translation sets only text fields; the value comes from the Indonesian file")
+                else:
+                    self.error(key, "FM_UNKNOWN_FIELD", path, f"unknown field `{name}`"
+                               + did_you_mean(name, by_name).replace('"', "`"),
+                               "expected one of: " + ", ".join(sorted(by_name)))
+                continue
+            if isinstance(value, Scalar) and value.is_null:
+                if spec.required:
+                    self.error(value, "FM_MISSING_FIELD", path, f"`{name}` is empty",
+                               f"write a value, e.g. `{name}: {spec.example or '...'}`")
+                continue
+            converted = self.value(spec, value, path)
+            if converted is not _INVALID:
+                result.values[name] = converted
+                result.lines[name] = key.line
+        for spec in fields:
+            if spec.required and spec.name not in result.values and not any(
+                    k.text == spec.name for k, _ in node.items):
+                label = f"{where}.{spec.name}" if where else spec.name
+                self.error(node, "FM_MISSING_FIELD", label, f"required field `{spec.name}` is missing",
+                           f"add a line like `{spec.name}: {spec.example or '...'}`")
+        return result
+
+    def value(self, spec: Field, node: Node, path: str) -> Any:
+        """Convert one node to the field's type, or report and return _INVALID."""
+        if spec.type == "list":
+            return self._list(spec, node, path)
+        if spec.type == "record":
+            record = self.record(node, spec.fields, path)
+            return record.values if isinstance(node, Mapping) else _INVALID
+        if spec.type == "image":
+            return self._image(node, path)
+        if not isinstance(node, Scalar):
+            self.error(node, "FM_TYPE", path, f"expected a single value, found {kind_name(node)}",
+                       f"write `{spec.name}: {spec.example or '...'}`")
+            return _INVALID
+        return getattr(self, f"_{spec.type}")(spec, node, path)
+
+    def _list(self, spec: Field, node: Node, path: str) -> Any:
+        assert spec.item is not None
+        if not isinstance(node, Sequence):
+            example = spec.example or f"[{spec.item.example or '...'}]"
+            self.error(node, "FM_TYPE", path, f"expected a list, found {kind_name(node)}",
+                       f"write `{spec.name}: {example}`, or one `- item` per line")
+            return _INVALID
+        items = [self.value(spec.item, item, f"{path}[{i}]") for i, item in enumerate(node.items)]
+        return tuple(item for item in items if item is not _INVALID)
+
+    def _image(self, node: Node, path: str) -> Any:
+        if isinstance(node, Scalar):
+            return ImageSpec(node.text.strip(), None, node.line, node.col)
+        fields = (_f("src", "str", required=True, example="foto.jpg"), _f("alt", "str", soft_length=200))
+        record = self.record(node, fields, path)
+        if "src" not in record.values:
+            return _INVALID
+        return ImageSpec(record.values["src"], record.values.get("alt"), node.line, node.col)
+
+    def _str(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if not text:
+            return _INVALID
+        if len(text) > HARD_TEXT_LIMIT:
+            self.error(node, "FM_TOO_LONG", path, f"{len(text)} characters; the limit is {HARD_TEXT_LIMIT}",
+                       "put long text in the body below the front matter")
+            return _INVALID
+        if spec.soft_length and len(text) > spec.soft_length:
+            self.warning(node, "FM_LONG_TEXT", path,
+                         f"{len(text)} characters; more than {spec.soft_length} breaks the layout on phones",
+                         "persingkat teks ini")
+        if text[0] in "“”‘’«" and text[-1] in "“”‘’»":
+            self.warning(node, "FM_SMART_QUOTES", path, f"value is wrapped in typographic quotes: {text}",
+                         "use straight quotes \"...\" or none; curly quotes become part of the text")
+        if _HTML_TAG.search(text):
+            self.warning(node, "FM_HTML_IN_TEXT", path, "HTML tag in a text field is shown as text",
+                         "HTML tidak didukung di judul; tulis teks biasa")
+        return text
+
+    def _slugtext(self, spec: Field, node: Scalar, path: str) -> Any:
+        from .slugs import slugify
+
+        text = node.text.strip()
+        if not _SLUG.match(text) or len(text) > 100:
+            suggestion = slugify(text)
+            hint = f'write `slug: {suggestion}`' if suggestion else "use lowercase a-z, 0-9 and '-'"
+            self.error(node, "FM_BAD_SLUG", path, f'"{text}" is not a valid slug', hint)
+            return _INVALID
+        return text
+
+    def _slug(self, spec: Field, node: Scalar, path: str) -> Any:
+        return node.text.strip()
+
+    def _choice(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if text in spec.choices:
+            return text
+        self.error(node, "FM_CHOICE", path, f'"{text}" is not allowed' + did_you_mean(text, spec.choices),
+                   "choose one of: " + ", ".join(spec.choices))
+        return _INVALID
+
+    def _int(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        is_price = spec.name.startswith("price")
+        hint = f"write {re.sub(r'[^0-9]', '', text.split(',-')[0]) or '25000'} (no dots, no \"Rp\")" \
+            if is_price else f"write a whole number, e.g. `{spec.name}: {spec.example or 1}`"
+        if not _DIGITS.match(text) or not node.plain:
+            if _THOUSANDS.match(text) and is_price:
+                message = f'"{text}" is not a whole number of rupiah'
+            elif not node.plain and _DIGITS.match(text):
+                message = f'"{text}" is written in quotes, as text'
+                hint = f"write `{spec.name}: {text}` without quotes"
+            else:
+                message = f'"{text}" is not a whole number'
+            self.error(node, "FM_NOT_INTEGER", path, message, hint)
+            return _INVALID
+        number = int(text)
+        if spec.minimum is not None and number < spec.minimum:
+            self.error(node, "FM_RANGE", path, f"{number} is below the minimum {spec.minimum}",
+                       "harga harus lebih dari 0; hapus field ini jika harga belum ada" if is_price else "")
+            return _INVALID
+        if spec.maximum is not None and number > spec.maximum:
+            self.error(node, "FM_RANGE", path, f"{number} is above the maximum {spec.maximum}")
+            return _INVALID
+        return number
+
+    def _float(self, spec: Field, node: Scalar, path: str) -> Any:
+        try:
+            number = float(node.text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or not node.plain:
+            self.error(node, "FM_NOT_NUMBER", path, f'"{node.text}" is not a number', "e.g. -4.83")
+            return _INVALID
+        return number
+
+    def _bool(self, spec: Field, node: Scalar, path: str) -> Any:
+        value = _BOOL.get(node.text.strip().lower()) if node.plain else None
+        if value is None:
+            self.error(node, "FM_NOT_BOOL", path, f'"{node.text}" is not true or false',
+                       f"tulis `{spec.name}: true` atau `{spec.name}: false`")
+            return _INVALID
+        return value
+
+    def _date(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            self.error(node, "FM_DATE_FORMAT", path, f'"{text}" is not a date in YYYY-MM-DD form',
+                       f"write e.g. `{spec.name}: 2026-09-24` (tahun-bulan-tanggal)")
+            return _INVALID
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.error(node, "FM_DATE_INVALID", path, f'"{text}": tanggal tidak ada (no such date)',
+                       "periksa bulan dan tanggal")
+            return _INVALID
+
+    def _url(self, spec: Field, node: Scalar, path: str) -> Any:
+        problem, level = commerce.check_url(node.text)
+        if problem and level == "error":
+            self.error(node, "FM_URL", path, problem, "use a full https:// address")
+            return _INVALID
+        if problem:
+            self.warning(node, "FM_URL_HTTP", path, problem, "use https:// if the site supports it")
+        return node.text.strip()
+
+    def _phone(self, spec: Field, node: Scalar, path: str) -> Any:
+        number = commerce.normalise_phone(node.text)
+        if number is None:
+            self.error(node, "FM_PHONE", path, f'"{node.text}" is not an Indonesian phone number',
+                       'write it in quotes, e.g. "0812-3456-7890" or "+62 812 3456 7890"')
+            return _INVALID
+        return number
+
+    def _email(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if not _EMAIL.match(text):
+            self.error(node, "FM_EMAIL", path, f'"{text}" is not an e-mail address', "e.g. toko@example.com")
+            return _INVALID
+        return text
+
+    def _handle(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip().removeprefix("@")
+        if not _HANDLE.match(text):
+            self.error(node, "FM_HANDLE", path, f'"{node.text}" is not an Instagram handle',
+                       "write the name only, e.g. `instagram: mattiro.sompe`")
+            return _INVALID
+        return text
+
+    def _color(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if not _COLOR.match(text):
+            self.error(node, "FM_COLOR", path, f'"{text}" is not a colour like "#8a3b12"',
+                       "write it in quotes: \"#8a3b12\"")
+            return _INVALID
+        return text.lower()
+
+
+_INVALID: Any = object()

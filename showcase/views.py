@@ -1,0 +1,461 @@
+"""What templates see: read-only views of the catalog, with every value already formatted.
+
+This module owns the presentation decisions that must be tested, not hidden in templates:
+rupiah formatting, order links, srcsets and sizes, which translation or fallback a page shows,
+sorting, grouping by district, related products, breadcrumbs and alternates. It builds the list
+of pages to render (`PageOut`); it never renders templates and never writes files.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from datetime import date
+from typing import Any, Mapping, Sequence
+
+from markupsafe import Markup
+
+from . import commerce
+from .config import SiteConfig
+from .images import ImagePlan
+from .model import Catalog, Category, Entry, Image, Maker, Page, Product, Region
+from .routes import Routes
+from .strings import strings_for
+
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+SIZES_CARD = "(min-width: 1100px) 264px, (min-width: 600px) 45vw, 100vw"
+SIZES_HERO = "(min-width: 900px) 560px, 100vw"
+SIZES_COVER = "(min-width: 1100px) 1040px, 100vw"
+SIZES_LOGO = "96px"
+SIZES_BODY = "(min-width: 800px) 720px, 100vw"
+NEWEST_COUNT = 8
+RELATED_COUNT = 4
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class PageOut:
+    """One page to render: output file, template, context, and the source named in errors."""
+
+    output: str
+    template: str
+    context: Mapping[str, Any]
+    owner: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    sources: tuple[Mapping[str, str], ...]
+    src: str
+    srcset: str
+    sizes: str
+    width: int
+    height: int
+    alt: str
+    loading: str
+    fetchpriority: str
+    placeholder: str
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    url: str
+    price: str
+    unit: str | None
+    image: Picture | None
+    maker: str
+    region: str
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    label: str
+    value: str
+    url: str | None
+    kind: str
+
+
+def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str], sizes: str,
+                 eager: bool = False, alt_lang: str | None = None) -> Picture:
+    """A responsive picture: one srcset per format (best first), a JPEG fallback near 720 px."""
+    srcsets = {fmt: ", ".join(f"{routes.asset(v.path)} {v.width}w" for v in plan.variants if v.format == fmt)
+               for fmt in formats}
+    jpeg = [v for v in plan.variants if v.format == "jpeg"]
+    fallback = next((v for v in jpeg if v.width >= 720), jpeg[-1])
+    return Picture(sources=tuple({"type": MIME[f], "srcset": srcsets[f]} for f in formats if f != "jpeg"),
+                   src=routes.asset(fallback.path), srcset=srcsets["jpeg"], sizes=sizes,
+                   width=plan.width, height=plan.height, alt=alt,
+                   loading="eager" if eager else "lazy", fetchpriority="high" if eager else "auto",
+                   placeholder=plan.placeholder, lang=alt_lang)
+
+
+def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str]) -> str:
+    """A photo inside a Markdown body, as the same <picture> the templates print."""
+    p = make_picture(plan, alt, routes, formats, SIZES_BODY)
+    esc = html.escape
+    sources = "".join(f'<source type="{s["type"]}" srcset="{esc(s["srcset"])}" sizes="{p.sizes}">'
+                      for s in p.sources)
+    return (f'<picture>{sources}<img src="{esc(p.src)}" srcset="{esc(p.srcset)}" sizes="{p.sizes}" '
+            f'width="{p.width}" height="{p.height}" alt="{esc(p.alt)}" loading="lazy" decoding="async">'
+            f"</picture>")
+
+
+def format_date(day: date, lang: str) -> str:
+    """`2026-09-24` -> `24 September 2026`."""
+    return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
+
+
+def plain_text(markup: str, limit: int = 160) -> str:
+    """The first paragraph of rendered HTML as plain text, cut at a word near `limit`."""
+    match = re.search(r"<p>(.*?)</p>", markup, re.DOTALL)
+    text = html.unescape(re.sub(r"<[^>]+>", "", match.group(1) if match else ""))
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+@dataclass(eq=False)
+class ViewBuilder:
+    """Builds every page's context for one site in one language at a time."""
+
+    catalog: Catalog
+    config: SiteConfig
+    routes: Routes
+    plans: Mapping[str, ImagePlan]
+    bodies: Mapping[tuple[str, str, str], str]
+    today: date
+    assets: Mapping[str, str]
+    pages: list[PageOut] = field(default_factory=list)
+
+    # -- small helpers -----------------------------------------------------------------------
+    def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
+        """A text field in lang, or the Indonesian value and True when it had to fall back."""
+        value = getattr(entry, name)
+        if lang == "id":
+            return value, False
+        translation = entry.translation(lang)
+        translated = getattr(translation, "title" if name == "name" else name, None) if translation else None
+        if translated:
+            return translated, False
+        return value, bool(value)
+
+    def title(self, entry: Entry, lang: str) -> str:
+        return self.text(entry, lang, "title" if isinstance(entry, (Product, Page)) else "name")[0]
+
+    def body(self, entry: Entry, lang: str) -> tuple[Markup, bool]:
+        translated = self.bodies.get((entry.kind, entry.slug, lang))
+        if translated is not None and lang != "id":
+            return Markup(translated), False
+        original = self.bodies.get((entry.kind, entry.slug, "id"), "")
+        return Markup(original), lang != "id" and bool(original)
+
+    def picture(self, image: Image | None, lang: str, sizes: str, eager: bool = False,
+                index: int = 0, entry: Entry | None = None) -> Picture | None:
+        if image is None or str(image.source) not in self.plans:
+            return None
+        alt, alt_lang = image.alt, None
+        translation = entry.translation(lang) if entry is not None and lang != "id" else None
+        if translation is not None and index < len(translation.alts):
+            alt = translation.alts[index]
+        elif lang != "id":
+            alt_lang = "id"
+        return make_picture(self.plans[str(image.source)], alt, self.routes, self.config.images.formats,
+                            sizes, eager, alt_lang)
+
+    def link(self, entry: Entry, lang: str, label: str | None = None) -> Link:
+        return Link(label or self.title(entry, lang), self.routes.href(entry.kind, entry.slug, lang))
+
+    def price(self, product: Product, t: Mapping[str, str]) -> str:
+        return commerce.price_text(product.price, product.price_max, t["price_on_request"])
+
+    def card(self, product: Product, lang: str, t: Mapping[str, str], eager: bool = False) -> Card:
+        title, fallback = self.text(product, lang, "title")
+        unit = self.text(product, lang, "unit")[0]
+        image = product.images[0] if product.images else None
+        region = self.catalog.region[product.region]
+        return Card(title=title, url=self.routes.href("product", product.slug, lang),
+                    price=self.price(product, t), unit=unit,
+                    image=self.picture(image, lang, SIZES_CARD, eager, 0, product),
+                    maker=self.title(self.catalog.maker[product.maker], lang),
+                    region=self.text(region, lang, "short_name")[0], lang="id" if fallback else None)
+
+    def cards(self, products: Sequence[Product], lang: str, t: Mapping[str, str]) -> list[Card]:
+        return [self.card(p, lang, t) for p in products]
+
+    # -- site-wide -----------------------------------------------------------------------
+    def site(self, lang: str, t: Mapping[str, str], current: str) -> dict[str, Any]:
+        """The `site` variable; only `nav[].current` differs from page to page."""
+        shared = self._site(lang)
+        nav = [{**item, "current": current.startswith(item["url"]) and item["url"] != shared["home_url"]}
+               for item in shared["nav"]]
+        return {**shared, "nav": nav}
+
+    @lru_cache(maxsize=None)
+    def _site(self, lang: str) -> dict[str, Any]:
+        t = strings_for(lang)
+        nav = [(t["nav_products"], self.routes.href("product", None, lang)),
+               (t["nav_regions"], self.routes.href("region", None, lang)),
+               (t["nav_categories"], self.routes.href("category", None, lang)),
+               (t["nav_makers"], self.routes.href("maker", None, lang))]
+        menu = sorted((p for p in self.catalog.pages if p.menu is not None), key=lambda p: (p.menu, p.slug))
+        nav += [(self.title(p, lang), self.routes.href("page", p.slug, lang)) for p in menu]
+        contact = []
+        if self.config.contact_whatsapp:
+            number = self.config.contact_whatsapp
+            contact.append(Contact(t["contact_whatsapp"], "+" + number, commerce.whatsapp_link(number),
+                                   "whatsapp"))
+        if self.config.contact_email:
+            contact.append(Contact(t["contact_email"], self.config.contact_email,
+                                   "mailto:" + self.config.contact_email, "email"))
+        dates = [p.date for p in self.catalog.products if p.date]
+        logo = self.picture(self.catalog.logo, lang, SIZES_LOGO, eager=True)
+        return {
+            "title": self.config.title, "tagline": self.config.tagline,
+            "description": self.config.description, "organisation": self.config.organisation,
+            "home_url": self.routes.href("home", None, lang), "theme_color": self.config.theme_color,
+            "logo": logo,
+            "nav": [{"label": label, "url": url} for label, url in nav],
+            "contact": contact, "year": max(dates).year if dates else self.today.year,
+        }
+
+    def add(self, template: str, kind: str, slug: str | None, lang: str, owner: str, title: str,
+            description: str, crumbs: list[Link], variables: Mapping[str, Any],
+            content_lang: str | None = None) -> None:
+        """Record one page with the common variables every template receives."""
+        t = strings_for(lang)
+        href = self.routes.href(kind, slug, lang)
+        others = [other for other in self.config.languages if other != lang]
+        alternates = [{"lang": code, "url": self.routes.absolute(kind, slug, code)}
+                      for code in self.config.languages] if kind != "404" else []
+        switch = None
+        if others and kind != "404":
+            other = others[0]
+            switch = {"lang": other, "label": strings_for(other)["language_name"],
+                      "url": self.routes.href(kind, slug, other)}
+        home = Link(t["home"], self.routes.href("home", None, lang))
+        breadcrumbs = [home, *crumbs] if kind != "home" else []
+        page = {
+            "title": title if kind == "home" else f"{title} · {self.config.title}",
+            "description": description or self.config.description, "lang": lang,
+            "canonical": self.routes.absolute(kind, slug, lang), "alternates": alternates,
+            "switch": switch,
+            "breadcrumbs": [{"label": c.label, "url": c.url} for c in breadcrumbs[:-1]]
+            + ([{"label": breadcrumbs[-1].label, "url": None}] if breadcrumbs else []),
+            "css_url": self.assets["css"], "js_url": self.assets["js"], "body_class": f"page-{kind}",
+            "content_lang": content_lang,
+        }
+        context = {"site": self.site(lang, t, href), "page": page, "t": t, **variables}
+        self.pages.append(PageOut(Routes.output_file(self.routes.path(kind, slug, lang)), template,
+                                  context, owner))
+
+    # -- pages ---------------------------------------------------------------------------
+    def build(self) -> list[PageOut]:
+        for lang in self.config.languages:
+            t = strings_for(lang)
+            self.home(lang, t)
+            for product in self.catalog.products:
+                self.product(product, lang, t)
+            for region in self.catalog.regions:
+                self.region(region, lang, t)
+            for category in self.catalog.categories:
+                self.category(category, lang, t)
+            for maker in self.catalog.makers:
+                self.maker(maker, lang, t)
+            for page in self.catalog.pages:
+                self.content_page(page, lang, t)
+            self.listings(lang, t)
+        t = strings_for("id")
+        self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
+        return self.pages
+
+    @cached_property
+    def _newest(self) -> list[Product]:
+        return sorted(self.catalog.products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
+
+    def newest(self) -> list[Product]:
+        """All products, newest first (then by slug, so ties are stable)."""
+        return self._newest
+
+    @cached_property
+    def _by(self) -> dict[tuple[str, str], list[Product]]:
+        """Products (newest first) grouped by ("region"|"category"|"maker", slug)."""
+        groups: dict[tuple[str, str], list[Product]] = {}
+        for product in self.newest():
+            for attribute in ("region", "category", "maker"):
+                groups.setdefault((attribute, getattr(product, attribute)), []).append(product)
+        return groups
+
+    def of(self, attribute: str, slug: str) -> list[Product]:
+        return self._by.get((attribute, slug), [])
+
+    def home(self, lang: str, t: Mapping[str, str]) -> None:
+        newest = self.newest()
+        featured = [p for p in newest if p.featured]
+        regions = [{"name": self.title(r, lang), "url": self.routes.href("region", r.slug, lang),
+                    "summary": self.text(r, lang, "summary")[0],
+                    "image": self.picture(r.cover, lang, SIZES_CARD, entry=r),
+                    "count": t["count_products"].format(n=len(self.of("region", r.slug)))}
+                   for r in self.catalog.regions]
+        categories = [{"name": self.title(c, lang), "url": self.routes.href("category", c.slug, lang),
+                       "summary": self.text(c, lang, "summary")[0],
+                       "count": t["count_products"].format(n=len(self.of("category", c.slug)))}
+                      for c in _ordered(self.catalog.categories)]
+        featured_cards = [self.card(p, lang, t, eager=i == 0) for i, p in enumerate(featured)]
+        home = {"featured": featured_cards, "newest": self.cards(newest[:NEWEST_COUNT], lang, t),
+                "regions": regions, "categories": categories, "intro": Markup("")}
+        self.add("home.html", "home", None, lang, "home", self.config.title,
+                 self.config.description, [], {"home": home})
+
+    def product(self, p: Product, lang: str, t: Mapping[str, str]) -> None:
+        title, fallback = self.text(p, lang, "title")
+        body, body_fallback = self.body(p, lang)
+        maker = self.catalog.maker[p.maker]
+        region = self.catalog.region[p.region]
+        category = self.catalog.category[p.category]
+        price = self.price(p, t)
+        number = maker.whatsapp or self.config.contact_whatsapp
+        absolute = self.routes.absolute("product", p.slug, lang)
+        order_url = commerce.whatsapp_link(number, t["order_message"].format(
+            title=title, price=price, url=absolute)) if number else None
+        certifications = [{"label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
+                           "kind": c.type,
+                           "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
+                          for c in p.certifications if not (c.valid_until and c.valid_until < self.today)]
+        same_category = [o for o in self.of("category", p.category) if o.slug != p.slug]
+        same_region = [o for o in self.of("region", p.region) if o.slug != p.slug and o.category != p.category]
+        related = (same_category + same_region)[:RELATED_COUNT]
+        summary = self.text(p, lang, "summary")[0] or plain_text(body)
+        view = {
+            "title": title, "summary": summary, "body": body, "price": price,
+            "has_price": p.price is not None, "unit": self.text(p, lang, "unit")[0],
+            "images": [self.picture(img, lang, SIZES_HERO, i == 0, i, p) for i, img in enumerate(p.images)
+                       if str(img.source) in self.plans],
+            "maker": self.link(maker, lang), "region": self.link(region, lang), "district": p.district,
+            "category": self.link(category, lang), "certifications": certifications,
+            "tags": list(self.text(p, lang, "tags")[0] or ()), "order_url": order_url,
+            "marketplaces": [Link(m.label, m.url) for m in p.marketplaces],
+            "date": format_date(p.date, lang) if p.date else None,
+            "related": self.cards(related, lang, t),
+            "lang": "id" if fallback else None,
+        }
+        crumbs = [Link(t["nav_products"], self.routes.href("product", None, lang)),
+                  self.link(category, lang), Link(title, "")]
+        self.add("product.html", "product", p.slug, lang, p.display, title, summary, crumbs,
+                 {"product": view}, "id" if (fallback or body_fallback) else None)
+
+    def region(self, r: Region, lang: str, t: Mapping[str, str]) -> None:
+        name, fallback = self.text(r, lang, "name")
+        body, body_fallback = self.body(r, lang)
+        products = self.of("region", r.slug)
+        districts = [{"name": d, "anchor": "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"),
+                      "products": self.cards([p for p in products if p.district == d], lang, t)}
+                     for d in r.districts]
+        makers = [self.link(m, lang) for m in self.catalog.makers if m.region == r.slug]
+        summary = self.text(r, lang, "summary")[0]
+        view = {"name": name, "short_name": self.text(r, lang, "short_name")[0], "province": r.province,
+                "kind": t["kind_" + r.region_kind], "summary": summary, "body": body,
+                "cover": self.picture(r.cover, lang, SIZES_COVER, True, 0, r), "districts": districts,
+                "other_products": self.cards([p for p in products if p.district not in r.districts], lang, t),
+                "makers": makers, "count": t["count_products"].format(n=len(products))}
+        crumbs = [Link(t["nav_regions"], self.routes.href("region", None, lang)), Link(name, "")]
+        self.add("region.html", "region", r.slug, lang, r.display, name, summary or plain_text(body), crumbs,
+                 {"region": view}, "id" if (fallback or body_fallback) else None)
+
+    def category(self, c: Category, lang: str, t: Mapping[str, str]) -> None:
+        name, fallback = self.text(c, lang, "name")
+        body, body_fallback = self.body(c, lang)
+        products = self.of("category", c.slug)
+        summary = self.text(c, lang, "summary")[0]
+        view = {"name": name, "summary": summary, "body": body, "products": self.cards(products, lang, t),
+                "count": t["count_products"].format(n=len(products))}
+        crumbs = [Link(t["nav_categories"], self.routes.href("category", None, lang)), Link(name, "")]
+        self.add("category.html", "category", c.slug, lang, c.display, name, summary or plain_text(body),
+                 crumbs, {"category": view}, "id" if (fallback or body_fallback) else None)
+
+    def maker(self, m: Maker, lang: str, t: Mapping[str, str]) -> None:
+        name, fallback = self.text(m, lang, "name")
+        body, body_fallback = self.body(m, lang)
+        region = self.catalog.region[m.region]
+        contact = []
+        if m.whatsapp:
+            contact.append(Contact(t["contact_whatsapp"], "+" + m.whatsapp, commerce.whatsapp_link(m.whatsapp),
+                                   "whatsapp"))
+        if m.phone:
+            contact.append(Contact(t["contact_phone"], "+" + m.phone, "tel:+" + m.phone, "phone"))
+        if m.email:
+            contact.append(Contact(t["contact_email"], m.email, "mailto:" + m.email, "email"))
+        if m.instagram:
+            contact.append(Contact("Instagram", "@" + m.instagram, f"https://www.instagram.com/{m.instagram}/",
+                                   "instagram"))
+        if m.website:
+            contact.append(Contact(t["contact_website"], m.website, m.website, "website"))
+        if m.address:
+            contact.append(Contact(t["contact_address"], m.address, None, "address"))
+        products = self.of("maker", m.slug)
+        summary = self.text(m, lang, "summary")[0]
+        view = {"name": name, "summary": summary, "body": body,
+                "logo": self.picture(m.logo, lang, SIZES_LOGO, True, 0, None), "region": self.link(region, lang),
+                "district": m.district, "since": m.since, "contact": contact,
+                "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
+                "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
+                "products": self.cards(products, lang, t)}
+        crumbs = [Link(t["nav_makers"], self.routes.href("maker", None, lang)), Link(name, "")]
+        self.add("maker.html", "maker", m.slug, lang, m.display, name, summary or plain_text(body), crumbs,
+                 {"maker": view}, "id" if (fallback or body_fallback) else None)
+
+    def content_page(self, page: Page, lang: str, t: Mapping[str, str]) -> None:
+        title, fallback = self.text(page, lang, "title")
+        body, body_fallback = self.body(page, lang)
+        self.add("page.html", "page", page.slug, lang, page.display, title,
+                 self.text(page, lang, "summary")[0] or plain_text(body), [Link(title, "")],
+                 {"content": {"title": title, "body": body}}, "id" if (fallback or body_fallback) else None)
+
+    def listings(self, lang: str, t: Mapping[str, str]) -> None:
+        groups: list[tuple[str, str, Sequence[Entry]]] = [
+            ("product", "products", ()),
+            ("region", "regions", self.catalog.regions),
+            ("category", "categories", _ordered(self.catalog.categories)),
+            ("maker", "makers", sorted(self.catalog.makers, key=lambda m: m.name.casefold())),
+        ]
+        for kind, name, entries in groups:
+            items = []
+            for entry in entries:
+                image = getattr(entry, "cover", None) or getattr(entry, "logo", None)
+                meta = t["count_products"].format(n=len(self.of(kind, entry.slug)))
+                if isinstance(entry, Maker):
+                    meta = f"{self.text(self.catalog.region[entry.region], lang, 'short_name')[0]} · {meta}"
+                items.append({"title": self.title(entry, lang), "url": self.routes.href(kind, entry.slug, lang),
+                              "summary": self.text(entry, lang, "summary")[0],
+                              "image": self.picture(image, lang, SIZES_CARD, entry=None), "meta": meta})
+            cards = self.cards(self.newest(), lang, t) if kind == "product" else []
+            title = t[f"nav_{name}"]
+            view = {"title": title, "intro": t[f"intro_{name}"], "kind": name, "items": items, "cards": cards}
+            self.add("listing.html", kind, None, lang, f"listing {name}", title, t[f"intro_{name}"],
+                     [Link(title, "")], {"listing": view})
+
+
+def _ordered(categories: Sequence[Category]) -> list[Category]:
+    return sorted(categories, key=lambda c: (c.order, c.name.casefold(), c.slug))
+
+
+def build_pages(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
+                bodies: Mapping[tuple[str, str, str], str], today: date,
+                assets: Mapping[str, str]) -> list[PageOut]:
+    """Every page of the site, in a fixed order, ready for rendering."""
+    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets).build()

@@ -1,0 +1,37 @@
+"""Rupiah, phones and order links as Indonesian buyers expect them."""
+import urllib.parse
+
+import pytest
+
+from showcase import commerce
+
+
+def test_rupiah_uses_dots_for_thousands():
+    assert commerce.rupiah(35000) == "Rp 35.000"
+    assert commerce.rupiah(1250000) == "Rp 1.250.000"
+    assert commerce.rupiah(500) == "Rp 500"
+
+
+def test_price_text_range_and_on_request():
+    assert commerce.price_text(75000, 120000, "-") == "Rp 75.000 – Rp 120.000"
+    assert commerce.price_text(75000, 75000, "-") == "Rp 75.000"
+    assert commerce.price_text(None, None, "Harga: hubungi penjual") == "Harga: hubungi penjual"
+
+
+@pytest.mark.parametrize("written", ["0812-3456-7890", "+62 812 3456 7890", "62 812 3456 7890",
+                                     "(0812) 3456.7890", "812-3456-7890"])
+def test_phone_writings_normalise(written):
+    assert commerce.normalise_phone(written) == "6281234567890"
+
+
+@pytest.mark.parametrize("written", ["12345", "+1 555 123 4567", "0812", "08123456789012345", "abc"])
+def test_invalid_phones(written):
+    assert commerce.normalise_phone(written) is None
+
+
+def test_whatsapp_link_carries_the_whole_message():
+    message = commerce.order_message("Halo, saya mau pesan {title} ({price}). {url}", "Abon & Bandeng",
+                                     "Rp 35.000", "https://example.org/produk/abon/")
+    link = commerce.whatsapp_link("6281234567890", message)
+    assert link.startswith("https://wa.me/6281234567890?text=")
+    assert urllib.parse.unquote(link.split("text=")[1]) == message

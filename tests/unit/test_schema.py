@@ -1,0 +1,144 @@
+"""Front matter read as the schema says: YAML 1.1 guesses refused, every mistake located (B, C)."""
+from datetime import date
+
+import pytest
+
+from showcase.errors import Diagnostics
+from showcase.schema import SCHEMAS, Validator, translation_fields
+from showcase.yamlnodes import YamlProblem, parse
+
+BASE = "title: Abon Bandeng\ncategory: olahan\nmaker: mattiro\n"
+
+
+def validate(text: str, kind: str = "product"):
+    diags = Diagnostics()
+    record = Validator("content/products/abon.md", diags).record(parse(text, 2), SCHEMAS[kind])
+    return record, diags
+
+
+def only_error(diags: Diagnostics):
+    assert len(diags.errors) == 1, [d.format() for d in diags.items]
+    return diags.errors[0]
+
+
+def test_valid_product_values_have_their_types():
+    record, diags = validate(BASE + "price: 35000\nfeatured: true\ndate: 2026-09-24\ntags: [a, b]\n")
+    assert not diags.items
+    assert record.values["price"] == 35000
+    assert record.values["featured"] is True
+    assert record.values["date"] == date(2026, 9, 24)
+    assert record.values["tags"] == ("a", "b")
+    assert record.lines["price"] == 5
+
+
+@pytest.mark.parametrize("value", ["25.000", "Rp 25.000", "25,000", "1.250.000"])
+def test_indonesian_thousands_are_not_rupiah(value):
+    _, diags = validate(BASE + f"price: {value}\n")
+    error = only_error(diags)
+    assert error.code == "FM_NOT_INTEGER" and error.line == 5 and error.field == "price"
+    assert "no dots" in error.hint
+    assert "25000" in error.hint or "1250000" in error.hint
+
+
+@pytest.mark.parametrize("value", ["0", "-5", ".inf", ".nan"])
+def test_absurd_prices_fail(value):
+    _, diags = validate(BASE + f"price: {value}\n")
+    assert only_error(diags).code in {"FM_RANGE", "FM_NOT_INTEGER"}
+
+
+def test_no_is_not_false_it_is_an_error_for_bool_fields():
+    _, diags = validate(BASE + "featured: NO\n")
+    error = only_error(diags)
+    assert error.code == "FM_NOT_BOOL" and "true" in error.hint
+
+
+def test_text_fields_keep_what_yaml_1_1_would_coerce():
+    record, diags = validate(BASE + "unit: NO\nsummary: 1.10\n")
+    assert not diags.errors
+    assert record.values["unit"] == "NO" and record.values["summary"] == "1.10"
+
+
+def test_unquoted_phone_stays_a_normalised_string():
+    record, diags = validate("name: Mattiro\nregion: pangkep\nwhatsapp: +62 812-3456-7890\n", "maker")
+    assert not diags.errors
+    assert record.values["whatsapp"] == "6281234567890"
+
+
+def test_invalid_phone_is_an_error():
+    _, diags = validate("name: Mattiro\nregion: pangkep\nwhatsapp: 12345\n", "maker")
+    assert only_error(diags).code == "FM_PHONE"
+
+
+def test_unknown_field_suggests_the_right_one():
+    _, diags = validate(BASE + "titel: x\n")
+    error = only_error(diags)
+    assert error.code == "FM_UNKNOWN_FIELD" and "did you mean `title`" in error.message
+    assert error.line == 5
+
+
+def test_harga_is_unknown_with_the_list_of_fields():
+    _, diags = validate(BASE + "harga: 35000\n")
+    error = only_error(diags)
+    assert error.code == "FM_UNKNOWN_FIELD" and "price" in error.hint
+
+
+def test_all_missing_required_fields_listed():
+    _, diags = validate("price: 1\n")
+    assert sorted(d.field for d in diags.errors) == ["category", "maker", "title"]
+    assert all(d.code == "FM_MISSING_FIELD" and d.hint.startswith("add a line") for d in diags.errors)
+
+
+def test_string_where_a_list_is_expected():
+    _, diags = validate(BASE + "tags: kopi, aceh\n")
+    error = only_error(diags)
+    assert error.code == "FM_TYPE" and "expected a list" in error.message and "[" in error.hint
+
+
+@pytest.mark.parametrize("value,code", [("2024-02-30", "FM_DATE_INVALID"), ("30/01/2024", "FM_DATE_FORMAT"),
+                                        ("30-01-2024", "FM_DATE_FORMAT"),
+                                        ("2024-01-30T10:00:00+07:00", "FM_DATE_FORMAT")])
+def test_bad_dates(value, code):
+    _, diags = validate(BASE + f"date: {value}\n")
+    error = only_error(diags)
+    assert error.code == code and error.line == 5
+
+
+@pytest.mark.parametrize("url,level", [("javascript:alert(1)", "error"), ("data:text/html,x", "error"),
+                                       ("JaVaScRiPt:alert(1)", "error"), ("https://toko .com", "error"),
+                                       ("http://toko.example", "warning")])
+def test_marketplace_urls(url, level):
+    _, diags = validate(BASE + f"marketplaces:\n  - name: Toko\n    url: \"{url}\"\n")
+    found = diags.errors if level == "error" else diags.warnings
+    assert len(found) == 1 and found[0].line == 7
+
+
+def test_smart_quotes_and_html_in_title_warn():
+    _, diags = validate("title: “Kopi <b>Gayo</b>”\ncategory: a\nmaker: b\n")
+    assert {d.code for d in diags.warnings} == {"FM_SMART_QUOTES", "FM_HTML_IN_TEXT"}
+    assert not diags.errors
+
+
+def test_front_matter_that_is_a_list():
+    _, diags = validate("- a\n- b\n")
+    assert only_error(diags).code == "FM_NOT_MAPPING"
+
+
+def test_translation_may_not_set_price():
+    diags = Diagnostics()
+    Validator("x.en.md", diags).record(parse("title: Abon\nprice: 5\n", 2), translation_fields("product"),
+                                       forbidden=SCHEMAS["product"])
+    assert only_error(diags).code == "FM_NOT_TRANSLATABLE"
+
+
+@pytest.mark.parametrize("text,code,line", [
+    ("title: Kopi: Gayo\n", "FM_UNQUOTED_COLON", 2),
+    ("title: a\ntitle: b\n", "FM_DUPLICATE_KEY", 3),
+    ("a: &x 1\nb: *x\n", "FM_ALIAS", 2),  # the anchor that is used again
+    ("<<: {a: 1}\n", "FM_ALIAS", 2),
+    ("title: !!python/object/apply:os.system [ls]\n", "FM_TAG", 2),
+    ("title: a\nimages:\n\t- x.jpg\n", "FM_TAB", 4),
+])
+def test_yaml_problems_are_located(text, code, line):
+    with pytest.raises(YamlProblem) as caught:
+        parse(text, 2)
+    assert caught.value.code == code and caught.value.line == line and caught.value.hint

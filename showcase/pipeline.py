@@ -39,6 +39,7 @@ class Options:
     strict: bool = False
     workers: int | None = None
     today: date | None = None
+    render_timeout: float = markup.RENDER_TIMEOUT_S
 
 
 def build_date() -> date:
@@ -48,32 +49,51 @@ def build_date() -> date:
     return moment.date()
 
 
-def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
-    """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error."""
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about the content before any page is rendered."""
+
+    config: SiteConfig
+    catalog: Catalog
+    routes: Routes
+    planner: images.ImagePlanner
+    bodies: dict[tuple[str, str, str], str]
+    diags: Diagnostics
+    today: date
+
+
+def analyse(options: Options, reporter: Reporter | None = None) -> Analysis:
+    """Read, validate and cross-check all content, plan photos and render bodies; writes nothing."""
     reporter = reporter or Reporter(quiet=True)
-    started = time.perf_counter()
     diags = Diagnostics()
     today = options.today or build_date()
     if not options.content.is_dir():
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
                     "run from the site's folder or pass --content DIR")
-        _fail(diags, options, reporter, started)
     config = load_config(options.content, diags, options.base_url)
     catalog = load_catalog(config, diags, options.drafts, today)
     routes = Routes(config.base_path, config.origin, config.languages)
-    image_cache = options.cache / "images" if options.cache else None
-    planner = images.ImagePlanner(config.images, image_cache.parent if image_cache else None)
+    planner = images.ImagePlanner(config.images, options.cache)
     plan_catalog_images(catalog, planner, reporter)
-    bodies = render_bodies(catalog, config, routes, planner, diags, options.workers)
+    bodies = render_bodies(catalog, config, routes, planner, diags, options)
     diags.extend(planner.diagnostics)
+    return Analysis(config, catalog, routes, planner, bodies, diags, today)
+
+
+def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
+    """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error."""
+    reporter = reporter or Reporter(quiet=True)
+    started = time.perf_counter()
+    a = analyse(options, reporter)
+    diags, config = a.diags, a.config
     _check(diags, options, reporter, started)
 
     dirs = template_dirs(options.templates)
     static = assets.collect(dirs)
-    asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(a.output) for name, a in static.items()
+    asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
-    plans = {str(p.source): p for p in planner.plans()}
-    pages = views.build_pages(catalog, config, routes, plans, bodies, today, asset_urls)
+    plans = {str(p.source): p for p in a.planner.plans()}
+    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()])
     try:
         for asset in static.values():
@@ -89,9 +109,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
 
         count = render_pages(environment(options.templates), pages, diags, config.display_root, write)
         _check(diags, options, reporter, started)
-        result = images.process(planner.plans(), config.images, image_cache.parent if image_cache else None,
-                                staging.dir, options.workers,
-                                lambda d, t: reporter.progress("images", d, t))
+        result = images.process(a.planner.plans(), config.images, options.cache, staging.dir,
+                                options.workers, lambda d, t: reporter.progress("images", d, t))
         diags.extend(result.diagnostics)
         _check(diags, options, reporter, started)
         staging.commit()
@@ -99,7 +118,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
         staging.abort()
         raise
     report = _report(diags, options, started)
-    report.pages, report.products = count, len(catalog.products)
+    report.pages, report.products = count, len(a.catalog.products)
     report.images_made, report.images_reused = result.made, result.reused
     report.languages, report.output = config.languages, options.output.as_posix()
     reporter.summary(report)
@@ -118,7 +137,7 @@ def plan_catalog_images(catalog: Catalog, planner: images.ImagePlanner, reporter
 
 
 def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner: images.ImagePlanner,
-                  diags: Diagnostics, workers: int | None) -> dict[tuple[str, str, str], str]:
+                  diags: Diagnostics, options: Options) -> dict[tuple[str, str, str], str]:
     """Markdown of every entry and translation -> safe HTML with photos and checked links."""
     owners: list[tuple[Entry, str]] = []
     jobs: list[markup.BodyJob] = []
@@ -130,7 +149,7 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
                 owners.append((entry, lang))
                 jobs.append(markup.BodyJob(translation.display, translation.body_line, translation.body))
     known = known_paths(catalog, routes)
-    rendered = markup.render_all(jobs, diags, workers)
+    rendered = markup.render_all(jobs, diags, options.workers, options.render_timeout)
     bodies: dict[tuple[str, str, str], str] = {}
     for (entry, lang), job, body in zip(owners, jobs, rendered):
         if body.timed_out:

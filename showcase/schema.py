@@ -279,7 +279,10 @@ class Validator:
         record = self.record(node, fields, path)
         if "src" not in record.values:
             return _INVALID
-        return ImageSpec(record.values["src"], record.values.get("alt"), node.line, node.col)
+        # An alt written but left empty is kept as "" so the loader can warn about it.
+        written_alt = any(k.text == "alt" for k, _ in node.items) if isinstance(node, Mapping) else False
+        alt = record.values.get("alt", "" if written_alt else None)
+        return ImageSpec(record.values["src"], alt, node.line, node.col)
 
     def _str(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote
 
@@ -146,12 +146,12 @@ def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory:
     """Resolve an image path relative to the file that names it, safely inside content/."""
     raw = spec.src
     decoded = unquote(raw)
-    if (not raw or raw.startswith(("/", "\\")) or "\\" in raw or re.match(r"^[A-Za-z]:", raw)
-            or ".." in PurePosixPath(decoded).parts or "://" in raw):
+    target = Path(os.path.normpath(directory / unicodedata.normalize("NFC", decoded)))
+    if (not raw or decoded.startswith(("/", "\\")) or "\\" in decoded or re.match(r"^[A-Za-z]:", decoded)
+            or "://" in raw or config.content_dir not in target.parents):
         diags.error(owner, spec.line, "IMG_PATH_ESCAPE", f'"{raw}" is not a path inside the content folder',
                     "write the file name of a photo beside this file, e.g. foto.jpg", col=spec.col, field=field)
         return None
-    target = directory / unicodedata.normalize("NFC", decoded)
     for parent in [target, *target.parents]:
         if parent == config.content_dir:
             break
@@ -238,7 +238,7 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
         for product in products:
             for cert in product.certifications:
                 if expired(cert, today):
-                    diags.warning(product.display, None, "CERT_EXPIRED",
+                    diags.warning(product.display, product.lines.get("certifications"), "CERT_EXPIRED",
                                   f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
                                   "perbarui nomor dan valid_until setelah izin diperpanjang",
                                   field="certifications")
@@ -298,7 +298,7 @@ class _Builder:
                 alts=tuple(i["alt"] for i in values.get("images", ())),
                 body=tsource.body, body_line=tsource.body_line)
         return dict(kind=kind, slug=slug, display=file.display, directory=file.path.parent,
-                    body=source.body, body_line=source.body_line, translations=langs)
+                    body=source.body, body_line=source.body_line, translations=langs, lines=record.lines)
 
     def _ref(self, file: _File, record: Record, field: str, known: dict | set, what: str) -> str | None:
         value = record.get(field)

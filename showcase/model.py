@@ -62,6 +62,7 @@ class Entry:
     body: str
     body_line: int
     translations: Mapping[str, Translation] = field(default_factory=dict, compare=False, hash=False)
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def translation(self, lang: str) -> Translation | None:
         return self.translations.get(lang)

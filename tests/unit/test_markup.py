@@ -1,0 +1,82 @@
+"""Markdown bodies: the allow-list sanitiser, its warnings, photos and site links (bad-inputs F)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from showcase import markup
+from showcase.errors import Diagnostics
+from showcase.pipeline import Options, analyse
+from tests.unit.test_bad_inputs import PRODUCT, product, site
+
+
+def finish(text: str, first_line: int = 10) -> tuple[str, Diagnostics]:
+    diags = Diagnostics()
+    job = markup.BodyJob("content/products/abon.md", first_line, text)
+    html = markup.finish(markup.render_markdown(text), job, diags, lambda *a: None, lambda *a: None)
+    return html, diags
+
+
+@pytest.mark.parametrize("text,removed", [
+    ("<script>alert(1)</script>\n", "<script"),
+    ('<img src="x.jpg" onerror="alert(1)">\n', "onerror"),
+    ("[klik](javascript:alert(1))\n", "javascript:"),
+    ("[klik](JaVaScRiPt:alert(1))\n", "javascript:"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>\n', "data:"),
+    ('<iframe src="https://evil.example"></iframe>\n', "<iframe"),
+    ('<form action="https://evil.example"><input name=x></form>\n', "<form"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example">\n', "<meta"),
+    ('<div style="position:fixed;inset:0">x</div>\n', "style="),
+])
+def test_unsafe_html_is_removed_and_reported_with_its_line(text, removed):
+    html, diags = finish("Paragraf pertama.\n\n" + text)
+    assert removed not in html.lower()
+    warning = diags.warnings[0]
+    assert warning.line == 12 and warning.code.startswith("MD_UNSAFE") and warning.hint
+
+
+def test_comments_are_stripped_with_a_privacy_warning():
+    html, diags = finish("Teks\n\n<!-- nomor HP pribadi ibu: 0812 -->\n")
+    assert "0812" not in html and "<!--" not in html
+    assert diags.warnings[0].code == "MD_COMMENT" and "pribadi" in diags.warnings[0].hint
+
+
+def test_ordinary_markdown_survives():
+    html, diags = finish("## Cara simpan\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- satu\n- dua\n\n"
+                         "[Tokopedia](https://tokopedia.com/x)\n")
+    assert "<h2>Cara simpan</h2>" in html and "<table>" in html and "<li>satu</li>" in html
+    assert 'href="https://tokopedia.com/x"' in html and 'rel="noopener noreferrer"' in html
+    assert not diags.items
+
+
+def test_template_syntax_in_a_body_is_text(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body="Harga {{ 7 * 7 }} dan {% if x %}y{% endif %}\n")})
+    analysis = analyse(Options(content=content, cache=None))
+    html = analysis.bodies[("product", "abon", "id")]
+    assert "{{ 7 * 7 }}" in html and "49" not in html and "{% if x %}" in html
+
+
+def test_site_links_get_the_sub_path_and_broken_ones_fail(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body="Lihat [presto](/produk/bandeng-presto/) dan "
+                                                    "[ini](/produk/bandeng-prest/).\n")})
+    analysis = analyse(Options(content=content, cache=None, base_url="https://example.org/galeri/"))
+    html = analysis.bodies[("product", "abon", "id")]
+    assert 'href="/galeri/produk/bandeng-presto/"' in html
+    error = next(d for d in analysis.diags.errors if d.code == "MD_BROKEN_LINK")
+    assert error.line == 6 and 'did you mean "/produk/bandeng-presto/"' in error.message
+
+
+def test_photo_in_a_body_becomes_a_responsive_picture(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body="Foto:\n\n![Abon di toples](../products/bandeng-presto.jpg)\n")})
+    analysis = analyse(Options(content=content, cache=None))
+    html = analysis.bodies[("product", "abon", "id")]
+    assert "<picture>" in html and 'type="image/webp"' in html and 'alt="Abon di toples"' in html
+    assert re.search(r'srcset="/media/bandeng-presto-[0-9a-f]+-360\.jpg 360w', html)
+
+
+def test_missing_photo_in_a_body_is_an_error_with_its_line(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body="Teks.\n\n![x](tidak-ada.jpg)\n")})
+    analysis = analyse(Options(content=content, cache=None))
+    error = next(d for d in analysis.diags.errors if d.code == "IMG_MISSING")
+    assert error.path == "content/products/abon.md" and error.line == 8

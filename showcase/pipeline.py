@@ -19,7 +19,7 @@ from .loader import load_catalog, resolve_image
 from .model import Catalog, Entry
 from .render import environment, render_pages, template_dirs
 from .report import BuildReport, Reporter
-from .routes import Routes
+from .routes import OutputPaths, Routes
 from .schema import ImageSpec
 from .writer import Staging
 
@@ -94,6 +94,10 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
                   if name in ("site.css", "site.js")}
     plans = {str(p.source): p for p in a.planner.plans()}
     pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls)
+    claims = OutputPaths(diags)
+    for page in pages:
+        claims.claim(page.output, page.owner)
+    _check(diags, options, reporter, started)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()])
     try:
         for asset in static.values():

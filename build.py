@@ -1,4 +1,5 @@
 """Build the showcase: `python build.py --help`."""
 from showcase.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

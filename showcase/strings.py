@@ -1,0 +1,187 @@
+"""Interface strings: every word the templates and views show that does not come from content.
+
+This module owns the catalogue of interface text in Bahasa Indonesia (`id`, the site's first
+language) and English (`en`), with the same keys in both. Templates read it as `t` (`t.search`);
+views read it for navigation labels, listing intros, counts, contact labels, the price on request
+and the WhatsApp order message, filling placeholders in braces (`{n}`, `{title}`, `{url}`) with
+`str.format`. It is data only: no formatting, no I/O, no knowledge of pages.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+STRINGS: dict[str, dict[str, str]] = {
+    "id": {
+        # Site chrome
+        "skip_link": "Langsung ke isi",
+        "menu": "Menu",
+        "main_nav": "Navigasi utama",
+        "search": "Cari",
+        "search_placeholder": "Cari produk, UMKM, atau wilayah",
+        "language_name": "Bahasa Indonesia",
+        "lang_fallback_note": "Halaman ini belum tersedia dalam bahasa Inggris; "
+        "ditampilkan dalam bahasa Indonesia.",
+        "home": "Beranda",
+        "breadcrumbs": "Jejak navigasi",
+        "footer_contact": "Hubungi kami",
+        "footer_links": "Jelajahi",
+        "copyright": "Hak cipta",
+        "anchor_link": "Tautan ke bagian ini",
+        # Navigation and listings
+        "nav_products": "Produk",
+        "nav_regions": "Wilayah",
+        "nav_categories": "Kategori",
+        "nav_makers": "UMKM",
+        "intro_products": "Semua produk UMKM binaan, yang terbaru lebih dulu.",
+        "intro_regions": "Kabupaten dan kota asal produk, lengkap dengan kecamatannya.",
+        "intro_categories": "Jelajahi produk menurut jenisnya.",
+        "intro_makers": "Para pembuat di balik setiap produk: UMKM, IKM dan kelompok perajin.",
+        # Section headings
+        "featured": "Produk unggulan",
+        "newest": "Produk terbaru",
+        "regions": "Wilayah",
+        "categories": "Kategori",
+        "makers": "UMKM",
+        "products": "Produk",
+        "all_products": "Semua produk",
+        "related": "Produk terkait",
+        "other_products": "Produk lainnya",
+        "products_by_district": "Produk per kecamatan",
+        "jump_to_district": "Langsung ke kecamatan",
+        "no_products": "Belum ada produk",
+        # Product page
+        "price": "Harga",
+        "unit": "Satuan",
+        "maker": "Pembuat",
+        "region": "Wilayah",
+        "district": "Kecamatan",
+        "category": "Kategori",
+        "certifications": "Sertifikasi",
+        "cert_number": "Nomor",
+        "valid_until": "Berlaku hingga",
+        "order_whatsapp": "Pesan lewat WhatsApp",
+        "order_message": "Halo, saya ingin memesan {title}. {url}",
+        "buy_at": "Beli di",
+        "tags": "Tag",
+        "listed": "Ditambahkan",
+        "details": "Rincian",
+        "description": "Deskripsi",
+        "photos": "Foto produk",
+        "show_photo": "Lihat foto",
+        "price_on_request": "Harga: hubungi penjual",
+        # Region and maker pages
+        "province": "Provinsi",
+        "since": "Berdiri sejak",
+        "contact": "Kontak",
+        "chat_whatsapp": "Chat WhatsApp",
+        "about": "Tentang",
+        "kind_kabupaten": "Kabupaten",
+        "kind_kota": "Kota",
+        # Counts, filled by the views
+        "count_products": "{n} produk",
+        "count_products_one": "{n} produk",
+        # Contact kinds
+        "contact_whatsapp": "WhatsApp",
+        "contact_phone": "Telepon",
+        "contact_email": "Email",
+        "contact_instagram": "Instagram",
+        "contact_website": "Situs web",
+        "contact_address": "Alamat",
+        # Not found
+        "not_found_title": "Halaman tidak ditemukan",
+        "not_found_text": "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+        "back_home": "Kembali ke beranda",
+        "not_found_browse": "Atau jelajahi:",
+    },
+    "en": {
+        # Site chrome
+        "skip_link": "Skip to content",
+        "menu": "Menu",
+        "main_nav": "Main navigation",
+        "search": "Search",
+        "search_placeholder": "Search products, makers or regions",
+        "language_name": "English",
+        "lang_fallback_note": "This page is not yet translated; shown in Indonesian.",
+        "home": "Home",
+        "breadcrumbs": "Breadcrumb",
+        "footer_contact": "Contact us",
+        "footer_links": "Explore",
+        "copyright": "Copyright",
+        "anchor_link": "Link to this section",
+        # Navigation and listings
+        "nav_products": "Products",
+        "nav_regions": "Regions",
+        "nav_categories": "Categories",
+        "nav_makers": "Makers",
+        "intro_products": "Every product from the makers we support, newest first.",
+        "intro_regions": "The regencies and cities our products come from, district by district.",
+        "intro_categories": "Browse products by kind.",
+        "intro_makers": "The people behind every product: small businesses and craft groups.",
+        # Section headings
+        "featured": "Featured products",
+        "newest": "New products",
+        "regions": "Regions",
+        "categories": "Categories",
+        "makers": "Makers",
+        "products": "Products",
+        "all_products": "All products",
+        "related": "Related products",
+        "other_products": "More products",
+        "products_by_district": "Products by district",
+        "jump_to_district": "Jump to a district",
+        "no_products": "No products yet",
+        # Product page
+        "price": "Price",
+        "unit": "Unit",
+        "maker": "Maker",
+        "region": "Region",
+        "district": "District",
+        "category": "Category",
+        "certifications": "Certifications",
+        "cert_number": "Number",
+        "valid_until": "Valid until",
+        "order_whatsapp": "Order on WhatsApp",
+        "order_message": "Hello, I would like to order {title}. {url}",
+        "buy_at": "Buy at",
+        "tags": "Tags",
+        "listed": "Listed",
+        "details": "Details",
+        "description": "Description",
+        "photos": "Product photos",
+        "show_photo": "Show photo",
+        "price_on_request": "Price: contact the seller",
+        # Region and maker pages
+        "province": "Province",
+        "since": "Established",
+        "contact": "Contact",
+        "chat_whatsapp": "Chat on WhatsApp",
+        "about": "About",
+        "kind_kabupaten": "Regency",
+        "kind_kota": "City",
+        # Counts, filled by the views
+        "count_products": "{n} products",
+        "count_products_one": "{n} product",
+        # Contact kinds
+        "contact_whatsapp": "WhatsApp",
+        "contact_phone": "Phone",
+        "contact_email": "Email",
+        "contact_instagram": "Instagram",
+        "contact_website": "Website",
+        "contact_address": "Address",
+        # Not found
+        "not_found_title": "Page not found",
+        "not_found_text": "Sorry, the page you are looking for does not exist or has moved.",
+        "back_home": "Back to the home page",
+        "not_found_browse": "Or browse:",
+    },
+}
+
+
+def strings_for(lang: str) -> Mapping[str, str]:
+    """Return the read-only interface strings of `lang` (`id` or `en`)."""
+    try:
+        return MappingProxyType(STRINGS[lang])
+    except KeyError:
+        known = ", ".join(sorted(STRINGS))
+        raise KeyError(f"no interface strings for language {lang!r}; known: {known}") from None

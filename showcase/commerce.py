@@ -24,8 +24,9 @@ _SAFE_SCHEMES = ("https://", "mailto:", "tel:")
 
 
 def rupiah(amount: int) -> str:
-    """`35000` -> `Rp 35.000` (Indonesian thousands separator, no decimals)."""
-    return "Rp " + f"{amount:,}".replace(",", ".")
+    """`35000` -> `Rp 35.000` (Indonesian thousands separator, no decimals; a no-break space
+    keeps `Rp` with its number when a line wraps)."""
+    return "Rp\u00a0" + f"{amount:,}".replace(",", ".")
 
 
 def price_text(price: int | None, price_max: int | None, on_request: str) -> str:

@@ -397,6 +397,11 @@ class _Builder:
                                for c in v.get("certifications", ()))
         if not (maker_slug and category and region_slug):
             return None
+        if not makers[maker_slug].whatsapp and not self.loader.config.contact_whatsapp:
+            self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP",
+                             f'no WhatsApp number to order from: maker "{maker_slug}" has none, nor site.yaml',
+                             f"add `whatsapp:` to {makers[maker_slug].display} or `contact: {{whatsapp: ...}}` "
+                             "to site.yaml", field="maker")
         return model.Product(**self._common("product", slug, file), title=v["title"], category=category,
                              maker=maker_slug, region=region_slug, district=district,
                              price=v.get("price"), price_max=v.get("price_max"), unit=v.get("unit"),

@@ -29,10 +29,12 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"),
 }
-SIZES_CARD = "(min-width: 1100px) 264px, (min-width: 600px) 45vw, 100vw"
-SIZES_HERO = "(min-width: 900px) 560px, 100vw"
-SIZES_COVER = "(min-width: 1100px) 1040px, 100vw"
-SIZES_LOGO = "96px"
+# `sizes` follow the theme's layout (templates/static/site.css): cards are 1 column on phones,
+# 2 from 560 px, 3 from 900 px, 270 px wide from 1200 px.
+SIZES_CARD = "(min-width: 1200px) 270px, (min-width: 900px) 30vw, (min-width: 560px) 50vw, 100vw"
+SIZES_HERO = "(min-width: 1200px) 640px, (min-width: 900px) 55vw, 100vw"
+SIZES_COVER = "100vw"
+SIZES_LOGO = "(min-width: 700px) 128px, 96px"
 SIZES_BODY = "(min-width: 800px) 720px, 100vw"
 NEWEST_COUNT = 8
 RELATED_COUNT = 4
@@ -340,7 +342,7 @@ class ViewBuilder:
         same_category = [o for o in self.of("category", p.category) if o.slug != p.slug]
         same_region = [o for o in self.of("region", p.region) if o.slug != p.slug and o.category != p.category]
         related = (same_category + same_region)[:RELATED_COUNT]
-        summary = self.text(p, lang, "summary")[0] or plain_text(body)
+        summary = self.text(p, lang, "summary")[0]
         view = {
             "title": title, "summary": summary, "body": body, "price": price,
             "has_price": p.price is not None, "unit": self.text(p, lang, "unit")[0],
@@ -356,7 +358,7 @@ class ViewBuilder:
         }
         crumbs = [Link(t["nav_products"], self.routes.href("product", None, lang)),
                   self.link(category, lang), Link(title, "")]
-        self.add("product.html", "product", p.slug, lang, p.display, title, summary, crumbs,
+        self.add("product.html", "product", p.slug, lang, p.display, title, summary or plain_text(body), crumbs,
                  {"product": view}, "id" if (fallback or body_fallback) else None)
 
     def region(self, r: Region, lang: str, t: Mapping[str, str]) -> None:

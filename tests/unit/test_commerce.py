@@ -7,14 +7,14 @@ from showcase import commerce
 
 
 def test_rupiah_uses_dots_for_thousands():
-    assert commerce.rupiah(35000) == "Rp 35.000"
-    assert commerce.rupiah(1250000) == "Rp 1.250.000"
-    assert commerce.rupiah(500) == "Rp 500"
+    assert commerce.rupiah(35000) == "Rp\u00a035.000"
+    assert commerce.rupiah(1250000) == "Rp\u00a01.250.000"
+    assert commerce.rupiah(500) == "Rp\u00a0500"
 
 
 def test_price_text_range_and_on_request():
-    assert commerce.price_text(75000, 120000, "-") == "Rp 75.000 – Rp 120.000"
-    assert commerce.price_text(75000, 75000, "-") == "Rp 75.000"
+    assert commerce.price_text(75000, 120000, "-") == "Rp\u00a075.000 – Rp\u00a0120.000"
+    assert commerce.price_text(75000, 75000, "-") == "Rp\u00a075.000"
     assert commerce.price_text(None, None, "Harga: hubungi penjual") == "Harga: hubungi penjual"
 
 

@@ -20,7 +20,7 @@ from .errors import Diagnostics
 MAX_FILE_BYTES = 200_000
 MAX_FRONT_MATTER_BYTES = 32_000
 
-FRONT_MATTER_TEMPLATE = "---\\ntitle: Nama Produk\\n---\\nIsi deskripsi..."
+FRONT_MATTER_TEMPLATE = "a line `---`, then fields such as `title: Nama Produk`, then a line `---`"
 
 # Characters that look like a space or a colon but are not, as YAML sees them.
 _INVISIBLE = {
@@ -102,7 +102,7 @@ def read_source(path: Path, display: str, diags: Diagnostics) -> Source | None:
         return None
     if not raw.strip():
         diags.error(display, None, "SRC_EMPTY", "file kosong (the file is empty)",
-                    f"a content file starts with a front-matter block, e.g. {FRONT_MATTER_TEMPLATE}")
+                    f"a content file starts with {FRONT_MATTER_TEMPLATE}")
         return None
     text = decode(raw, display, diags)
     if text is None:
@@ -121,7 +121,7 @@ def split_front_matter(path: Path, display: str, text: str, diags: Diagnostics) 
     if not _FENCE.match(lines[0]):
         diags.error(display, 1, "FM_MISSING",
                     "tidak ada blok --- … --- (no front matter at the top of the file)",
-                    f"start the file with a block like: {FRONT_MATTER_TEMPLATE}", col=1)
+                    f"start the file with {FRONT_MATTER_TEMPLATE}", col=1)
         return None
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":

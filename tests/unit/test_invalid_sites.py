@@ -1,0 +1,50 @@
+"""Each invalid fixture site prints exactly its message, exits 1 and leaves output/ untouched.
+
+`tests/sites/invalid/<case>/content/` holds only the files that differ from the minimal site;
+`expected.txt` holds the lines an editor must read.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SITES = Path(__file__).resolve().parent.parent / "sites"
+REPO = SITES.parent.parent
+CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_invalid_site_prints_its_message_and_keeps_output(tmp_path, case):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal" / "content", content)
+    shutil.copytree(SITES / "invalid" / case / "content", content, dirs_exist_ok=True)
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("previous site")
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--content", str(content),
+                             "--output", str(output), "--no-cache", "--quiet"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    expected = (SITES / "invalid" / case / "expected.txt").read_text()
+    assert expected in result.stderr
+    assert "Build failed" in result.stderr
+    assert (output / "index.html").read_text() == "previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"], "no staging left behind"
+
+
+def test_usage_error_exits_2(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--no-such-option"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_help_lists_every_option():
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    for option in ("--content", "--output", "--templates", "--cache", "--base-url", "--drafts", "--strict"):
+        assert option in result.stdout

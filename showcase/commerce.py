@@ -54,6 +54,15 @@ def normalise_phone(text: str) -> str | None:
     return digits
 
 
+def display_phone(number: str) -> str:
+    """`6281234567890` -> `+62 812-3456-7890`: how Indonesians read a number aloud."""
+    rest = number[2:]
+    if rest.startswith("8"):
+        return f"+62 {rest[:3]}-{rest[3:7]}-{rest[7:]}"
+    area = 2 if rest[:2] in ("21", "22", "24", "31", "61") else 3
+    return f"+62 {rest[:area]} {rest[area:]}"
+
+
 def is_mobile(number: str) -> bool:
     """WhatsApp numbers in Indonesia are mobile numbers: 62 8…"""
     return number.startswith("628")
@@ -85,4 +94,4 @@ def whatsapp_link(number: str, message: str | None = None) -> str:
 
 def order_message(template: str, title: str, price: str, url: str) -> str:
     """The prefilled WhatsApp text naming the product, its price and its page."""
-    return template.format(title=title, price=price, url=url)
+    return template.format(title=title, price=price.replace("\u00a0", " "), url=url)

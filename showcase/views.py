@@ -117,6 +117,11 @@ def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
             f"</picture>")
 
 
+def count(t: Mapping[str, str], n: int) -> str:
+    """`1 product`, `12 products` (Indonesian has one form for both)."""
+    return (t["count_products_one"] if n == 1 else t["count_products"]).format(n=n)
+
+
 def format_date(day: date, lang: str) -> str:
     """`2026-09-24` -> `24 September 2026`."""
     return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
@@ -220,7 +225,7 @@ class ViewBuilder:
         contact = []
         if self.config.contact_whatsapp:
             number = self.config.contact_whatsapp
-            contact.append(Contact(t["contact_whatsapp"], "+" + number, commerce.whatsapp_link(number),
+            contact.append(Contact(t["contact_whatsapp"], commerce.display_phone(number), commerce.whatsapp_link(number),
                                    "whatsapp"))
         if self.config.contact_email:
             contact.append(Contact(t["contact_email"], self.config.contact_email,
@@ -312,11 +317,11 @@ class ViewBuilder:
         regions = [{"name": self.title(r, lang), "url": self.routes.href("region", r.slug, lang),
                     "summary": self.text(r, lang, "summary")[0],
                     "image": self.picture(r.cover, lang, SIZES_CARD, entry=r),
-                    "count": t["count_products"].format(n=len(self.of("region", r.slug)))}
+                    "count": count(t, len(self.of("region", r.slug)))}
                    for r in self.catalog.regions]
         categories = [{"name": self.title(c, lang), "url": self.routes.href("category", c.slug, lang),
                        "summary": self.text(c, lang, "summary")[0],
-                       "count": t["count_products"].format(n=len(self.of("category", c.slug)))}
+                       "count": count(t, len(self.of("category", c.slug)))}
                       for c in _ordered(self.catalog.categories)]
         featured_cards = [self.card(p, lang, t, eager=i == 0) for i, p in enumerate(featured)]
         home = {"featured": featured_cards, "newest": self.cards(newest[:NEWEST_COUNT], lang, t),
@@ -333,8 +338,8 @@ class ViewBuilder:
         price = self.price(p, t)
         number = maker.whatsapp or self.config.contact_whatsapp
         absolute = self.routes.absolute("product", p.slug, lang)
-        order_url = commerce.whatsapp_link(number, t["order_message"].format(
-            title=title, price=price, url=absolute)) if number else None
+        order_url = commerce.whatsapp_link(number, commerce.order_message(
+            t["order_message"], title, price, absolute)) if number else None
         certifications = [{"label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
                            "kind": c.type,
                            "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
@@ -374,7 +379,7 @@ class ViewBuilder:
                 "kind": t["kind_" + r.region_kind], "summary": summary, "body": body,
                 "cover": self.picture(r.cover, lang, SIZES_COVER, True, 0, r), "districts": districts,
                 "other_products": self.cards([p for p in products if p.district not in r.districts], lang, t),
-                "makers": makers, "count": t["count_products"].format(n=len(products))}
+                "makers": makers, "count": count(t, len(products))}
         crumbs = [Link(t["nav_regions"], self.routes.href("region", None, lang)), Link(name, "")]
         self.add("region.html", "region", r.slug, lang, r.display, name, summary or plain_text(body), crumbs,
                  {"region": view}, "id" if (fallback or body_fallback) else None)
@@ -385,7 +390,7 @@ class ViewBuilder:
         products = self.of("category", c.slug)
         summary = self.text(c, lang, "summary")[0]
         view = {"name": name, "summary": summary, "body": body, "products": self.cards(products, lang, t),
-                "count": t["count_products"].format(n=len(products))}
+                "count": count(t, len(products))}
         crumbs = [Link(t["nav_categories"], self.routes.href("category", None, lang)), Link(name, "")]
         self.add("category.html", "category", c.slug, lang, c.display, name, summary or plain_text(body),
                  crumbs, {"category": view}, "id" if (fallback or body_fallback) else None)
@@ -396,10 +401,10 @@ class ViewBuilder:
         region = self.catalog.region[m.region]
         contact = []
         if m.whatsapp:
-            contact.append(Contact(t["contact_whatsapp"], "+" + m.whatsapp, commerce.whatsapp_link(m.whatsapp),
+            contact.append(Contact(t["contact_whatsapp"], commerce.display_phone(m.whatsapp), commerce.whatsapp_link(m.whatsapp),
                                    "whatsapp"))
         if m.phone:
-            contact.append(Contact(t["contact_phone"], "+" + m.phone, "tel:+" + m.phone, "phone"))
+            contact.append(Contact(t["contact_phone"], commerce.display_phone(m.phone), "tel:+" + m.phone, "phone"))
         if m.email:
             contact.append(Contact(t["contact_email"], m.email, "mailto:" + m.email, "email"))
         if m.instagram:
@@ -439,7 +444,7 @@ class ViewBuilder:
             items = []
             for entry in entries:
                 image = getattr(entry, "cover", None) or getattr(entry, "logo", None)
-                meta = t["count_products"].format(n=len(self.of(kind, entry.slug)))
+                meta = count(t, len(self.of(kind, entry.slug)))
                 if isinstance(entry, Maker):
                     meta = f"{self.text(self.catalog.region[entry.region], lang, 'short_name')[0]} · {meta}"
                 items.append({"title": self.title(entry, lang), "url": self.routes.href(kind, entry.slug, lang),

@@ -35,3 +35,9 @@ def test_whatsapp_link_carries_the_whole_message():
     link = commerce.whatsapp_link("6281234567890", message)
     assert link.startswith("https://wa.me/6281234567890?text=")
     assert urllib.parse.unquote(link.split("text=")[1]) == message
+
+
+def test_numbers_are_shown_the_way_they_are_read():
+    assert commerce.display_phone("6281234567890") == "+62 812-3456-7890"
+    assert commerce.display_phone("62410321234") == "+62 410 321234"
+    assert commerce.display_phone("622112345678") == "+62 21 12345678"

@@ -234,6 +234,10 @@ class Validator:
                 if spec.required:
                     self.error(value, "FM_MISSING_FIELD", path, f"`{name}` is empty",
                                f"write a value, e.g. `{name}: {spec.example or '...'}`")
+                else:
+                    self.warning(key, "FM_EMPTY_FIELD", path, f"`{name}` has no value and is ignored",
+                                 "remove the line, or write the value; a value starting with # "
+                                 'must be in quotes ("#8a3b12"), else YAML reads it as a comment')
                 continue
             converted = self.value(spec, value, path)
             if converted is not _INVALID:

@@ -1,0 +1,48 @@
+"""site.yaml: every key optional, unknown keys are errors, values validated like content."""
+from pathlib import Path
+
+from showcase.config import load_config
+from showcase.errors import Diagnostics
+
+
+def load(tmp_path: Path, text: str):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "site.yaml").write_text(text)
+    diags = Diagnostics()
+    return load_config(content, diags), diags
+
+
+def test_defaults_without_site_yaml(tmp_path):
+    (tmp_path / "content").mkdir()
+    config = load_config(tmp_path / "content", Diagnostics())
+    assert config.languages == ("id", "en") and config.base_path == "/"
+    assert config.images.formats == ("avif", "webp", "jpeg")
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    _, diags = load(tmp_path, "title: Galeri\nbase_ulr: https://example.org/\n")
+    error = diags.errors[0]
+    assert (error.path, error.line, error.code) == ("content/site.yaml", 2, "FM_UNKNOWN_FIELD")
+    assert "did you mean `base_url`" in error.message
+
+
+def test_sub_path_from_base_url_and_override(tmp_path):
+    config, diags = load(tmp_path, "base_url: https://example.org/galeri\n")
+    assert not diags.errors
+    assert config.base_path == "/galeri/" and config.origin == "https://example.org"
+    overridden = load_config(tmp_path / "content", Diagnostics(), base_url="http://127.0.0.1:8000/x/")
+    assert overridden.base_path == "/x/"
+
+
+def test_image_settings_and_contact(tmp_path):
+    config, diags = load(tmp_path, 'images: {widths: [640, 320], formats: [webp]}\n'
+                                   'contact: {whatsapp: "0812-0000-2409"}\ntheme_color: "#204060"\n')
+    assert not diags.errors
+    assert config.images.widths == (320, 640) and config.images.formats == ("webp", "jpeg")
+    assert config.contact_whatsapp == "6281200002409" and config.theme_color == "#204060"
+
+
+def test_unquoted_colour_is_a_yaml_comment_and_reported(tmp_path):
+    _, diags = load(tmp_path, "theme_color: #204060\n")
+    assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint

@@ -1,17 +1,28 @@
-"""The command line: `python build.py` and the `showcase` command; arguments in, exit code out.
+"""The command line: `showcase build|check|new|serve` and `python build.py`; arguments in, exit code out.
 
-Exit status: 0 built, 1 content or build error, 2 usage error. All work happens in the pipeline;
-this module only parses arguments, sets up the reporter and maps exceptions to exit codes.
+Exit status: 0 ok, 1 content or build error, 2 usage error. This module only dispatches to the
+command's module, parses the build's arguments, sets up the reporter and maps exceptions to exit
+codes; all work happens in the pipeline and in `check`, `scaffold` and `serve`. Without a command
+word (`python build.py --strict`) it builds, exactly as before the commands existed.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Callable
 
 from .errors import BuildFailed, ShowcaseError
 from .pipeline import DEFAULT_CACHE, Options, build
 from .report import Reporter
+
+COMMANDS_HELP = """\
+commands (each has --help with examples):
+  build      build content/ into output/ (the default when no command is given)
+  check      validate all content, write nothing; --format text|github|json
+  new        create a product, maker, region, category or page file to fill in
+  serve      build, serve on http://127.0.0.1:8000/ and rebuild and reload on every change
+"""
 
 EPILOG = """\
 examples:
@@ -19,18 +30,31 @@ examples:
   python build.py --base-url https://example.org/galeri/
   python build.py --strict                        warnings fail the build (use on pull requests)
   python build.py --content ../situs-lain/content --output /tmp/situs
+  showcase build --drafts                         the same, with the console script
 
 exit status: 0 built, 1 content or build error, 2 usage error
-"""
+
+""" + COMMANDS_HELP
+
+
+def program(command: str) -> str:
+    """The name shown in usage lines: `showcase check`, or `build.py check` when run as a script."""
+    base = "showcase" if Path(sys.argv[0]).name == "showcase" else "build.py"
+    return f"{base} {command}" if command != "build" or base == "showcase" else base
+
+
+def add_content(p: argparse.ArgumentParser) -> None:
+    """The `--content DIR` option every command takes."""
+    p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                   help="content directory (default: content)")
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="showcase build" if Path(sys.argv[0]).name == "showcase" else "build.py",
+        prog=program("build"),
         description="Build a regional products showcase from Markdown content into a static site.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
-                   help="content directory (default: content)")
+    add_content(p)
     p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
                    help="where the site is written (default: output); replaced only by a successful build")
     p.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR",
@@ -48,25 +72,40 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["build"]:
-        args_list = args_list[1:]
-    args = parser().parse_args(args_list)
+def run_build(argv: list[str]) -> int:
+    """`showcase build` / `python build.py`: today's options and behaviour."""
+    args = parser().parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser().error("--workers must be at least 1")
     options = Options(content=args.content, output=args.output, templates=args.templates,
                       cache=None if args.no_cache else args.cache, base_url=args.base_url,
                       drafts=args.drafts, strict=args.strict, workers=args.workers)
-    reporter = Reporter(quiet=args.quiet)
     try:
-        build(options, reporter)
+        build(options, Reporter(quiet=args.quiet))
     except BuildFailed:
         return 1
+    return 0
+
+
+def _commands() -> dict[str, Callable[[list[str]], int]]:
+    from . import check
+
+    return {"build": run_build, "check": check.main}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = _commands()
+    command = args[0] if args and args[0] in commands else None
+    try:
+        if command is None:
+            return run_build(args)
+        return commands[command](args[1:])
+    except SystemExit as exit_:  # argparse: --help is 0, a usage error is 2
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     except ShowcaseError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("interrupted; output/ was not changed\n")
         return 130
-    return 0

@@ -88,9 +88,9 @@ def run_build(argv: list[str]) -> int:
 
 
 def _commands() -> dict[str, Callable[[list[str]], int]]:
-    from . import check
+    from . import check, scaffold
 
-    return {"build": run_build, "check": check.main}
+    return {"build": run_build, "check": check.main, "new": scaffold.main}
 
 
 def main(argv: list[str] | None = None) -> int:

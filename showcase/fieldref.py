@@ -1,0 +1,151 @@
+"""The editors' field reference, generated from `schema.SCHEMAS` so it cannot drift from validation.
+
+Owns the Indonesian description of every field (also used by `scaffold` for the comments of a
+new file) and renders the Markdown of `docs/fields.md`: `python -m showcase.fieldref >
+docs/fields.md`. A test compares the committed file with a fresh rendering. It never validates
+anything; the schema does.
+"""
+from __future__ import annotations
+
+import sys
+
+from .schema import SCHEMAS, Field, translation_fields
+
+KINDS = {  # kind -> (Indonesian label, English label, where the files live)
+    "product": ("Produk", "Product", "content/products/**/<slug>.md"),
+    "maker": ("UMKM / IKM", "Maker", "content/makers/<slug>.md"),
+    "region": ("Wilayah", "Region", "content/regions/<slug>.md"),
+    "category": ("Kategori", "Category", "content/categories/<slug>.md"),
+    "page": ("Halaman", "Page", "content/pages/<slug>.md"),
+    "site": ("Pengaturan situs", "Site settings", "content/site.yaml"),
+}
+
+TYPES = {  # type -> (Indonesian, English)
+    "str": ("teks", "text"), "slugtext": ("nama alamat", "URL name"), "slug": ("slug", "slug"),
+    "int": ("bilangan bulat", "whole number"), "float": ("bilangan desimal", "decimal number"),
+    "bool": ("true / false", "true / false"), "date": ("tanggal YYYY-MM-DD", "date YYYY-MM-DD"),
+    "choice": ("pilihan", "choice"), "phone": ("nomor telepon", "phone number"),
+    "email": ("e-mail", "e-mail"), "url": ("alamat web", "web address"),
+    "handle": ("nama akun", "account name"), "color": ("warna", "colour"),
+    "image": ("foto", "photo"), "list": ("daftar", "list"), "record": ("kelompok kolom", "group of fields"),
+}
+
+# (Indonesian, English) descriptions: "kind.field" first, then "parent.field", then the name.
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "slug": ("nama di alamat web; bila kosong, diambil dari nama file", "URL name; default: the file name"),
+    "title": ("judul yang tampil di halaman", "title shown on the page"),
+    "name": ("nama lengkap", "full name"),
+    "short_name": ("nama singkat, misalnya Pangkep", "short name, e.g. Pangkep"),
+    "province": ("nama provinsi", "province"),
+    "kind": ("kabupaten atau kota", "kabupaten (regency) or kota (city)"),
+    "code": ("kode wilayah Kemendagri, dalam tanda kutip", "Kemendagri region code, in quotes"),
+    "districts": ("daftar kecamatan", "list of kecamatan (districts)"),
+    "cover": ("foto sampul, di folder yang sama", "cover photo, in the same folder"),
+    "summary": ("ringkasan satu-dua kalimat untuk daftar dan mesin pencari", "one or two sentences for lists and search engines"),
+    "location": ("titik peta: lat dan lon", "map point: lat and lon"),
+    "location.lat": ("lintang, misalnya -4.83", "latitude"),
+    "location.lon": ("bujur, misalnya 119.55", "longitude"),
+    "order": ("urutan tampil; angka kecil lebih dulu", "display order; smaller first"),
+    "region": ("slug wilayah (nama file di content/regions/)", "region slug (file name in content/regions/)"),
+    "product.region": ("slug wilayah; bila kosong, wilayah UMKM-nya", "region slug; default: the maker's region"),
+    "district": ("kecamatan; harus salah satu kecamatan wilayahnya", "kecamatan; one of the region's districts"),
+    "whatsapp": ("nomor WhatsApp untuk pesanan, dalam tanda kutip", "WhatsApp number for orders, in quotes"),
+    "phone": ("nomor telepon, dalam tanda kutip", "phone number, in quotes"),
+    "email": ("alamat e-mail", "e-mail address"),
+    "instagram": ("nama akun Instagram tanpa @", "Instagram handle without @"),
+    "website": ("alamat situs web lengkap dengan https://", "full web address with https://"),
+    "address": ("alamat lengkap", "full address"),
+    "since": ("tahun mulai usaha", "year the business started"),
+    "logo": ("file logo, di folder yang sama", "logo file, in the same folder"),
+    "marketplaces": ("toko daring: daftar {name, url}", "online shops: list of {name, url}"),
+    "marketplace.name": ("nama toko daring, misalnya Tokopedia", "online shop name"),
+    "marketplace.url": ("alamat toko daring", "online shop address"),
+    "category": ("slug kategori (nama file di content/categories/)", "category slug (file name in content/categories/)"),
+    "maker": ("slug UMKM pembuat (nama file di content/makers/)", "maker slug (file name in content/makers/)"),
+    "price": ("harga dalam rupiah, angka saja: 45000 (bukan 45.000 atau Rp 45.000)", "price in rupiah, digits only"),
+    "price_max": ("harga tertinggi bila harganya rentang; tidak boleh lebih kecil dari price", "upper end of a price range; not below price"),
+    "unit": ("satuan atau isi kemasan, misalnya 250 g", "unit or pack size"),
+    "images": ("foto produk: nama file di folder yang sama dan alt (keterangan foto)", "product photos: file beside this one and alt text"),
+    "tags": ("kata kunci, misalnya [bandeng, oleh-oleh]", "keywords"),
+    "certifications": ("izin dan sertifikat: daftar {type, number, valid_until}", "licences: list of {type, number, valid_until}"),
+    "certification.type": ("jenis izin", "licence type"),
+    "certification.number": ("nomor izin, dalam tanda kutip", "licence number, in quotes"),
+    "certification.valid_until": ("berlaku sampai; sesudah tanggal ini lencananya disembunyikan", "valid until; afterwards the badge is hidden"),
+    "featured": ("true agar tampil di halaman depan", "true to show on the home page"),
+    "draft": ("true agar belum diterbitkan", "true to keep it unpublished"),
+    "date": ("tanggal terbit; yang terbaru tampil lebih dulu", "publication date; newest first"),
+    "menu": ("posisi di menu navigasi; kosong berarti tidak di menu", "position in the navigation; absent = not in the menu"),
+    "tagline": ("slogan di bawah judul situs", "line under the site title"),
+    "description": ("deskripsi situs untuk mesin pencari", "site description for search engines"),
+    "base_url": ("alamat publik situs, misalnya https://example.org/galeri/", "public address of the site"),
+    "languages": ("bahasa situs: [id, en]", "site languages"),
+    "organisation": ("nama lembaga pengelola", "publishing organisation"),
+    "contact": ("kontak situs: whatsapp, phone, email, address", "site contact: whatsapp, phone, email, address"),
+    "theme_color": ("warna utama, dalam tanda kutip", "main colour, in quotes"),
+    "price_warn_above": ("harga di atas angka ini diberi peringatan", "prices above this are a warning"),
+    "images.widths": ("lebar foto yang dibuat, dalam piksel", "photo widths made, in pixels"),
+    "images.formats": ("format foto yang dibuat", "photo formats made"),
+    "images.quality": ("mutu kompresi per format (1-100)", "compression quality per format (1-100)"),
+    "site.images": ("pengaturan foto: widths, formats, quality", "photo settings: widths, formats, quality"),
+    "cms": ("penyunting web Decap CMS di /admin/: enabled, repo, branch", "Decap CMS web editor at /admin/: enabled, repo, branch"),
+    "cms.enabled": ("true agar halaman /admin/ dibuat", "true to emit /admin/"),
+    "cms.repo": ("repositori GitHub pemilik/nama", "GitHub repository owner/name"),
+    "cms.branch": ("cabang yang diubah penyunting", "branch the editors commit to"),
+}
+
+
+def describe(kind: str, spec: Field, parent: str = "", lang: str = "id") -> str:
+    """A field's description in Indonesian (or English); the schema's doc when none is written yet."""
+    for key in (f"{kind}.{spec.name}", f"{parent}.{spec.name}" if parent else "", spec.name):
+        if key and key in DESCRIPTIONS:
+            return DESCRIPTIONS[key][0 if lang == "id" else 1]
+    return spec.doc
+
+
+def type_label(spec: Field) -> str:
+    if spec.type == "list" and spec.item is not None:
+        return f"daftar {TYPES[spec.item.type][0]} / list of {TYPES[spec.item.type][1]}"
+    ind, eng = TYPES.get(spec.type, (spec.type, spec.type))
+    return ind if ind == eng else f"{ind} / {eng}"
+
+
+def _rows(kind: str, fields: tuple[Field, ...], prefix: str = "", parent: str = "") -> list[str]:
+    rows = []
+    for spec in fields:
+        name = f"{prefix}{spec.name}"
+        notes = describe(kind, spec, parent)
+        if spec.choices:
+            notes += "; salah satu / one of: " + ", ".join(f"`{c}`" for c in spec.choices)
+        example = f"`{spec.example}`" if spec.example else ""
+        required = "**wajib**" if spec.required else ""
+        english = describe(kind, spec, parent, "en").replace("|", "/")
+        rows.append(f"| `{name}` | {required} | {type_label(spec)} | {example} | {notes.replace('|', '/')} "
+                    f"| {english} |")
+        nested = spec.fields or (spec.item.fields if spec.item is not None else ())
+        if nested:
+            inner_prefix = f"{name}[]." if spec.type == "list" else f"{name}."
+            inner_parent = spec.item.name if spec.item is not None else spec.name
+            rows += _rows(kind, nested, inner_prefix, inner_parent)
+    return rows
+
+
+def render() -> str:
+    """The whole Markdown field reference."""
+    out = ["# Daftar kolom / Field reference", "",
+           "*Dibuat otomatis dari `showcase/schema.py`; jangan diubah dengan tangan. Generated from the",
+           "schema: after changing a field, run `python -m showcase.fieldref > docs/fields.md`.*", "",
+           "Kolom **wajib** harus diisi; kolom lain boleh dihapus. Kolom yang tidak ada di tabel ini",
+           "adalah kesalahan. **Required** fields must be present; any field not listed is an error.", ""]
+    for kind, (ind, eng, where) in KINDS.items():
+        out += [f"## {ind} / {eng}", "", f"File: `{where}`", "",
+                "| kolom / field | wajib / required | tipe / type | contoh / example | keterangan | description |",
+                "|---|---|---|---|---|---|", *_rows(kind, SCHEMAS[kind]), ""]
+        if kind != "site":
+            names = ", ".join(f"`{f.name}`" for f in translation_fields(kind))
+            out += [f"Terjemahan Inggris (`<slug>.en.md`) hanya boleh berisi / an English translation may "
+                    f"set only: {names}, and the body.", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())

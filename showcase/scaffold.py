@@ -1,0 +1,234 @@
+"""`showcase new KIND`: write a new content file that builds, with every field explained in Indonesian.
+
+The file is generated from `schema.SCHEMAS` (fields, required flags, examples) and the
+descriptions of `fieldref`, so it cannot drift from validation: required fields are filled in,
+every other field is a commented line to uncomment. Values come from options, or from prompts
+when stdin is a terminal and something required is missing. References (maker, category,
+region) must name existing files (with "did you mean"), the result is validated before it is
+written, and an existing file is never overwritten.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .cli import add_content, program
+from .config import load_config
+from .errors import Diagnostics, ShowcaseError, UsageError, did_you_mean
+from .fieldref import KINDS, describe
+from .loader import KIND_FOLDERS
+from .model import Catalog
+from .schema import SCHEMAS, Field, Validator
+from .slugs import problem as slug_problem
+from .slugs import slugify
+from .yamlnodes import YamlProblem, parse
+
+FOLDER = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+SCALARS = ("str", "int", "float", "slug", "slugtext", "choice", "phone", "email", "url", "handle", "date")
+QUOTED = ("phone",)  # written in quotes so YAML keeps them as text
+_PLAIN = re.compile(r"^[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ .,()'/&+-]*$")
+
+EPILOG = """\
+examples:
+  showcase new product --title "Abon Bandeng" --maker mattiro-sompe --category olahan-hasil-laut
+  showcase new product --title "Abon Bandeng" --maker mattiro-sompe --category olahan-hasil-laut \\
+                       --price 45000 --unit "250 g"
+  showcase new maker --name "UMKM Mattiro Sompe" --region pangkep --whatsapp "0812-3456-7890"
+  showcase new region --name "Kabupaten Soppeng" --province "Sulawesi Selatan"
+  showcase new category --name "Olahan Hasil Laut"
+  showcase new page --title "Cara Memesan"
+  showcase new product                      in a terminal: asks for what is missing
+
+The file is written in content/<kind>/ (products in content/products/<region>/), never over an
+existing file. Exit status: 0 written, 1 content problem (unknown maker, file exists), 2 usage.
+"""
+
+
+class Exists(ShowcaseError):
+    """The target file is already there."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A file about to be written: where, and its text."""
+
+    path: Path
+    text: str
+
+
+def option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def yaml_value(spec: Field, value: str) -> str:
+    """A value as it must be written in front matter (quoted when YAML would misread it)."""
+    if spec.type in ("int", "float", "date") or (spec.type in ("slug", "slugtext", "choice") and _PLAIN.match(value)):
+        return value
+    if spec.type not in QUOTED and _PLAIN.match(value) and not value.endswith((".", ",")):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def example_lines(spec: Field, indent: str = "") -> list[str]:
+    """The commented example of a field: one line, or a small block for lists and groups."""
+    item = spec.item
+    if spec.type == "list" and item is not None and item.type == "image":
+        return [f"{indent}{spec.name}:", f"{indent}  - src: foto-produk.jpg",
+                f"{indent}    alt: Keterangan isi foto"]
+    if spec.type == "list" and item is not None and item.fields:
+        block = [f"{indent}{spec.name}:"]
+        for i, sub in enumerate(item.fields):
+            block.append(f"{indent}  {'- ' if i == 0 else '  '}{sub.name}: {sub.example or '...'}")
+        return block
+    if spec.type == "record" and spec.fields:
+        return [f"{indent}{spec.name}:", *(f"{indent}  {sub.name}: {sub.example or '...'}" for sub in spec.fields)]
+    return [f"{indent}{spec.name}: {spec.example or '...'}"]
+
+
+def render(kind: str, values: dict[str, str], slug: str = "") -> str:
+    """The whole file: every field of the kind, given values set, the others commented."""
+    label = KINDS[kind][0]
+    lines = ["---", f"# {label} baru. Baris yang diawali # adalah keterangan atau kolom yang belum dipakai:",
+             "# hapus tanda # (dan spasi sesudahnya) untuk memakainya. Daftar lengkap: docs/fields.md"]
+    for spec in SCHEMAS[kind]:
+        note = describe(kind, spec)
+        if spec.choices:
+            note += " (" + " | ".join(spec.choices) + ")"
+        lines.append(f"# {note}{' — WAJIB' if spec.required else ''}")
+        if spec.name in values:
+            lines.append(f"{spec.name}: {yaml_value(spec, values[spec.name])}")
+        elif spec.name == "slug" and slug:
+            lines.append(f"# slug: {slug}")
+        else:
+            lines += ["# " + line for line in example_lines(spec)]
+    lines += ["# Di bawah garis --- berikutnya: teks halaman (Markdown). Foto: ![keterangan](foto.jpg)", "---", ""]
+    return "\n".join(lines)
+
+
+def validate(kind: str, text: str, display: str) -> Diagnostics:
+    """Check the generated front matter with the same validator as a build."""
+    diags = Diagnostics()
+    front = text.split("---\n")[1]
+    try:
+        root = parse(front, 2)
+    except YamlProblem as exc:
+        diags.error(display, exc.line, exc.code, exc.message, exc.hint, col=exc.col)
+        return diags
+    Validator(display, diags).record(root, SCHEMAS[kind])
+    return diags
+
+
+def existing(content: Path) -> Catalog:
+    """What the site has now (drafts included), to check references and slugs."""
+    from .loader import load_catalog
+
+    return load_catalog(load_config(content, Diagnostics()), Diagnostics(), drafts=True)
+
+
+def references(catalog: Catalog) -> dict[str, list[str]]:
+    return {"region": sorted(r.slug for r in catalog.regions), "category": sorted(c.slug for c in catalog.categories),
+            "maker": sorted(m.slug for m in catalog.makers)}
+
+
+def reference_problem(field: str, value: str, known: dict[str, list[str]]) -> str:
+    """'' when `value` names an existing file of that kind, else the message to show."""
+    choices = known.get(field)
+    if choices is None or value in choices:
+        return ""
+    folder = FOLDER[field]
+    listed = ", ".join(choices[:12]) or f"none yet: create one with `showcase new {field}`"
+    return f'unknown {field} "{value}"{did_you_mean(value, choices)} (in content/{folder}/: {listed})'
+
+
+def plan(kind: str, content: Path, values: dict[str, str], catalog: Catalog) -> Draft:
+    """Where the file goes and its text; raises on an unknown reference, a bad slug or an existing file."""
+    known = references(catalog)
+    for field in ("maker", "category", "region"):
+        if field in values and (message := reference_problem(field, values[field], known)):
+            raise ShowcaseError(message)
+    title = values.get("title") or values.get("name") or ""
+    slug = values.get("slug") or slugify(title)
+    if not values.get("slug") and (why := slug_problem(title)):
+        raise UsageError(f'the name "{title}" {why}; give the URL name with --slug')
+    taken = {e.slug for e in catalog.entries() if e.kind == kind}
+    if slug in taken:
+        raise Exists(f'a {kind} "{slug}" exists already; choose another --slug')
+    folder = content / FOLDER[kind]
+    if kind == "product":
+        maker = catalog.maker.get(values.get("maker", ""))
+        region = values.get("region") or (maker.region if maker else "")
+        folder = folder / region if region else folder
+    path = folder / f"{slug}.md"
+    if path.exists():
+        raise Exists(f"{path.as_posix()} exists already; it was not changed")
+    return Draft(path, render(kind, values, slug))
+
+
+def write(draft: Draft, display: str, kind: str) -> None:
+    diags = validate(kind, draft.text, display)
+    if diags.errors:
+        raise ShowcaseError("\n".join(d.format() for d in diags.errors))
+    draft.path.parent.mkdir(parents=True, exist_ok=True)
+    with open(draft.path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(draft.text)
+
+
+def ask(spec: Field, known: dict[str, list[str]], read: Callable[[str], str]) -> str:
+    """Prompt until the answer is usable (a known slug for references)."""
+    while True:
+        if spec.name in known:
+            print(f"{spec.name}: " + (", ".join(known[spec.name]) or "(belum ada / none yet)"))
+        answer = read(f"{describe('product', spec).capitalize()} [{spec.name}]: ").strip()
+        if not answer:
+            continue
+        if message := reference_problem(spec.name, answer, known):
+            print(message)
+            continue
+        return answer
+
+
+def parser(kind: str | None = None) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=program("new"), epilog=EPILOG,
+                                description="Create a new content file with every field explained.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("what", metavar="KIND", choices=tuple(FOLDER), help="what to create: " + ", ".join(FOLDER))
+    add_content(p)
+    for name in sorted({f.name for k in (kind,) if k for f in SCHEMAS[k] if f.type in SCALARS}
+                       | ({"title", "name", "maker", "category", "region", "price", "unit", "slug"}
+                          if kind is None else set())):
+        p.add_argument(option(name), dest=name, metavar="VALUE", help=argparse.SUPPRESS if kind is None else None)
+    return p
+
+
+def main(argv: list[str], read: Callable[[str], str] = input) -> int:
+    chosen = next((a for a in argv if a in FOLDER), None)
+    args = parser(chosen).parse_args(argv)
+    kind, content = args.what, args.content
+    if not content.is_dir():
+        raise ShowcaseError(f"{content.as_posix()}: content directory not found; run from the site's folder "
+                            "or pass --content DIR")
+    values = {f.name: getattr(args, f.name) for f in SCHEMAS[kind] if getattr(args, f.name, None) is not None}
+    catalog = existing(content)
+    known = references(catalog)
+    missing = [f for f in SCHEMAS[kind] if f.required and f.name not in values]
+    if missing and not sys.stdin.isatty() and read is input:
+        raise UsageError("missing " + ", ".join(option(f.name) for f in missing)
+                         + " (or run in a terminal to be asked)")
+    for spec in missing:
+        values[spec.name] = ask(spec, known, read)
+    if kind == "product" and "date" not in values:
+        values["date"] = date.today().isoformat()
+    draft = plan(kind, content, values, catalog)
+    display = draft.path.as_posix()
+    write(draft, display, kind)
+    print(f"Dibuat / created: {display}")
+    if kind == "product":
+        print("Langkah berikut / next: letakkan foto di folder yang sama, isi `images:`, lalu jalankan "
+              "`showcase check` / put photos beside it, fill in `images:`, run `showcase check`.")
+    return 0

@@ -199,10 +199,11 @@ def parser(kind: str | None = None) -> argparse.ArgumentParser:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("what", metavar="KIND", choices=tuple(FOLDER), help="what to create: " + ", ".join(FOLDER))
     add_content(p)
-    for name in sorted({f.name for k in (kind,) if k for f in SCHEMAS[k] if f.type in SCALARS}
-                       | ({"title", "name", "maker", "category", "region", "price", "unit", "slug"}
-                          if kind is None else set())):
-        p.add_argument(option(name), dest=name, metavar="VALUE", help=argparse.SUPPRESS if kind is None else None)
+    if kind is None:  # only `new --help`: the kind decides the options
+        return p
+    for spec in sorted((f for f in SCHEMAS[kind] if f.type in SCALARS), key=lambda f: (not f.required, f.name)):
+        p.add_argument(option(spec.name), dest=spec.name, metavar="VALUE",
+                       help=("(wajib / required) " if spec.required else "") + describe(kind, spec, lang="en"))
     return p
 
 

@@ -88,9 +88,9 @@ def run_build(argv: list[str]) -> int:
 
 
 def _commands() -> dict[str, Callable[[list[str]], int]]:
-    from . import check, scaffold
+    from . import check, scaffold, serve
 
-    return {"build": run_build, "check": check.main, "new": scaffold.main}
+    return {"build": run_build, "check": check.main, "new": scaffold.main, "serve": serve.main}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ def test_build_help_lists_the_other_commands():
         assert f"  {command} " in result.stdout
 
 
-@pytest.mark.parametrize("command", ["build", "check", "new"])
+@pytest.mark.parametrize("command", ["build", "check", "new", "serve"])
 def test_every_command_has_help_with_examples_and_content_option(capsys, command):
     assert main([command, "--help"]) == 0
     out = capsys.readouterr().out
@@ -28,7 +28,7 @@ def test_every_command_has_help_with_examples_and_content_option(capsys, command
     assert "examples:" in out
 
 
-@pytest.mark.parametrize("command", ["build", "check", "new"])
+@pytest.mark.parametrize("command", ["build", "check", "new", "serve"])
 def test_unknown_option_is_a_usage_error(capsys, command):
     assert main([command, "--no-such-option"]) == 2
     assert "usage:" in capsys.readouterr().err

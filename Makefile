@@ -11,6 +11,8 @@ ARGS   ?=
 help:
 	@echo "make build   build content/ into output/ (ARGS='--drafts' etc. are passed on)"
 	@echo "make test    run the whole test suite"
+	@echo "make check   check content/ without building (ARGS='--strict', '--format github')"
+	@echo "make serve   preview on http://127.0.0.1:8000/, rebuilt and reloaded on every change"
 	@echo "make clean   remove output/, the build cache and the virtual environment"
 
 $(STAMP): pyproject.toml

@@ -27,5 +27,12 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest $(ARGS)
 
+.PHONY: check serve
+check: $(STAMP)
+	$(PY) build.py check $(ARGS)
+
+serve: $(STAMP)
+	$(PY) build.py serve $(ARGS)
+
 clean:
 	rm -rf output .cache $(VENV)

@@ -20,6 +20,15 @@ DEFAULT_LANGUAGES = ("id", "en")
 
 
 @dataclass(frozen=True)
+class CmsSettings:
+    """The web editor at /admin/: off unless site.yaml enables it for a repository."""
+
+    enabled: bool = False
+    repo: str = ""
+    branch: str = "main"
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Site-wide settings after validation and defaults."""
 
@@ -39,6 +48,7 @@ class SiteConfig:
     logo: ImageSpec | None = None
     price_warn_above: int = 100_000_000
     images: ImageSettings = field(default_factory=ImageSettings)
+    cms: CmsSettings = field(default_factory=CmsSettings)
 
     @property
     def base_path(self) -> str:
@@ -103,6 +113,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         logo=values.get("logo"),
         price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
         images=images,
+        cms=CmsSettings(**values.get("cms", {})),
     )
 
 

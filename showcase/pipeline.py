@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from . import assets, images, markup, views
+from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
@@ -71,6 +72,7 @@ def analyse(options: Options, reporter: Reporter | None = None) -> Analysis:
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
                     "run from the site's folder or pass --content DIR")
     config = load_config(options.content, diags, options.base_url)
+    check_cms(config, diags)
     catalog = load_catalog(config, diags, options.drafts, today)
     routes = Routes(config.base_path, config.origin, config.languages)
     planner = images.ImagePlanner(config.images, options.cache)
@@ -102,6 +104,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     try:
         for asset in static.values():
             staging.write_bytes(asset.output, asset.data)
+        for relative, data in admin_files(config, a.catalog).items():
+            staging.write_bytes(relative, data)
         total = len(pages)
         done = 0
 

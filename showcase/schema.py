@@ -174,6 +174,11 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("quality", "record", fields=tuple(
                 _f(name, "int", minimum=1, maximum=100) for name in ("avif", "webp", "jpeg"))),
         )),
+        _f("cms", "record", doc="the Decap CMS web editor at /admin/", fields=(
+            _f("enabled", "bool", example="true"),
+            _f("repo", "str", required=True, example="dekranasda-pangkep/galeri", doc="GitHub repository owner/name"),
+            _f("branch", "str", example="main"),
+        )),
     ),
 }
 

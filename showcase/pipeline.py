@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import assets, images, markup, views
+from . import assets, feeds, images, markup, share, views
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
@@ -22,6 +22,7 @@ from .render import environment, render_pages, template_dirs
 from .report import BuildReport, Reporter
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
+from .strings import strings_for
 from .writer import Staging
 
 DEFAULT_CACHE = Path(".cache/showcase")
@@ -95,7 +96,9 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     plans = {str(p.source): p for p in a.planner.plans()}
-    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls)
+    shares = share.plan_all(a.catalog, plans, config.languages,
+                            {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
+    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls, shares)
     claims = OutputPaths(diags)
     for page in pages:
         claims.claim(page.output, page.owner)
@@ -121,13 +124,15 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
                                 options.workers, lambda d, t: reporter.progress("images", d, t))
         diags.extend(result.diagnostics)
         _check(diags, options, reporter, started)
+        shared = share.process(shares.values(), staging.dir, options.cache)
+        feeds.write(staging, config, a.routes, a.catalog, plans, pages, a.today)
         staging.commit()
     except BaseException:
         staging.abort()
         raise
     report = _report(diags, options, started)
     report.pages, report.products = count, len(a.catalog.products)
-    report.images_made, report.images_reused = result.made, result.reused
+    report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
     reporter.summary(report)
     return report

@@ -16,7 +16,12 @@ SECTIONS = {
     "category": {"id": "kategori", "en": "categories"},
     "maker": {"id": "umkm", "en": "makers"},
     "search": {"id": "cari", "en": "search"},
+    "catalogue": {"id": "katalog", "en": "catalogue"},
 }
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+EXPORTS = ("katalog.json", "katalog.csv")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,15 @@ class Routes:
     def asset(self, relative: str) -> str:
         """The link to a file in output/, e.g. `media/abon-1a2b-360.webp`."""
         return self.base_path + relative
+
+    def absolute_asset(self, relative: str) -> str:
+        """The full URL of a file in output/, for share images, feeds and the sitemap."""
+        return self.origin + self.asset(relative)
+
+    @staticmethod
+    def feed(lang: str) -> str:
+        """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
+        return FEED if lang == "id" else f"{lang}/{FEED}"
 
     @staticmethod
     def output_file(path: str) -> str:

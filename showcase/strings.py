@@ -70,6 +70,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "photos": "Foto produk",
         "show_photo": "Lihat foto",
         "price_on_request": "Harga: hubungi penjual",
+        # Sharing, feeds and the printable catalogue
+        "feed": "Produk terbaru",
+        "qr_label": "Kode QR alamat halaman {title}",
+        "qr_caption": "Pindai untuk membuka halaman ini",
+        "catalogue": "Katalog cetak",
+        "catalogue_title": "Katalog Produk",
+        "catalogue_intro": "Katalog siap cetak di kertas A4: foto, harga dan kode QR setiap produk. "
+        "Cetak dari peramban (Ctrl+P) atau pilih \u201cSimpan sebagai PDF\u201d.",
+        "catalogue_regions": "Katalog per wilayah",
+        "catalogue_whole": "Seluruh katalog",
+        "catalogue_as_of": "Keadaan per {date}",
         # Region and maker pages
         "province": "Provinsi",
         "since": "Berdiri sejak",
@@ -151,6 +162,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "photos": "Product photos",
         "show_photo": "Show photo",
         "price_on_request": "Price: contact the seller",
+        # Sharing, feeds and the printable catalogue
+        "feed": "Newest products",
+        "qr_label": "QR code of the address of the page {title}",
+        "qr_caption": "Scan to open this page",
+        "catalogue": "Printable catalogue",
+        "catalogue_title": "Product Catalogue",
+        "catalogue_intro": "A catalogue ready to print on A4 paper: photo, price and QR code of every "
+        "product. Print it from the browser (Ctrl+P) or choose \u201cSave as PDF\u201d.",
+        "catalogue_regions": "Catalogue by region",
+        "catalogue_whole": "The whole catalogue",
+        "catalogue_as_of": "As of {date}",
         # Region and maker pages
         "province": "Province",
         "since": "Established",

@@ -16,11 +16,12 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
-from . import commerce
+from . import commerce, qr, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .model import Catalog, Category, Entry, Image, Maker, Page, Product, Region
 from .routes import Routes
+from .share import WIDTH as SHARE_WIDTH, HEIGHT as SHARE_HEIGHT, SharePlan
 from .strings import strings_for
 
 MONTHS = {
@@ -149,6 +150,7 @@ class ViewBuilder:
     today: date
     assets: Mapping[str, str]
     pages: list[PageOut] = field(default_factory=list)
+    shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
 
     # -- small helpers -----------------------------------------------------------------------
     def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
@@ -243,7 +245,8 @@ class ViewBuilder:
 
     def add(self, template: str, kind: str, slug: str | None, lang: str, owner: str, title: str,
             description: str, crumbs: list[Link], variables: Mapping[str, Any],
-            content_lang: str | None = None) -> None:
+            content_lang: str | None = None, jsonld: Markup | None = None,
+            og: Mapping[str, Any] | None = None) -> None:
         """Record one page with the common variables every template receives."""
         t = strings_for(lang)
         href = self.routes.href(kind, slug, lang)
@@ -266,13 +269,49 @@ class ViewBuilder:
             + ([{"label": breadcrumbs[-1].label, "url": None}] if breadcrumbs else []),
             "css_url": self.assets["css"], "js_url": self.assets["js"], "body_class": f"page-{kind}",
             "content_lang": content_lang,
+            "jsonld": jsonld, "og": {**self.og_default(lang), **(og or {})},
+            "feed": {"url": self.routes.asset(Routes.feed(lang)), "title": f"{self.config.title} · {t['feed']}"},
+            "catalogue": {"label": t["catalogue"], "url": self.routes.href(
+                "catalogue", slug if kind == "region" and self.of("region", slug or "") else None, lang)},
         }
         context = {"site": self.site(lang, t, href), "page": page, "t": t, **variables}
         self.pages.append(PageOut(Routes.output_file(self.routes.path(kind, slug, lang)), template,
                                   context, owner))
 
+    # -- structured data and sharing --------------------------------------------------------
+    def image_url(self, image: Image | None) -> str | None:
+        """The absolute URL of a photo's widest JPEG, for JSON-LD and og:image."""
+        plan = self.plans.get(str(image.source)) if image is not None else None
+        return self.routes.absolute_asset(structured.largest_jpeg(plan)) if plan else None
+
+    def business_ld(self, m: Maker, lang: str, description: str = "") -> dict[str, Any]:
+        region = self.catalog.region[m.region]
+        links = [f"https://www.instagram.com/{m.instagram}/"] if m.instagram else []
+        links += [m.website] if m.website else []
+        links += [x.url for x in m.marketplaces]
+        return structured.business(m, self.title(m, lang), self.routes.absolute("maker", m.slug, lang), region,
+                                   self.title(region, lang), description, self.image_url(m.logo), links)
+
+    @lru_cache(maxsize=None)
+    def og_default(self, lang: str) -> dict[str, Any]:
+        """Open Graph values of a page without its own picture: the site's logo, a small card."""
+        logo = self.image_url(self.catalog.logo)
+        return {"type": "website", "locale": "id_ID" if lang == "id" else "en_US", "card": "summary",
+                "image": logo, "image_alt": self.config.title if logo else "", "image_width": None,
+                "image_height": None, "price": None}
+
+    def og_product(self, p: Product, lang: str, title: str) -> dict[str, Any]:
+        """A product's share image (1200x630, name and price on the photo) for chat apps."""
+        og: dict[str, Any] = {"type": "product", "price": p.price}
+        share = self.shares.get((p.slug, lang))
+        if share is not None:
+            og.update(image=self.routes.absolute_asset(share.path), image_alt=title, card="summary_large_image",
+                      image_width=SHARE_WIDTH, image_height=SHARE_HEIGHT)
+        return og
+
     # -- pages ---------------------------------------------------------------------------
     def build(self) -> list[PageOut]:
+        from . import catalogue  # it builds on this module's views: imported here, not at the top
         for lang in self.config.languages:
             t = strings_for(lang)
             self.home(lang, t)
@@ -287,6 +326,7 @@ class ViewBuilder:
             for page in self.catalog.pages:
                 self.content_page(page, lang, t)
             self.listings(lang, t)
+            catalogue.add_pages(self, lang, t)
         t = strings_for("id")
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
         return self.pages
@@ -326,8 +366,14 @@ class ViewBuilder:
         featured_cards = [self.card(p, lang, t, eager=i == 0) for i, p in enumerate(featured)]
         home = {"featured": featured_cards, "newest": self.cards(newest[:NEWEST_COUNT], lang, t),
                 "regions": regions, "categories": categories, "intro": Markup("")}
+        url = self.routes.absolute("home", None, lang)
+        organisation = structured.organisation(
+            self.config.organisation or self.config.title, self.routes.absolute("home", None, "id"),
+            self.image_url(self.catalog.logo), self.config.contact_whatsapp, self.config.contact_email)
+        jsonld = structured.graph(structured.website(self.config.title, url, lang, self.config.description,
+                                                     organisation["@id"]), organisation)
         self.add("home.html", "home", None, lang, "home", self.config.title,
-                 self.config.description, [], {"home": home})
+                 self.config.description, [], {"home": home}, None, jsonld)
 
     def product(self, p: Product, lang: str, t: Mapping[str, str]) -> None:
         title, fallback = self.text(p, lang, "title")
@@ -348,6 +394,11 @@ class ViewBuilder:
         same_region = [o for o in self.of("region", p.region) if o.slug != p.slug and o.category != p.category]
         related = (same_category + same_region)[:RELATED_COUNT]
         summary = self.text(p, lang, "summary")[0]
+        description = summary or plain_text(body)
+        photos = [self.routes.absolute_asset(structured.largest_jpeg(self.plans[str(i.source)]))
+                  for i in p.images if str(i.source) in self.plans]
+        jsonld = structured.graph(structured.product(p, title, description, absolute, self.title(category, lang),
+                                                     photos, self.business_ld(maker, lang), lang))
         view = {
             "title": title, "summary": summary, "body": body, "price": price,
             "has_price": p.price is not None, "unit": self.text(p, lang, "unit")[0],
@@ -360,11 +411,13 @@ class ViewBuilder:
             "date": format_date(p.date, lang) if p.date else None,
             "related": self.cards(related, lang, t),
             "lang": "id" if fallback else None,
+            "qr": qr.svg(absolute, t["qr_label"].format(title=title)), "url": absolute,
         }
         crumbs = [Link(t["nav_products"], self.routes.href("product", None, lang)),
                   self.link(category, lang), Link(title, "")]
-        self.add("product.html", "product", p.slug, lang, p.display, title, summary or plain_text(body), crumbs,
-                 {"product": view}, "id" if (fallback or body_fallback) else None)
+        self.add("product.html", "product", p.slug, lang, p.display, title, description, crumbs,
+                 {"product": view}, "id" if (fallback or body_fallback) else None, jsonld,
+                 self.og_product(p, lang, title))
 
     def region(self, r: Region, lang: str, t: Mapping[str, str]) -> None:
         name, fallback = self.text(r, lang, "name")
@@ -422,9 +475,13 @@ class ViewBuilder:
                 "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
                 "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
                 "products": self.cards(products, lang, t)}
+        absolute = self.routes.absolute("maker", m.slug, lang)
+        view.update(qr=qr.svg(absolute, t["qr_label"].format(title=name)), url=absolute)
         crumbs = [Link(t["nav_makers"], self.routes.href("maker", None, lang)), Link(name, "")]
         self.add("maker.html", "maker", m.slug, lang, m.display, name, summary or plain_text(body), crumbs,
-                 {"maker": view}, "id" if (fallback or body_fallback) else None)
+                 {"maker": view}, "id" if (fallback or body_fallback) else None,
+                 structured.graph(self.business_ld(m, lang, summary or plain_text(body))),
+                 {"image": self.image_url(m.logo), "image_alt": name} if self.image_url(m.logo) else None)
 
     def content_page(self, page: Page, lang: str, t: Mapping[str, str]) -> None:
         title, fallback = self.text(page, lang, "title")
@@ -463,6 +520,7 @@ def _ordered(categories: Sequence[Category]) -> list[Category]:
 
 def build_pages(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
                 bodies: Mapping[tuple[str, str, str], str], today: date,
-                assets: Mapping[str, str]) -> list[PageOut]:
+                assets: Mapping[str, str],
+                shares: Mapping[tuple[str, str], SharePlan] | None = None) -> list[PageOut]:
     """Every page of the site, in a fixed order, ready for rendering."""
-    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets).build()
+    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {}).build()

@@ -1,0 +1,187 @@
+"""Share images: the 1200x630 picture chat apps and social sites show for a product link.
+
+Owns planning (cheap, before pages are built: each product and language gets the path
+`media/share/<slug>-<hash>.jpg`, where the hash covers the photo, the text and these settings, so
+identical titles share one file) and drawing (after photos are processed: the product's widest
+JPEG variant cropped to fill, a dark band with the name and the price in rupiah). Text is set in
+DejaVu Sans (Debian's `fonts-dejavu-core`, installed by CI); where no such font is installed,
+Pillow's built-in font is used instead, which changes the bytes but not the layout. Results are
+cached by key like photos. It never decides which pages link to a share image (the views do).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from . import commerce
+from .images import ImagePlan
+from .model import Catalog, Product
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+QUALITY = 82
+VERSION = "1"
+"""Bump when the drawing changes, so every cached share image is drawn again."""
+MARGIN = 48
+TITLE_SIZE, PRICE_SIZE = 54, 44
+BAND = (24, 16, 10, 200)
+PRICE_COLOUR = (255, 214, 102)
+FONTS = {"bold": "DejaVuSans-Bold.ttf", "regular": "DejaVuSans.ttf"}
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+             Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+@dataclass(frozen=True)
+class SharePlan:
+    """One share image to draw: from which processed photo, with which text, to which path."""
+
+    source: str  # output-relative path of the JPEG variant it is cut from
+    title: str
+    price: str
+    path: str  # output-relative: media/share/<slug>-<hash>.jpg
+    key: str
+
+
+@lru_cache(maxsize=None)
+def font_file(style: str) -> Path | None:
+    """The installed DejaVu file for `bold` or `regular`, or None (then Pillow's own font)."""
+    for directory in FONT_DIRS:
+        candidate = directory / FONTS[style]
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=None)
+def load_font(style: str, size: int) -> Font:
+    path = font_file(style)
+    if path is not None:
+        try:
+            return ImageFont.truetype(str(path), size)
+        except OSError as exc:  # a damaged font file must not stop the build
+            log.warning("cannot load font %s: %s", path, exc)
+    return ImageFont.load_default(size)
+
+
+@lru_cache(maxsize=None)
+def signature() -> str:
+    """Everything besides photo and text that shapes the bytes: drawing, fonts, Pillow."""
+    fonts = []
+    for style in sorted(FONTS):
+        path = font_file(style)
+        fonts.append(f"{style}={path.name}:{path.stat().st_size}" if path else f"{style}=default")
+    return f"v{VERSION};{WIDTH}x{HEIGHT};q{QUALITY};{';'.join(fonts)};pillow{PIL.__version__}"
+
+
+def plan(slug: str, photo: ImagePlan, title: str, price: str) -> SharePlan:
+    """Where the share image of one product in one language goes; pure and cheap."""
+    source = max((v for v in photo.variants if v.format == "jpeg"), key=lambda v: v.width).path
+    key = hashlib.sha256("\n".join((photo.key, title, price, signature())).encode()).hexdigest()
+    return SharePlan(source, title, price, f"media/share/{slug}-{key[:10]}.jpg", key)
+
+
+def plan_all(catalog: Catalog, plans: Mapping[str, ImagePlan], languages: Sequence[str],
+             on_request: Mapping[str, str]) -> dict[tuple[str, str], SharePlan]:
+    """A plan per (product slug, language) for every product whose first photo is usable."""
+    shares: dict[tuple[str, str], SharePlan] = {}
+    for product in catalog.products:
+        photo = plans.get(str(product.images[0].source)) if product.images else None
+        if photo is None:
+            continue
+        for lang in languages:
+            price = commerce.price_text(product.price, product.price_max, on_request[lang])
+            shares[(product.slug, lang)] = plan(product.slug, photo, _title(product, lang), price)
+    return shares
+
+
+def _title(product: Product, lang: str) -> str:
+    translation = product.translation(lang) if lang != "id" else None
+    return translation.title if translation is not None and translation.title else product.title
+
+
+def render(photo: Image.Image, title: str, price: str) -> bytes:
+    """Draw one share image: the photo cropped to fill, a band with name and price; JPEG bytes."""
+    canvas = ImageOps.fit(photo.convert("RGB"), (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    title_font, price_font = load_font("bold", TITLE_SIZE), load_font("regular", PRICE_SIZE)
+    lines = _wrap(title, title_font, WIDTH - 2 * MARGIN, 2)
+    line_height = round(TITLE_SIZE * 1.2)
+    band_height = MARGIN + len(lines) * line_height + 12 + round(PRICE_SIZE * 1.2) + MARGIN // 2
+    overlay = Image.new("RGBA", (WIDTH, HEIGHT), (0, 0, 0, 0))
+    ImageDraw.Draw(overlay).rectangle((0, HEIGHT - band_height, WIDTH, HEIGHT), fill=BAND)
+    canvas = Image.alpha_composite(canvas.convert("RGBA"), overlay).convert("RGB")
+    draw = ImageDraw.Draw(canvas)
+    y = HEIGHT - band_height + MARGIN // 2 + 6
+    for line in lines:
+        draw.text((MARGIN, y), line, font=title_font, fill=(255, 255, 255))
+        y += line_height
+    draw.text((MARGIN, y + 12), price, font=price_font, fill=PRICE_COLOUR)
+    buffer = io.BytesIO()
+    canvas.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True, subsampling="4:2:0")
+    return buffer.getvalue()
+
+
+def _wrap(text: str, font: Font, width: int, max_lines: int) -> list[str]:
+    """Words onto at most `max_lines` lines of `width` pixels; the last one ends in … if cut."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and font.getlength(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words or (lines and font.getlength(lines[-1]) > width):
+        last = lines[-1]
+        while last and font.getlength(last + "…") > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    return lines
+
+
+def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None) -> tuple[int, int]:
+    """Write every share image under out_dir (photos must already be there); (made, reused)."""
+    made = reused = 0
+    for share in sorted({s.path: s for s in shares}.values(), key=lambda s: s.path):
+        cached = cache_dir / "share" / f"{share.key}.jpg" if cache_dir else None
+        data = _read(cached) if cached else None
+        if data is None:
+            with Image.open(out_dir / share.source) as photo:
+                data = render(photo, share.title, share.price)
+            made += 1
+            if cached:
+                _write_cache(cached, data)
+        else:
+            reused += 1
+        _write(out_dir / share.path, data)
+    return made, reused
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if data.startswith(b"\xff\xd8\xff") and data.endswith(b"\xff\xd9") else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """A read-only cache (e.g. on CI) only costs time: the build goes on without it."""
+    try:
+        _write(path, data)
+    except OSError as exc:
+        log.warning("cannot write share image cache %s: %s", path, exc)

@@ -1,0 +1,105 @@
+"""The search index: manifest facets, word shards, document chunks and the download a query needs."""
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+
+from bench.search_size import index_files, replay, synthetic_catalog
+from showcase import search
+
+
+@lru_cache(maxsize=None)
+def built(n: int) -> tuple[object, dict[str, bytes]]:
+    catalog, plans = synthetic_catalog(n, seed=7)
+    return catalog, index_files(catalog, plans)
+
+
+def manifest(files: dict[str, bytes]) -> dict:
+    return json.loads(files["search/id/index.json"])
+
+
+def shard(files: dict[str, bytes], kind: str, n: int | None, digest: str) -> object:
+    return json.loads(files[f"search/id/{kind}{'' if n is None else n}-{digest}.json"])
+
+
+def test_facet_counts_match_the_catalogue():
+    catalog, files = built(600)
+    m = manifest(files)
+    assert m["count"] == 600 and sum(r[2] for r in m["facets"]["region"]) == 600
+    assert sum(c[2] for c in m["facets"]["category"]) == 600
+    assert sum(b[2] for b in m["facets"]["price"]) == 600
+    halal = sum(any(c.type == "halal" for c in p.certifications) for p in catalog.products)
+    assert dict((c[0], c[2]) for c in m["facets"]["cert"])["halal"] == halal
+    pangkep = m["facets"]["region"][0]
+    assert pangkep[2] == sum(p.region == pangkep[0] for p in catalog.products)
+    assert sum(d[2] for d in m["facets"]["district"]) == 600
+
+
+def test_every_file_named_in_the_manifest_exists_and_nothing_else():
+    _, files = built(600)
+    m = manifest(files)
+    named = {f"search/id/t{i}-{t[1]}.json" for i, t in enumerate(m["terms"])}
+    named |= {f"search/id/d{i}-{h}.json" for i, h in enumerate(m["docs"])} | {f"search/id/a-{m['attrs']}.json"}
+    assert named | {"search/id/index.json"} == set(files)
+    assert len(m["docs"]) == -(-600 // search.CHUNK_DOCS)
+
+
+def test_word_shards_are_sorted_ranges_of_bounded_size():
+    _, files = built(2000)
+    m = manifest(files)
+    firsts = [t[0] for t in m["terms"]]
+    assert firsts[0] == "" and firsts == sorted(firsts)
+    for i, (first, digest) in enumerate(m["terms"]):
+        words = list(shard(files, "t", i, digest))
+        assert words == sorted(words)
+        assert all(w >= first for w in words)
+        if i + 1 < len(firsts):
+            assert all(w < firsts[i + 1] for w in words)
+        assert len(files[f"search/id/t{i}-{digest}.json"]) < search.SHARD_BYTES * 3
+
+
+def test_documents_are_numbered_newest_first_and_decode_with_the_title_bit():
+    catalog, files = built(600)
+    m = manifest(files)
+    newest = sorted(catalog.products, key=lambda p: (-p.date.toordinal(), p.slug))
+    first_chunk = shard(files, "d", 0, m["docs"][0])
+    assert [doc[1] for doc in first_chunk] == [p.slug for p in newest[:search.CHUNK_DOCS]]
+    title, slug = first_chunk[0][0], first_chunk[0][1]
+    word = search.words(title)[0]
+    index = next(i for i, t in enumerate(m["terms"]) if t[0] <= word and (i + 1 == len(m["terms"])
+                                                                          or m["terms"][i + 1][0] > word))
+    coded = shard(files, "t", index, m["terms"][index][1])[word]
+    doc, hits = 0, {}
+    for value in coded:
+        doc += value >> 1
+        hits[doc] = value & 1
+    assert hits[0] == 1, f"{word} is in the title of {slug}"
+
+
+def test_queries_find_their_products_by_word_stem_and_prefix():
+    catalog, files = built(600)
+    newest = sorted(catalog.products, key=lambda p: (-p.date.toordinal(), p.slug))
+    bandeng = {i for i, p in enumerate(newest) if "bandeng" in p.title.lower()}
+    assert bandeng and set(ranked(files, "bandeng")) >= bandeng
+    assert set(ranked(files, "band")) >= bandeng  # as you type
+    both = ranked(files, "abon bandeng")
+    assert both and all("abon" in newest[d].title.lower() + newest[d].summary.lower() for d in both)
+    sutra = set(ranked(files, "tenun sutra"))
+    assert {i for i, p in enumerate(newest) if "tenun sutra" in p.title.lower()} <= sutra
+    # the stem finds "Ditenun dengan alat tradisional" in a summary
+    assert {i for i, p in enumerate(newest) if "Ditenun" in p.summary} <= set(ranked(files, "menenun"))
+
+
+def ranked(files: dict[str, bytes], query: str) -> list[int]:
+    """Document numbers, best first, as search.js ranks them (bench.search_size.replay mirrors it)."""
+    return replay(files, query)["ranked"]
+
+
+def test_the_first_result_needs_a_small_download():
+    _, files = built(2000)
+    for query in ("bandeng", "abon bandeng", "tenun sutra"):
+        result = replay(files, query)
+        first = sum(len(gzip.compress(files[name], 6)) for name in result["first"])
+        assert result["results"] and first < 20_000, (query, first)
+        assert len(result["first"]) <= 5

@@ -1023,7 +1023,6 @@ def abon(final: tuple[int, int], rng: random.Random, content: Color, lid: Color,
     else:
         jar2 = jar_layer(jw * 0.8, jh * 0.8, rng, content, lid, band)
         place(canvas, jar2, (W * 0.74, H * 0.86 - jh * 0.4), (0.06, 0.0, 0.04, 0.15))
-        canvas = canvas  # the smaller jar stands behind to the right
     return finish(canvas, final, rng)
 
 
@@ -2488,10 +2487,9 @@ def p_alat_tenun(final: tuple[int, int], rng: random.Random) -> Image.Image:
     # the woven part: the check pattern in perspective
     cloth = silk(renni_pattern((int(W * 0.8), int(H * 0.5)), int(W * 0.06), rng), rng, 1, 90, 0.3, depth=0.1)
     quad = (W * 0.1, fell_y, W * 0.0, H * 1.05, W * 1.0, H * 1.05, W * 0.9, fell_y)
-    warped = cloth.transform(size, Image.Transform.QUAD, (0, 0, 0, cloth.height, cloth.width, cloth.height, cloth.width, 0), BICUBIC)
     inv = Image.new("L", size, 0)
     ImageDraw.Draw(inv).polygon([(quad[0], quad[1]), (quad[2], quad[3]), (quad[4], quad[5]), (quad[6], quad[7])], fill=255)
-    # QUAD maps output corners to input; build the image by sampling the cloth into the trapezoid
+    # sample the cloth into the trapezoid
     warped = cloth.transform(size, Image.Transform.PERSPECTIVE, perspective_coeffs(
         [(quad[0], quad[1]), (quad[6], quad[7]), (quad[4], quad[5]), (quad[2], quad[3])],
         [(0, 0), (cloth.width, 0), (cloth.width, cloth.height), (0, cloth.height)]), BICUBIC)
@@ -2549,7 +2547,7 @@ GOLD = hx("c9962e")
 
 
 def shawl(length: float, width: float, rng: random.Random, base: Color, bands: list[tuple[float, float, Color]],
-          fringe: float, vertical_gradient: tuple[Color, Color] | None = None) -> Image.Image:
+          fringe: float, vertical_gradient: tuple[Color, Color] | None = None, gloss: float = 0.6) -> Image.Image:
     """A long silk cloth along x with woven end bands and knotted fringes at both ends."""
     fl = length * fringe
     size = (int(length + fl * 2), int(width * 1.06))
@@ -2562,7 +2560,7 @@ def shawl(length: float, width: float, rng: random.Random, base: Color, bands: l
         for start, wd, c in bands:
             x0 = fl + (start * length if end == 0 else length - (start + wd) * length)
             d.rectangle((x0, 0, x0 + wd * length, h), fill=c)
-    body = silk(body, rng, 5, 88, 0.6, depth=0.32)
+    body = silk(body, rng, 5, 88, gloss, depth=0.32)
     mask = Image.new("L", size, 0)
     ImageDraw.Draw(mask).rectangle((fl, h * 0.03, fl + length, h * 0.97), fill=255)
     fr = Image.new("L", size, 0)
@@ -2578,8 +2576,6 @@ def shawl(length: float, width: float, rng: random.Random, base: Color, bands: l
                 ln = fl * rng.uniform(0.85, 1.0)
                 fd.line([(x0, y + k * h * 0.006), (x0 + sgn * fl * 0.12, y), (x0 + sgn * ln, y + k * h * 0.01 + rng.uniform(-1, 1) * h * 0.008)],
                         fill=255, width=max(1, int(h * 0.004)))
-    ends = Image.new("RGB", size)
-    ends.paste(gradient((int(fl), h), [(0, base), (1, base)], "x"), (0, 0))
     ends = screen(multiply(solid(size, base), curve(noise(size, 2, rng, stretch=20), lambda v: 0.75 + 0.25 * v)),
                   opacity(noise(size, h * 0.2, rng), 0.3))
     fill = Image.composite(body, ends, mask)
@@ -2601,7 +2597,6 @@ def p_selendang_detail(final: tuple[int, int], rng: random.Random) -> Image.Imag
     canvas = wood(size, rng, hx("6a4632"), hx("33200f"), planks=3)
     sh = shawl(W * 2.2, H * 0.9, rng, GOLD, [(0.02, 0.015, hx("7a1a22")), (0.045, 0.05, hx("e6c46a")), (0.1, 0.008, hx("7a1a22"))], 0.1)
     sh = sh.crop((0, 0, int(sh.width * 0.45), sh.height))
-    sh = weave_texture(sh.convert("RGB"), rng, 0.12, 2.5).convert("RGBA") if False else sh
     place(canvas, sh.rotate(-20, BICUBIC, expand=True), (W * 0.58, H * 0.5), (0.005, 0.01, 0.01, 0.55))
     return finish(canvas, final, rng, vignette=0.3)
 
@@ -2614,7 +2609,7 @@ def p_syal(final: tuple[int, int], rng: random.Random) -> Image.Image:
     rod_y = H * 0.12
     top, bottom = (hx("9a4a2c"), hx("2f5584"))
     for i, (x0, wd, length) in enumerate(((0.24, 0.34, 0.74), (0.4, 0.34, 0.62))):
-        sc = shawl(H * length, W * wd, rng, top, [], 0.07, (top, bottom)).rotate(-90, BICUBIC, expand=True)
+        sc = shawl(H * length, W * wd, rng, top, [], 0.07, (top, bottom), gloss=0.25).rotate(-90, BICUBIC, expand=True)
         # only the lower fringe: the upper end goes over the rod
         sc = sc.crop((0, int(H * length * 0.07), sc.width, sc.height))
         if i == 1:
@@ -2646,7 +2641,7 @@ def sky(size: tuple[int, int], stops: list[tuple[float, Color]], rng: random.Ran
 
 
 def ridge(size: tuple[int, int], base_y: float, amp: float, rng: random.Random, rough: float, color: Color,
-          haze: Color | None = None, haze_k: float = 0.0, karst: bool = False, x_range: tuple[float, float] = (0, 1)) -> Image.Image:
+          haze: Color | None = None, haze_k: float = 0.0, karst: list[tuple[float, float, float]] | None = None, x_range: tuple[float, float] = (0, 1)) -> Image.Image:
     """A hill or mountain silhouette (RGBA), lighter towards its foot when hazy."""
     w, h = size
     n = 240
@@ -2656,7 +2651,7 @@ def ridge(size: tuple[int, int], base_y: float, amp: float, rng: random.Random, 
         x = i / n
         if karst:  # steep-sided limestone towers with rounded tops
             v = 0.0
-            for k, (cx, cw, ch) in enumerate(KARST[: len(KARST)]):
+            for cx, cw, ch in karst:
                 v = max(v, ch * max(0.0, 1 - ((x - cx) / cw) ** 2) ** 0.35)
             v += 0.04 * math.sin(x * 60 + ph[0])
         else:
@@ -2674,19 +2669,15 @@ def ridge(size: tuple[int, int], base_y: float, amp: float, rng: random.Random, 
     return layer(fill, mask)
 
 
-KARST: list[tuple[float, float, float]] = []
-
-
 def c_pangkep(final: tuple[int, int], rng: random.Random) -> Image.Image:
     W, H = size = canvas_size(final)
     hz = H * 0.55
     canvas = sky(size, [(0, hx("5f9ed6")), (0.4, hx("a6cdeb")), (0.55, hx("e4eef2"))], rng, 0.8, horizon=0.55)
-    global KARST
-    KARST = [(0.08, 0.05, 1.0), (0.14, 0.04, 0.7), (0.3, 0.06, 0.9), (0.37, 0.035, 1.15), (0.44, 0.05, 0.6), (0.62, 0.05, 0.8),
+    far = [(0.08, 0.05, 1.0), (0.14, 0.04, 0.7), (0.3, 0.06, 0.9), (0.37, 0.035, 1.15), (0.44, 0.05, 0.6), (0.62, 0.05, 0.8),
              (0.7, 0.04, 1.05), (0.77, 0.05, 0.7), (0.9, 0.06, 0.95)]
-    over(canvas, ridge(size, hz, H * 0.16, rng, 0, hx("7f9ea8"), hx("c9dbe2"), 0.7, karst=True))
-    KARST = [(0.2, 0.05, 0.8), (0.24, 0.03, 1.1), (0.55, 0.04, 0.9), (0.83, 0.05, 0.8)]
-    over(canvas, ridge(size, hz, H * 0.2, rng, 0, hx("4e7a5e"), hx("a9c4c4"), 0.5, karst=True))
+    over(canvas, ridge(size, hz, H * 0.16, rng, 0, hx("7f9ea8"), hx("c9dbe2"), 0.7, karst=far))
+    near = [(0.2, 0.05, 0.8), (0.24, 0.03, 1.1), (0.55, 0.04, 0.9), (0.83, 0.05, 0.8)]
+    over(canvas, ridge(size, hz, H * 0.2, rng, 0, hx("4e7a5e"), hx("a9c4c4"), 0.5, karst=near))
     sea = gradient((W, H - int(hz)), [(0, hx("4f9dc0")), (0.25, hx("2a7fa8")), (1, hx("12527a"))])
     glints = Image.new("L", sea.size, 0)
     gd = ImageDraw.Draw(glints)
@@ -2805,7 +2796,6 @@ def c_tangsel(final: tuple[int, int], rng: random.Random) -> Image.Image:
     above = canvas.crop((0, 0, W, int(hz))).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
     lake_h = H - int(hz)
     refl = above.crop((0, 0, W, lake_h))
-    rows = []
     strip = max(2, int(H * 0.004))
     out = Image.new("RGB", refl.size)
     for y in range(0, lake_h, strip):
@@ -2823,7 +2813,6 @@ def c_tangsel(final: tuple[int, int], rng: random.Random) -> Image.Image:
         rd.line([(x, y), (x + W * (0.01 + 0.04 * t), y)], fill=rng.randrange(40, 120), width=max(1, int(1 + 3 * t)))
     refl = screen(refl, blur(ripple, 1), (255, 200, 160))
     canvas.paste(refl, (0, int(hz)))
-    del rows
     return finish(canvas, final, rng, vignette=0.25)
 
 
@@ -3011,7 +3000,7 @@ def main(argv: list[str] | None = None) -> int:
         plans = [p for p in plans if any(word in context(p.ref) for word in args.only)]
     total = 0
     for p in plans:
-        rel = p.path_label if hasattr(p, "path_label") else p.ref.path.relative_to(ROOT).as_posix()
+        rel = p.ref.path.relative_to(ROOT).as_posix() if p.ref.path.is_relative_to(ROOT) else str(p.ref.path)
         note = "  (name not recognised: neutral still life)" if p.guessed else ""
         if args.list:
             print(f"{rel}  {p.size[0]}x{p.size[1]}  {p.kind}{note}")

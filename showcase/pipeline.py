@@ -19,7 +19,8 @@ from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
 from .model import Catalog, Entry
 from .render import environment, render_pages, template_dirs
-from .report import BuildReport, Reporter
+from . import search
+from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
 from .strings import strings_for
@@ -95,6 +96,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     static = assets.collect(dirs)
     asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
+    asset_urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
     plans = {str(p.source): p for p in a.planner.plans()}
     shares = share.plan_all(a.catalog, plans, config.languages,
                             {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
@@ -120,6 +122,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
 
         count = render_pages(environment(options.templates), pages, diags, config.display_root, write)
         _check(diags, options, reporter, started)
+        for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
+            staging.write_bytes(relative, data)
         result = images.process(a.planner.plans(), config.images, options.cache, staging.dir,
                                 options.workers, lambda d, t: reporter.progress("images", d, t))
         diags.extend(result.diagnostics)
@@ -134,6 +138,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     report.pages, report.products = count, len(a.catalog.products)
     report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
+    report.untranslated = missing_translations(a.catalog, config.languages)
     reporter.summary(report)
     return report
 
@@ -196,7 +201,7 @@ def known_paths(catalog: Catalog, routes: Routes) -> set[str]:
     paths = set()
     for lang in routes.languages:
         paths.add(routes.path("home", None, lang))
-        for kind in ("product", "region", "category", "maker"):
+        for kind in ("product", "region", "category", "maker", "search"):
             paths.add(routes.path(kind, None, lang))
         for entry in catalog.entries():
             paths.add(routes.path(entry.kind, entry.slug, lang))

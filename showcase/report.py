@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from .errors import Diagnostic
+from .model import Catalog
 
 
 @dataclass
@@ -28,6 +29,7 @@ class BuildReport:
     warnings: list[Diagnostic] = field(default_factory=list)
     fixes: list[Diagnostic] = field(default_factory=list)
     strict: bool = False
+    untranslated: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Reporter:
@@ -80,7 +82,23 @@ class Reporter:
         w("\n")
         w(f"  pages          {report.pages} ({report.products} products, languages: {', '.join(report.languages)})\n")
         w(f"  images         {report.images_made} made, {report.images_reused} reused from cache\n")
+        for lang, files in report.untranslated.items():
+            w(f"  translations   {translation_line(lang, files)}\n")
         w(f"  warnings       {len(report.warnings)}\n")
         w(f"  fixed          {len(report.fixes)}\n")
         w(f"  time           {report.seconds:.2f} s\n")
         w(f"Built {report.output}\n")
+
+
+def missing_translations(catalog: Catalog, languages: tuple[str, ...]) -> dict[str, list[str]]:
+    """Per language after the first: the content files that have no translation file in it."""
+    return {lang: sorted(e.display for e in catalog.entries() if e.translation(lang) is None)
+            for lang in languages[1:]}
+
+
+def translation_line(lang: str, files: list[str], shown: int = 3) -> str:
+    """`en: 2 files without a translation (a.md, b.md)`; past `shown` files, a count of the rest."""
+    if not files:
+        return f"{lang}: every file translated"
+    names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
+    return f"{lang}: {len(files)} file{'s' if len(files) != 1 else ''} without a translation ({names})"

@@ -23,6 +23,9 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
 
+# Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`.
+PAGE_SEGMENT = {"id": "halaman", "en": "page"}
+
 
 @dataclass(frozen=True)
 class Routes:
@@ -32,8 +35,9 @@ class Routes:
     origin: str
     languages: tuple[str, ...]
 
-    def path(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
-        """Site-relative URL path without a leading slash: `produk/abon/`, `en/`, ``."""
+    def path(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:
+        """Site-relative URL path without a leading slash: `produk/abon/`, `en/`, ``; a listing's
+        page `number` above 1 is `produk/halaman/2/` (page 1 is the listing itself)."""
         prefix = "" if lang == "id" else f"{lang}/"
         if kind == "home":
             return prefix
@@ -42,15 +46,17 @@ class Routes:
         if kind == "404":
             return "404.html"
         section = SECTIONS[kind][lang if lang in SECTIONS[kind] else "en"]
+        if not slug and number > 1:
+            return f"{prefix}{section}/{PAGE_SEGMENT.get(lang, PAGE_SEGMENT['en'])}/{number}/"
         return f"{prefix}{section}/{slug}/" if slug else f"{prefix}{section}/"
 
-    def href(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
+    def href(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:
         """The link to put in a page: `/galeri/produk/abon/`."""
-        return self.base_path + self.path(kind, slug, lang)
+        return self.base_path + self.path(kind, slug, lang, number)
 
-    def absolute(self, kind: str, slug: str | None = None, lang: str = "id") -> str:
+    def absolute(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:
         """The full URL for canonical links, sitemaps and order messages."""
-        return self.origin + self.href(kind, slug, lang)
+        return self.origin + self.href(kind, slug, lang, number)
 
     def asset(self, relative: str) -> str:
         """The link to a file in output/, e.g. `media/abon-1a2b-360.webp`."""

@@ -23,6 +23,7 @@ from .model import Catalog, Category, Entry, Image, Maker, Page, Product, Region
 from .routes import Routes
 from .share import WIDTH as SHARE_WIDTH, HEIGHT as SHARE_HEIGHT, SharePlan
 from .strings import strings_for
+from . import search
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -39,6 +40,7 @@ SIZES_LOGO = "(min-width: 700px) 128px, 96px"
 SIZES_BODY = "(min-width: 800px) 720px, 100vw"
 NEWEST_COUNT = 8
 RELATED_COUNT = 4
+PER_PAGE = 24
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 
 
@@ -221,7 +223,8 @@ class ViewBuilder:
         nav = [(t["nav_products"], self.routes.href("product", None, lang)),
                (t["nav_regions"], self.routes.href("region", None, lang)),
                (t["nav_categories"], self.routes.href("category", None, lang)),
-               (t["nav_makers"], self.routes.href("maker", None, lang))]
+               (t["nav_makers"], self.routes.href("maker", None, lang)),
+               (t["search"], self.routes.href("search", None, lang))]
         menu = sorted((p for p in self.catalog.pages if p.menu is not None), key=lambda p: (p.menu, p.slug))
         nav += [(self.title(p, lang), self.routes.href("page", p.slug, lang)) for p in menu]
         contact = []
@@ -249,21 +252,25 @@ class ViewBuilder:
             og: Mapping[str, Any] | None = None) -> None:
         """Record one page with the common variables every template receives."""
         t = strings_for(lang)
-        href = self.routes.href(kind, slug, lang)
+        paging = variables.get("pagination")  # listings past page 1 have their own URLs
+        number = paging["number"] if paging else 1
+        href = self.routes.href(kind, slug, lang, number)
         others = [other for other in self.config.languages if other != lang]
-        alternates = [{"lang": code, "url": self.routes.absolute(kind, slug, code)}
+        alternates = [{"lang": code, "url": self.routes.absolute(kind, slug, code, number)}
                       for code in self.config.languages] if kind != "404" else []
         switch = None
         if others and kind != "404":
             other = others[0]
             switch = {"lang": other, "label": strings_for(other)["language_name"],
-                      "url": self.routes.href(kind, slug, other)}
+                      "url": self.routes.href(kind, slug, other, number)}
         home = Link(t["home"], self.routes.href("home", None, lang))
         breadcrumbs = [home, *crumbs] if kind != "home" else []
         page = {
             "title": title if kind == "home" else f"{title} · {self.config.title}",
             "description": description or self.config.description, "lang": lang,
-            "canonical": self.routes.absolute(kind, slug, lang), "alternates": alternates,
+            "canonical": self.routes.absolute(kind, slug, lang, number), "alternates": alternates,
+            "prev": paging["prev"]["url"] if paging and paging["prev"] else None,
+            "next": paging["next"]["url"] if paging and paging["next"] else None,
             "switch": switch,
             "breadcrumbs": [{"label": c.label, "url": c.url} for c in breadcrumbs[:-1]]
             + ([{"label": breadcrumbs[-1].label, "url": None}] if breadcrumbs else []),
@@ -275,7 +282,7 @@ class ViewBuilder:
                 "catalogue", slug if kind == "region" and self.of("region", slug or "") else None, lang)},
         }
         context = {"site": self.site(lang, t, href), "page": page, "t": t, **variables}
-        self.pages.append(PageOut(Routes.output_file(self.routes.path(kind, slug, lang)), template,
+        self.pages.append(PageOut(Routes.output_file(self.routes.path(kind, slug, lang, number)), template,
                                   context, owner))
 
     # -- structured data and sharing --------------------------------------------------------
@@ -326,6 +333,7 @@ class ViewBuilder:
             for page in self.catalog.pages:
                 self.content_page(page, lang, t)
             self.listings(lang, t)
+            self.search_page(lang, t)
             catalogue.add_pages(self, lang, t)
         t = strings_for("id")
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
@@ -507,11 +515,61 @@ class ViewBuilder:
                 items.append({"title": self.title(entry, lang), "url": self.routes.href(kind, entry.slug, lang),
                               "summary": self.text(entry, lang, "summary")[0],
                               "image": self.picture(image, lang, SIZES_CARD, entry=None), "meta": meta})
-            cards = self.cards(self.newest(), lang, t) if kind == "product" else []
             title = t[f"nav_{name}"]
-            view = {"title": title, "intro": t[f"intro_{name}"], "kind": name, "items": items, "cards": cards}
-            self.add("listing.html", kind, None, lang, f"listing {name}", title, t[f"intro_{name}"],
-                     [Link(title, "")], {"listing": view})
+            listed: Sequence[Any] = self.newest() if kind == "product" else items
+            total = max(1, -(-len(listed) // PER_PAGE))
+            for number in range(1, total + 1):
+                shown = listed[(number - 1) * PER_PAGE:number * PER_PAGE]
+                cards = self.cards(shown, lang, t) if kind == "product" else []
+                view = {"title": title, "intro": t[f"intro_{name}"], "kind": name,
+                        "items": [] if kind == "product" else shown, "cards": cards}
+                paging = self.pagination(kind, lang, t, number, total)
+                crumbs = [Link(title, "")] if number == 1 else [
+                    Link(title, self.routes.href(kind, None, lang)), Link(t["page_number"].format(n=number), "")]
+                self.add("listing.html", kind, None, lang, f"listing {name}",
+                         title if number == 1 else f"{title} · {t['page_of'].format(n=number, total=total)}",
+                         t[f"intro_{name}"], crumbs, {"listing": view, "pagination": paging})
+
+    def pagination(self, kind: str, lang: str, t: Mapping[str, str], number: int, total: int) -> dict[str, Any] | None:
+        """Page `number` of `total` of a listing: prev/next and a window of page links, or None."""
+        if total <= 1:
+            return None
+
+        def link(n: int, label: str) -> dict[str, Any]:
+            return {"number": n, "label": label, "url": self.routes.href(kind, None, lang, n), "current": n == number}
+
+        return {"number": number, "total": total, "label": t["pagination"],
+                "summary": t["page_of"].format(n=number, total=total),
+                "prev": link(number - 1, t["page_prev"]) if number > 1 else None,
+                "next": link(number + 1, t["page_next"]) if number < total else None,
+                "pages": [link(n, str(n)) if n else None for n in page_numbers(number, total)]}
+
+    def search_page(self, lang: str, t: Mapping[str, str]) -> None:
+        """The search page: a form search.js fills from the index, and links to browse without it."""
+        view = {"index": self.routes.asset(f"{search.INDEX_DIR}/{lang}/{search.MANIFEST}"),
+                "scope": self.routes.base_path, "script": self.assets.get("search", ""),
+                "prefetch": search.PREFETCH_BYTES,
+                "filters": [{"name": name, "label": t[key]} for name, key in (
+                    ("region", "region"), ("category", "category"), ("district", "district"),
+                    ("cert", "certifications"), ("price", "price"))],
+                "sorts": [{"value": v, "label": t["sort_" + v.replace("-", "_")]}
+                          for v in ("relevance", "newest", "price-asc", "price-desc")],
+                "categories": [self.link(c, lang) for c in _ordered(self.catalog.categories)],
+                "regions": [self.link(r, lang) for r in self.catalog.regions]}
+        self.add("search.html", "search", None, lang, "templates/search.html", t["search_title"],
+                 t["search_intro"], [Link(t["search_title"], "")], {"search": view})
+
+
+def page_numbers(current: int, total: int, span: int = 2) -> list[int | None]:
+    """The page numbers a pagination nav links: first, last and `span` either side of the
+    current one, None where numbers are left out (`1 None 4 5 6 7 8 None 20`)."""
+    keep = sorted({1, total, *range(max(1, current - span), min(total, current + span) + 1)})
+    out: list[int | None] = []
+    for n in keep:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
 
 
 def _ordered(categories: Sequence[Category]) -> list[Category]:

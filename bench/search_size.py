@@ -157,7 +157,7 @@ def main(n: int) -> None:
     manifest = f"{search.INDEX_DIR}/id/{search.MANIFEST}"
     kinds = {"terms": [k for k in files if "/t" in k], "docs": [k for k in files if "/d" in k],
              "attrs": [k for k in files if "/a-" in k]}
-    print(f"{n} products, index built in {seconds:.1f} s (one language)")
+    print(f"{n} products: index of both languages built in {seconds:.1f} s; sizes below are the Indonesian one")
     print(f"  {'file':<26}{'count':>6}{'raw KB':>10}{'gzip KB':>10}{'largest gzip KB':>17}")
     for label, names in [("manifest", [manifest]), *kinds.items()]:
         raw, gz = size(files, names)

@@ -311,7 +311,7 @@
     return li;
   }
 
-  function show(docs, mine) {
+  function show(docs, mine, query) {
     var page = docs.slice(0, shown);
     var chunks = [];
     page.forEach(function (doc) {
@@ -326,6 +326,7 @@
         return card(byChunk[Math.floor(doc / manifest.chunk)][doc % manifest.chunk]);
       }));
       status.textContent = docs.length ? d.tFound.replace("{n}", docs.length) : d.tNone;
+      list.setAttribute("data-query", query);  // what the shown results answer (tests wait on it)
       more.hidden = docs.length <= shown;
       root.classList.add("has-results");
     });
@@ -344,7 +345,7 @@
       return Promise.resolve();
     }
     return matches(s).then(function (hits) { return filtered(s, hits); }).then(function (docs) {
-      if (mine === run) return show(docs, mine);
+      if (mine === run) return show(docs, mine, s.q);
     }).catch(function () {
       if (mine === run) status.textContent = navigator.onLine ? d.tError : d.tOffline;
     });

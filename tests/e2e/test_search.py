@@ -30,25 +30,27 @@ def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
         region: c.querySelector('.card-region').textContent}))""")
 
 
-def wait_status(page, text: str) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("t => document.querySelector('[data-search-status]').textContent.includes(t)", arg=text)
+def wait_status(page, text: str, query: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the status line, and (typing sends several searches) for the results of `query`."""
+    page.wait_for_function("([t, q]) => document.querySelector('[data-search-status]').textContent.includes(t)"
+                           " && (q === null || document.querySelector('[data-search-results]').dataset.query === q)",
+                           arg=[text, query])
 
 
 def test_typing_bandeng_shows_the_bandeng_products(page_at, served_site):
     page, errors = open_search(page_at, served_site)
     page.type("#search-q", "bandeng", delay=40)
-    wait_status(page, "4 produk")
+    wait_status(page, "4 produk", "bandeng")
     found = results(page)
     assert {r["url"] for r in found} == BANDENG
     assert all("bandeng" in r["title"].lower() for r in found)
     assert "q=bandeng" in page.url
     # prefix as you type, and the two-word phrases of the brief
     page.fill("#search-q", "abon band")
-    wait_status(page, "1 produk")
+    wait_status(page, "1 produk", "abon band")
     assert [r["url"] for r in results(page)] == ["/galeri/produk/abon-bandeng/"]
     page.fill("#search-q", "tenun sutra")
-    page.wait_for_function("document.querySelector('[data-search-results] .card')")
-    page.wait_for_timeout(400)
+    wait_status(page, "produk", "tenun sutra")
     assert results(page) and all(r["region"] == "Soppeng" for r in results(page))
     assert not errors
 
@@ -62,7 +64,7 @@ def test_region_filter_shows_only_that_regions_products(page_at, served_site):
     wait_status(page, f"{tangsel[2]} produk")
     assert {r["region"] for r in results(page)} == {"Tangsel"} and len(results(page)) == tangsel[2]
     page.type("#search-q", "bandeng", delay=20)
-    wait_status(page, "Tidak ada produk")
+    wait_status(page, "Tidak ada produk", "bandeng")
     assert results(page) == []
     page.select_option("#search-region", "pangkep")
     wait_status(page, "4 produk")
@@ -79,17 +81,16 @@ def test_search_keeps_working_after_the_network_is_cut(page_at, served_site):
     (see the next test, skipped when the build has none)."""
     page, errors = open_search(page_at, served_site)
     page.type("#search-q", "bandeng", delay=20)
-    wait_status(page, "4 produk")
+    wait_status(page, "4 produk", "bandeng")
     saved_everything(page)
     page.context.set_offline(True)
     page.fill("#search-q", "sutra")
-    page.wait_for_function("document.querySelectorAll('[data-search-results] .card').length > 0")
-    page.wait_for_timeout(300)
-    assert results(page) and all("sutra" in r["title"].lower() for r in results(page)[:1])
+    wait_status(page, "produk ditemukan", "sutra")
+    assert results(page) and "sutra" in results(page)[0]["title"].lower()
     page.fill("#search-q", "")
     page.select_option("#search-region", "soppeng")
     page.select_option("#search-sort", "price-asc")
-    page.wait_for_timeout(500)
+    wait_status(page, "produk ditemukan", "")
     assert {r["region"] for r in results(page)} == {"Soppeng"}
     page.context.set_offline(False)
     assert not errors

@@ -157,11 +157,27 @@ def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
     return sanitise(html)
 
 
+URL_SCHEMES = {"https", "http", "mailto", "tel"}
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+
+
+def _srcset_filter(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 checks the schemes of href and src but not of srcset: each candidate is checked here."""
+    if attribute != "srcset":
+        return value
+    for candidate in value.split(","):
+        url = re.sub(r"[\t\n\r]", "", candidate).strip("".join(map(chr, range(0x21)))).lower()
+        scheme = _SCHEME.match(url)
+        if scheme and scheme.group(1) not in URL_SCHEMES:
+            return None
+    return value
+
+
 def sanitise(html: str) -> str:
     """The allow-list: no scripts, no event handlers, no javascript:/data: URLs, no comments."""
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes={"https", "http", "mailto", "tel"}, strip_comments=True,
-                     link_rel="noopener noreferrer")
+                     url_schemes=URL_SCHEMES, strip_comments=True,
+                     link_rel="noopener noreferrer", attribute_filter=_srcset_filter)
 
 
 def report_unsafe(job: BodyJob, diags: Diagnostics) -> None:

@@ -25,6 +25,7 @@ from .errors import Diagnostics
 
 EXTENSIONS = ("tables", "sane_lists", "fenced_code")
 RENDER_TIMEOUT_S = 10.0
+INLINE_MAX_CHARS = 1_000
 IMAGE_TOKEN = "showcase-image-{}"
 
 ALLOWED_TAGS = {
@@ -111,16 +112,18 @@ def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None 
     """Render every body in worker processes; a body over the time limit is an error."""
     results: list[RenderedBody] = []
     texts = [job.text for job in jobs]
-    if len(texts) < 8 and not any(len(t) > 20_000 for t in texts):
-        return [render_markdown(t) for t in texts]
+    # Short texts render in-process; 2 KB of `[` already takes about a second, so anything longer
+    # goes to a worker that can be stopped.
+    if len(texts) < 8 and not any(len(t) > INLINE_MAX_CHARS for t in texts):
+        return [_checked(job, _render_or_none(job.text), diags) for job in jobs]
     context = multiprocessing.get_context("fork")
     start = 0
     while start < len(texts):
         with context.Pool(workers or os.cpu_count() or 1) as pool:
-            iterator = pool.imap(render_markdown, texts[start:], chunksize=1)
+            iterator = pool.imap(_render_or_none, texts[start:], chunksize=1)
             for index in range(start, len(texts)):
                 try:
-                    results.append(iterator.next(timeout))
+                    results.append(_checked(jobs[index], iterator.next(timeout), diags))
                 except multiprocessing.TimeoutError:
                     job = jobs[index]
                     diags.error(job.display, job.first_line, "MD_TIMEOUT",
@@ -133,6 +136,23 @@ def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None 
             else:
                 start = len(texts)
     return results
+
+
+def _render_or_none(text: str) -> RenderedBody | None:
+    """render_markdown, or None when the nesting is deeper than Python-Markdown can recurse."""
+    try:
+        return render_markdown(text)
+    except RecursionError:
+        return None
+
+
+def _checked(job: BodyJob, body: RenderedBody | None, diags: Diagnostics) -> RenderedBody:
+    if body is not None:
+        return body
+    diags.error(job.display, job.first_line, "MD_TOO_DEEP",
+                "lists or quotes are nested too deeply to render",
+                "use at most a few levels of indented lists and > quotes")
+    return RenderedBody("", (), (), timed_out=True)
 
 
 def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,

@@ -6,6 +6,7 @@ Command-line overrides (`--base-url`) are applied here, once, before any stage r
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,18 @@ from .source import decode
 from .yamlnodes import YamlProblem, parse
 
 DEFAULT_LANGUAGES = ("id", "en")
+KILL_SWITCH_ENV = "SHOWCASE_SW_KILL_SWITCH"
+
+
+@dataclass(frozen=True)
+class OfflineSettings:
+    """The service worker's precache budget, run-time photo bound, app names and kill switch."""
+
+    budget_mb: float = 4.0
+    runtime_images: int = 200
+    app_name: str | None = None
+    background_color: str = "#fbf6ef"
+    kill_switch: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,7 @@ class SiteConfig:
     price_warn_above: int = 100_000_000
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
+    offline: OfflineSettings = field(default_factory=OfflineSettings)
 
     @property
     def base_path(self) -> str:
@@ -114,7 +128,18 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
         images=images,
         cms=CmsSettings(**values.get("cms", {})),
+        offline=_offline(values.get("offline", {})),
     )
+
+
+def _offline(values: dict) -> OfflineSettings:
+    """Offline settings; the environment variable turns the kill switch on without editing files."""
+    env = os.environ.get(KILL_SWITCH_ENV, "").strip().lower() in ("1", "true", "yes")
+    return OfflineSettings(budget_mb=max(0.0, values.get("budget_mb", OfflineSettings.budget_mb)),
+                           runtime_images=values.get("runtime_images", OfflineSettings.runtime_images),
+                           app_name=values.get("app_name"),
+                           background_color=values.get("background_color", OfflineSettings.background_color),
+                           kill_switch=values.get("kill_switch", False) or env)
 
 
 def _formats(formats: tuple[str, ...]) -> tuple[str, ...]:

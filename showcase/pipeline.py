@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import assets, feeds, images, markup, share, views
+from . import assets, feeds, images, markup, offline, share, views
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
@@ -130,6 +130,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
         _check(diags, options, reporter, started)
         shared = share.process(shares.values(), staging.dir, options.cache)
         feeds.write(staging, config, a.routes, a.catalog, plans, pages, a.today)
+        report_offline = offline.write(staging, config, a.routes, a.catalog, plans, pages)
         staging.commit()
     except BaseException:
         staging.abort()
@@ -139,6 +140,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
     report.untranslated = missing_translations(a.catalog, config.languages)
+    report.offline = report_offline
     reporter.summary(report)
     return report
 

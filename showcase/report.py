@@ -8,10 +8,13 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import Diagnostic
 from .model import Catalog
+
+if TYPE_CHECKING:
+    from .offline import OfflineResult
 
 
 @dataclass
@@ -30,6 +33,7 @@ class BuildReport:
     fixes: list[Diagnostic] = field(default_factory=list)
     strict: bool = False
     untranslated: dict[str, list[str]] = field(default_factory=dict)
+    offline: OfflineResult | None = None
 
 
 class Reporter:
@@ -82,6 +86,8 @@ class Reporter:
         w("\n")
         w(f"  pages          {report.pages} ({report.products} products, languages: {', '.join(report.languages)})\n")
         w(f"  images         {report.images_made} made, {report.images_reused} reused from cache\n")
+        if report.offline:
+            w(f"  offline        {offline_line(report.offline)}\n")
         for lang, files in report.untranslated.items():
             w(f"  translations   {translation_line(lang, files)}\n")
         w(f"  warnings       {len(report.warnings)}\n")
@@ -102,3 +108,16 @@ def translation_line(lang: str, files: list[str], shown: int = 3) -> str:
         return f"{lang}: every file translated"
     names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
     return f"{lang}: {len(files)} file{'s' if len(files) != 1 else ''} without a translation ({names})"
+
+
+def offline_line(result: OfflineResult) -> str:
+    """`42 files, 1.9 MB precached of 4 MB; left out: 3 photos (first /produk/x/)`."""
+    if result.kill_switch:
+        return "kill switch: sw.js removes itself and its caches"
+    mb = 1024 * 1024
+    line = f"{result.files} files, {result.bytes / mb:.1f} MB precached of {result.budget / mb:g} MB"
+    if result.left_out:
+        names = {"page": "pages", "photo": "product photos", "image": "covers and logos"}
+        parts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in result.left_out.items())
+        line += f"; over budget, left out: {parts} (first {result.first_left_out})"
+    return line

@@ -179,6 +179,16 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("repo", "str", required=True, example="dekranasda-pangkep/galeri", doc="GitHub repository owner/name"),
             _f("branch", "str", example="main"),
         )),
+        _f("offline", "record", doc="offline reading: budget_mb, runtime_images, app_name, background_color, "
+           "kill_switch", fields=(
+            _f("budget_mb", "float", example="4", doc="bytes precached on the first visit, in MB"),
+            _f("runtime_images", "int", minimum=0, maximum=5000, example="200",
+               doc="larger photos kept as they are seen; the oldest are dropped first"),
+            _f("app_name", "str", soft_length=12, example="Galeri", doc="short name under the home-screen icon"),
+            _f("background_color", "color", example='"#fbf6ef"', doc="splash screen of the installed app"),
+            _f("kill_switch", "bool", example="true",
+               doc="ship a service worker that removes itself and its caches"),
+        )),
     ),
 }
 

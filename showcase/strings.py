@@ -132,6 +132,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_next": "Berikutnya",
         "page_number": "Halaman {n}",
         "page_of": "Halaman {n} dari {total}",
+        # Offline reading (also passed to site.js as data- attributes by base.html)
+        "offline_title": "Anda sedang offline",
+        "offline_text": "Halaman ini belum tersimpan di perangkat Anda. Halaman berikut bisa dibuka "
+        "tanpa koneksi internet:",
+        "offline_retry": "Coba lagi",
+        "offline_indicator": "Offline · menampilkan halaman tersimpan",
+        "offline_save_heading": "Baca tanpa internet",
+        "offline_save": "Simpan untuk dibaca offline",
+        "offline_saved": "{size} tersimpan di perangkat ini.",
+        "offline_kept": "Tersimpan tetap: peramban tidak akan menghapusnya sendiri.",
+        "offline_best_effort": "Peramban dapat menghapusnya bila ruang penyimpanan penuh.",
+        "update_ready": "Versi baru tersedia",
+        "update_reload": "Muat ulang",
     },
     "en": {
         # Site chrome
@@ -252,6 +265,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_next": "Next",
         "page_number": "Page {n}",
         "page_of": "Page {n} of {total}",
+        # Offline reading (also passed to site.js as data- attributes by base.html)
+        "offline_title": "You are offline",
+        "offline_text": "This page is not saved on your device yet. These pages open without a "
+        "connection:",
+        "offline_retry": "Try again",
+        "offline_indicator": "Offline · showing saved pages",
+        "offline_save_heading": "Read offline",
+        "offline_save": "Save to read offline",
+        "offline_saved": "{size} saved on this device.",
+        "offline_kept": "Kept: the browser will not clear it on its own.",
+        "offline_best_effort": "The browser may clear it when storage runs low.",
+        "update_ready": "A new version is available",
+        "update_reload": "Reload",
     },
 }
 

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
-from . import commerce, qr, structured
+from . import commerce, offline, qr, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .model import Catalog, Category, Entry, Image, Maker, Page, Product, Region
@@ -244,6 +244,7 @@ class ViewBuilder:
             "logo": logo,
             "nav": [{"label": label, "url": url} for label, url in nav],
             "contact": contact, "year": max(dates).year if dates else self.today.year,
+            "offline": offline.head(self.routes, self.config),
         }
 
     def add(self, template: str, kind: str, slug: str | None, lang: str, owner: str, title: str,
@@ -256,10 +257,11 @@ class ViewBuilder:
         number = paging["number"] if paging else 1
         href = self.routes.href(kind, slug, lang, number)
         others = [other for other in self.config.languages if other != lang]
+        one_language = kind == "404" or (kind, slug) == ("page", offline.OFFLINE_SLUG)
         alternates = [{"lang": code, "url": self.routes.absolute(kind, slug, code, number)}
-                      for code in self.config.languages] if kind != "404" else []
+                      for code in self.config.languages] if not one_language else []
         switch = None
-        if others and kind != "404":
+        if others and not one_language:
             other = others[0]
             switch = {"lang": other, "label": strings_for(other)["language_name"],
                       "url": self.routes.href(kind, slug, other, number)}
@@ -337,6 +339,7 @@ class ViewBuilder:
             catalogue.add_pages(self, lang, t)
         t = strings_for("id")
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
+        self.offline_page("id", t)
         return self.pages
 
     @cached_property
@@ -497,6 +500,20 @@ class ViewBuilder:
         self.add("page.html", "page", page.slug, lang, page.display, title,
                  self.text(page, lang, "summary")[0] or plain_text(body), [Link(title, "")],
                  {"content": {"title": title, "body": body}}, "id" if (fallback or body_fallback) else None)
+
+    def offline_page(self, lang: str, t: Mapping[str, str]) -> None:
+        """What the service worker shows for a page not saved: the pages that are, as links."""
+        makers = sorted(self.catalog.makers, key=lambda m: m.name.casefold())
+        products = sorted(self.catalog.products, key=lambda p: self.title(p, lang).casefold())
+        groups = [(t["nav_categories"], "category", _ordered(self.catalog.categories)),
+                  (t["nav_regions"], "region", self.catalog.regions), (t["nav_makers"], "maker", makers),
+                  (t["nav_products"], "product", products)]
+        view = {"title": t["offline_title"], "text": t["offline_text"], "retry": t["offline_retry"],
+                "groups": [{"title": title, "url": self.routes.href(kind, None, lang),
+                            "links": [self.link(e, lang) for e in entries]}
+                           for title, kind, entries in groups if entries]}
+        self.add("offline.html", "page", offline.OFFLINE_SLUG, lang, "templates/offline.html",
+                 t["offline_title"], t["offline_text"], [], {"offline": view})
 
     def listings(self, lang: str, t: Mapping[str, str]) -> None:
         groups: list[tuple[str, str, Sequence[Entry]]] = [

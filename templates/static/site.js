@@ -29,3 +29,110 @@
     }, { passive: true });
   });
 })();
+
+// Offline reading. base.html prints the service worker's URL and scope and the interface
+// strings as data- attributes on <html> (no inline script). Registers the worker, shows a quiet
+// indicator while offline, offers a reload when a new build is ready, asks for persistent
+// storage only after the visitor shows intent, and on the offline page hides pages not saved.
+(function () {
+  var root = document.documentElement;
+  var d = root.dataset;
+  var sw = navigator.serviceWorker;
+  if (!sw) return;
+  if (d.swKill) {
+    sw.getRegistrations().then(function (all) {
+      all.forEach(function (r) { if (r.scope === location.origin + d.swScope) r.unregister(); });
+    });
+    return;
+  }
+  if (!d.sw) return;
+
+  var indicator;
+  function showNetwork() {
+    if (!navigator.onLine && !indicator) {
+      indicator = document.createElement("p");
+      indicator.className = "net-status";
+      indicator.setAttribute("role", "status");
+      indicator.textContent = d.tOffline;
+      document.body.appendChild(indicator);
+    } else if (navigator.onLine && indicator) {
+      indicator.remove();
+      indicator = null;
+    }
+  }
+  addEventListener("online", showNetwork);
+  addEventListener("offline", showNetwork);
+  showNetwork();
+
+  var reloading = false;
+  function offerUpdate(worker) {
+    if (!worker || !sw.controller || document.querySelector(".update-prompt")) return;
+    var box = document.createElement("div");
+    box.className = "update-prompt";
+    box.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = d.tUpdate;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-brand";
+    button.textContent = d.tReload;
+    button.addEventListener("click", function () {
+      reloading = true;
+      button.disabled = true;
+      worker.postMessage({ type: "SKIP_WAITING" });
+    });
+    box.appendChild(text);
+    box.appendChild(button);
+    document.body.appendChild(box);
+  }
+  sw.addEventListener("controllerchange", function () {
+    if (reloading) location.reload();
+  });
+
+  sw.register(d.sw, { scope: d.swScope, updateViaCache: "none" }).then(function (reg) {
+    if (reg.waiting) offerUpdate(reg.waiting);
+    reg.addEventListener("updatefound", function () {
+      var worker = reg.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "installed") offerUpdate(worker);
+      });
+    });
+    addEventListener("online", function () { reg.update().catch(function () {}); });
+  }).catch(function () {});
+
+  // "Save to read offline": persistent storage is asked for only after this click or an install.
+  var storage = navigator.storage;
+  var save = document.querySelector("[data-offline-save]");
+  var status = document.querySelector("[data-offline-status]");
+  function size(bytes) {
+    var mb = bytes / 1048576;
+    return (mb >= 10 ? Math.round(mb) : mb.toFixed(1)).toLocaleString(root.lang) + " MB";
+  }
+  function report(kept) {
+    if (!status || !storage || !storage.estimate) return;
+    storage.estimate().then(function (e) {
+      status.textContent = d.tSaved.replace("{size}", size(e.usage || 0)) + " " + (kept ? d.tKept : d.tBestEffort);
+    });
+  }
+  function persist() {
+    if (!storage || !storage.persist) return Promise.resolve(false);
+    return sw.ready.then(function () { return storage.persist(); }).catch(function () { return false; });
+  }
+  if (save && storage && storage.persist) {
+    save.hidden = false;
+    if (storage.persisted) storage.persisted().then(function (kept) { if (kept) report(true); });
+    save.querySelector("button").addEventListener("click", function () { persist().then(report); });
+  }
+  addEventListener("appinstalled", function () { persist().then(report); });
+
+  // The offline page lists every page; those this device has not saved are hidden.
+  var list = document.querySelector("[data-offline-list]");
+  if (list && window.caches) {
+    list.querySelectorAll(".offline-links a").forEach(function (a) {
+      caches.match(a.href, { ignoreSearch: true }).then(function (hit) {
+        if (!hit) a.parentNode.classList.add("is-unsaved");
+      });
+    });
+  }
+})();

@@ -1,0 +1,410 @@
+"""Offline-first: the service worker, web app manifest, icons and host headers of a built site.
+
+Runs once pages and photos are in the staging directory. It owns what is precached and in which
+order (app shell, every page of the default language, the small photo of every product, then
+region covers and maker logos) within the byte budget of `site.yaml`, each entry with a content
+revision; `sw.js` generated from the template string below (no Node toolchain); the manifest;
+the icons (drawn by `icons`); and `_headers` for Netlify and Cloudflare Pages. It never renders
+pages (the offline page is an ordinary view) and returns what the build summary reports.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from . import icons
+from .config import SiteConfig
+from .images import ImagePlan, Variant
+from .model import Catalog, Image
+from .routes import Routes
+
+if TYPE_CHECKING:
+    from .views import PageOut
+    from .writer import Staging
+
+SW_FILE = "sw.js"
+MANIFEST_FILE = "manifest.webmanifest"
+HEADERS_FILE = "_headers"
+OFFLINE_SLUG = "offline"
+OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
+NETWORK_TIMEOUT_MS = 3000
+RUNTIME_PAGES = 60
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Page kinds by template, in precache order: what a visitor browses from first.
+PAGE_PRIORITY = ("home.html", "listing.html", "category.html", "region.html", "product.html",
+                 "maker.html", "page.html")
+KINDS = ("shell", "page", "photo", "image")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file the service worker precaches: absolute-path URL, size, revision and kind."""
+
+    url: str
+    file: str
+    size: int
+    revision: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Precache:
+    """The entries that fit the budget, in priority order, and those left out."""
+
+    entries: tuple[Entry, ...]
+    left_out: tuple[Entry, ...]
+    budget: int
+
+    @property
+    def bytes(self) -> int:
+        return sum(e.size for e in self.entries)
+
+    @property
+    def version(self) -> str:
+        """One hash over every URL and revision: a new build that changes anything gets a new one."""
+        text = "\n".join(f"{e.url} {e.revision}" for e in self.entries)
+        return hashlib.sha256((text + SW_TEMPLATE).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class OfflineResult:
+    """What the build summary says about offline reading."""
+
+    files: int
+    bytes: int
+    budget: int
+    left_out: Mapping[str, int]
+    first_left_out: str | None
+    kill_switch: bool
+
+
+def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
+    """The URLs `base.html` prints: manifest, icons, the service worker and its scope."""
+    return {"manifest": routes.asset(MANIFEST_FILE), "icon": routes.asset(icons.ICONS[-1].path),
+            "apple_icon": routes.asset(icons.ICONS[3].path), "sw": routes.asset(SW_FILE),
+            "scope": routes.base_path, "kill": config.offline.kill_switch}
+
+
+def revision(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def page_url(routes: Routes, output: str) -> str:
+    """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""
+    if output == "index.html" or output.endswith("/index.html"):
+        return routes.asset(output[: -len("index.html")])
+    return routes.asset(output)
+
+
+def preferred_variant(plan: ImagePlan, formats: Sequence[str]) -> Variant | None:
+    """The smallest variant in the format a browser picks from `<picture>`.
+
+    `<source>` elements are tried in order and the first whose `type` the browser supports wins;
+    the views print AVIF first, then WebP, then the JPEG `<img>`. Chromium (what most cheap
+    Android phones run) and Safari 16+ support AVIF, so the best configured format is the one to
+    keep; older browsers fall back to what they saw at run time.
+    """
+    for fmt in formats:
+        of_format = [v for v in plan.variants if v.format == fmt]
+        if of_format:
+            return min(of_format, key=lambda v: v.width)
+    return None
+
+
+def candidates(root: Path, config: SiteConfig, routes: Routes, catalog: Catalog,
+               plans: Mapping[str, ImagePlan], pages: Sequence[PageOut]) -> list[Entry]:
+    """Every file worth precaching, highest priority first, each once."""
+    wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
+    assets = sorted(p.relative_to(root).as_posix() for p in (root / "assets").rglob("*") if p.is_file()) \
+        if (root / "assets").is_dir() else []
+    wanted += [(routes.asset(a), a, "shell") for a in assets]
+    wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
+    wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
+    wanted += [(page_url(routes, OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
+
+    def small(image: Image | None, kind: str) -> None:
+        plan = plans.get(str(image.source)) if image else None
+        variant = preferred_variant(plan, config.images.formats) if plan else None
+        if variant:
+            wanted.append((routes.asset(variant.path), variant.path, kind))
+
+    small(catalog.logo, "shell")
+    default = config.languages[0]
+    html = [p for p in pages if p.context["page"]["lang"] == default and p.output.endswith(".html")
+            and p.output not in (OFFLINE_OUTPUT, "404.html")]
+    order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
+    html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: catalog order within a kind
+    wanted += [(page_url(routes, p.output), p.output, "page") for p in html]
+    for product in catalog.products:
+        small(product.images[0] if product.images else None, "photo")
+    for region in catalog.regions:
+        small(region.cover, "image")
+    for maker in catalog.makers:
+        small(maker.logo, "image")
+
+    seen: set[str] = set()
+    found: list[Entry] = []
+    for url, file, kind in wanted:
+        path = root / file
+        if url in seen or not path.is_file():
+            continue
+        seen.add(url)
+        data = path.read_bytes()
+        found.append(Entry(url, file, len(data), revision(data), kind))
+    return found
+
+
+def plan_precache(entries: Sequence[Entry], budget: int) -> Precache:
+    """Take entries in order until the next one would pass the budget; the shell always goes in,
+    because without it the service worker cannot show the offline page."""
+    taken: list[Entry] = []
+    total = 0
+    for index, entry in enumerate(entries):
+        if entry.kind != "shell" and total + entry.size > budget:
+            return Precache(tuple(taken), tuple(entries[index:]), budget)
+        taken.append(entry)
+        total += entry.size
+    return Precache(tuple(taken), (), budget)
+
+
+def manifest(config: SiteConfig, routes: Routes) -> str:
+    """The web app manifest: installable on Android and iOS home screens, scoped to the sub-path."""
+    short = config.offline.app_name or short_name(config.title)
+    data = {
+        "name": config.title, "short_name": short, "description": config.description,
+        "lang": config.languages[0], "dir": "ltr", "id": routes.base_path,
+        "start_url": routes.base_path, "scope": routes.base_path, "display": "standalone",
+        "theme_color": config.theme_color, "background_color": config.offline.background_color,
+        "icons": [{"src": routes.asset(i.path), "sizes": f"{i.size}x{i.size}", "type": "image/png",
+                   "purpose": i.purpose} for i in icons.ICONS if i.purpose in ("any", "maskable")],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def short_name(title: str, limit: int = 12) -> str:
+    """The words of the title that fit under a home-screen icon: `Galeri Produk ...` -> `Galeri`."""
+    words = title.split()
+    name = words[0] if words else title
+    for word in words[1:]:
+        if len(name) + 1 + len(word) > limit:
+            break
+        name += " " + word
+    return name[:limit]
+
+
+def headers(routes: Routes, pages: Sequence[PageOut]) -> str:
+    """`_headers` for Netlify and Cloudflare Pages. The rules never overlap (both hosts combine the
+    values of every matching rule), so HTML is named by folder instead of one catch-all rule."""
+    base = routes.base_path
+    fresh = [base + SW_FILE, base + MANIFEST_FILE, base + "icons/*", base]
+    folders = sorted({p.output.split("/", 1)[0] for p in pages if "/" in p.output})
+    fresh += sorted({base + p.output for p in pages if "/" not in p.output})
+    for folder in folders:
+        fresh += [f"{base}{folder}/", f"{base}{folder}/*"]
+    lines = ["# Caching rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
+    lines += [f"{path}\n  Cache-Control: no-cache" for path in fresh]
+    lines += [f"{base}{folder}/*\n  Cache-Control: {IMMUTABLE}" for folder in ("assets", "media")]
+    return "\n".join(lines) + "\n"
+
+
+def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> str:
+    """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
+    settings = {
+        "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
+        "offline": page_url(routes, OFFLINE_OUTPUT), "timeout": NETWORK_TIMEOUT_MS,
+        "runtimeImages": config.offline.runtime_images, "runtimePages": RUNTIME_PAGES,
+        "precache": [[e.url, e.revision, e.kind] for e in precache.entries],
+    }
+    template = KILL_SWITCH_TEMPLATE if config.offline.kill_switch else SW_TEMPLATE
+    return template.replace("__SETTINGS__", json.dumps(settings, ensure_ascii=True, separators=(",", ":")))
+
+
+def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog,
+          plans: Mapping[str, ImagePlan], pages: Sequence[PageOut]) -> OfflineResult:
+    """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures."""
+    logo = catalog.logo.source if catalog.logo and str(catalog.logo.source) in plans else None
+    for path, data in icons.render_icons(logo, config.title, config.theme_color,
+                                         config.offline.background_color).items():
+        staging.write_bytes(path, data)
+    staging.write_text(MANIFEST_FILE, manifest(config, routes))
+    staging.write_text(HEADERS_FILE, headers(routes, pages))
+    budget = round(config.offline.budget_mb * 1024 * 1024)
+    precache = plan_precache(candidates(staging.dir, config, routes, catalog, plans, pages), budget)
+    staging.write_text(SW_FILE, service_worker(precache, config, routes))
+    left: dict[str, int] = {}
+    for entry in precache.left_out:
+        left[entry.kind] = left.get(entry.kind, 0) + 1
+    return OfflineResult(len(precache.entries), precache.bytes, budget, left,
+                         precache.left_out[0].url if precache.left_out else None, config.offline.kill_switch)
+
+
+KILL_SWITCH_TEMPLATE = """\
+// Kill switch: this service worker removes every cache of this site, unregisters itself and
+// reloads open pages from the network. Turn it off again to restore offline reading.
+"use strict";
+const C = __SETTINGS__;
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n.startsWith(C.prefix)).map((n) => caches.delete(n)));
+  await self.registration.unregister();
+  const windows = await self.clients.matchAll({ type: "window" });
+  windows.forEach((client) => client.navigate(client.url));
+})()));
+"""
+
+SW_TEMPLATE = """\
+// Offline reading for this showcase, generated at build time. Pages: network first (a short
+// timeout, then the saved copy); hashed assets/ and media/: cache first; larger photos are kept
+// as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
+// it to take over ("reload" prompt), then deletes the caches of older builds.
+"use strict";
+const C = __SETTINGS__;
+const PRECACHE = C.prefix + "precache-" + C.version;
+const PAGES = C.prefix + "pages-" + C.version;
+const MEDIA = C.prefix + "media";
+const KEEP = [PRECACHE, PAGES, MEDIA];
+const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
+const VARIANT = /^(.*)-(\\d+)\\.(avif|webp|jpg)$/;
+
+const keyOf = (url, rev) => url + "?__rev=" + rev;
+const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
+
+async function plain(response) {
+  // A redirected response cannot answer a navigation; keep the body and headers only.
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), { status: response.status, headers: response.headers });
+}
+
+async function install() {
+  const cache = await caches.open(PRECACHE);
+  const older = (await caches.keys()).filter((n) => n.startsWith(C.prefix + "precache-") && n !== PRECACHE);
+  const saveData = self.navigator.connection && self.navigator.connection.saveData;
+  const todo = C.precache.filter((e) => !(saveData && (e[2] === "photo" || e[2] === "image")));
+  let next = 0;
+  async function worker() {
+    while (next < todo.length) {
+      const [url, rev] = todo[next++];
+      const key = keyOf(url, rev);
+      if (await cache.match(key)) continue;  // kept from an interrupted install
+      let response;
+      for (const name of older) {  // unchanged files come from the previous build, not the network
+        response = await (await caches.open(name)).match(key);
+        if (response) break;
+      }
+      if (!response) {
+        response = await fetch(url, { cache: hashed(url) ? "default" : "no-cache", credentials: "same-origin" });
+        if (!response.ok) throw new Error("precache " + url + ": HTTP " + response.status);
+        response = await plain(response);
+      }
+      await cache.put(key, response);
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+async function trim(name, max) {
+  const cache = await caches.open(name);
+  const keys = await cache.keys();  // insertion order: oldest first
+  for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
+}
+
+async function precached(path) {
+  const rev = REVISION.get(path);
+  return rev === undefined ? undefined : (await caches.open(PRECACHE)).match(keyOf(path, rev));
+}
+
+async function savedPage(path) {
+  return (await (await caches.open(PAGES)).match(path)) || (await precached(path));
+}
+
+function pagePath(url) {
+  return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
+}
+
+async function page(event, url) {
+  const path = pagePath(url);
+  const network = fetch(event.request, { cache: "no-cache" }).then(async (response) => {
+    if (response.ok && response.type === "basic") {
+      const cache = await caches.open(PAGES);
+      await cache.put(path, await plain(response.clone()));
+      await trim(PAGES, C.runtimePages);
+    }
+    return response;
+  });
+  event.waitUntil(network.catch(() => undefined));
+  const slow = new Promise((resolve) => setTimeout(resolve, C.timeout))
+    .then(async () => (await savedPage(path)) || network);
+  try {
+    return await Promise.race([network, slow]);
+  } catch (error) {
+    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+  }
+}
+
+async function smallerVariant(path) {
+  // Offline, a photo asked for at a width never seen is answered with a saved one of the same
+  // photo: the same format if possible, the widest not above the width asked for.
+  const match = VARIANT.exec(path);
+  if (!match) return undefined;
+  const [, stem, width, ext] = match;
+  const media = await caches.open(MEDIA);
+  const known = [...REVISION.keys(), ...(await media.keys()).map((r) => new URL(r.url).pathname)];
+  const choices = known.map((p) => VARIANT.exec(p)).filter((m) => m && m[1] === stem);
+  choices.sort((a, b) => (a[3] === ext ? 0 : 1) - (b[3] === ext ? 0 : 1)
+    || (+a[2] <= +width ? 0 : 1) - (+b[2] <= +width ? 0 : 1) || Math.abs(+width - +a[2]) - Math.abs(+width - +b[2]));
+  for (const choice of choices) {
+    const found = (await precached(choice[0])) || (await media.match(choice[0]));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function runtime(event, url) {
+  const cache = await caches.open(MEDIA);
+  const hit = await cache.match(url.pathname);
+  if (hit) return hit;
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      event.waitUntil(cache.put(url.pathname, response.clone()).then(() => trim(MEDIA, C.runtimeImages)));
+    }
+    return response;
+  } catch (error) {
+    const fallback = await smallerVariant(url.pathname);
+    if (fallback) return fallback;
+    throw error;
+  }
+}
+
+self.addEventListener("install", (event) => event.waitUntil(install()));
+
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n.startsWith(C.prefix) && !KEEP.includes(n)).map((n) => caches.delete(n)));
+  await trim(MEDIA, C.runtimeImages);
+  await self.clients.claim();
+})()));
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(C.scope)) return;
+  if (url.pathname === C.scope + "sw.js") return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(event, url));
+  } else if (!url.search && REVISION.has(url.pathname)) {
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+  } else if (hashed(url.pathname) && !url.search) {
+    event.respondWith(runtime(event, url));
+  }
+});
+"""

@@ -1,0 +1,150 @@
+// Offline reading for this showcase, generated at build time. Pages: network first (a short
+// timeout, then the saved copy); hashed assets/ and media/: cache first; larger photos are kept
+// as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
+// it to take over ("reload" prompt), then deletes the caches of older builds.
+"use strict";
+const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"21d4d06660c6","offline":"/galeri/offline/","timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.869d4a1dff.js","869d4a1dff6e618c","shell"],["/galeri/assets/site.17a8d924f3.js","17a8d924f3eca3ef","shell"],["/galeri/assets/site.c915b71868.css","c915b71868f01b16","shell"],["/galeri/manifest.webmanifest","e3ef71963f6cfec8","shell"],["/galeri/icons/icon-192.png","586bd4fb41d02b3e","shell"],["/galeri/icons/icon-512.png","781a5078e98c8504","shell"],["/galeri/icons/maskable-512.png","781a5078e98c8504","shell"],["/galeri/icons/apple-touch-icon.png","84a4958f8bd6191c","shell"],["/galeri/icons/favicon-32.png","29f48e2eec25bd8d","shell"],["/galeri/offline/","11ab4c3fb19b13ca","shell"],["/galeri/","15bfb5f3a6862b35","page"],["/galeri/produk/","949c6961d0391bb1","page"],["/galeri/wilayah/","e75ae480cfbc976e","page"],["/galeri/kategori/","cbc434ced787ed1f","page"],["/galeri/umkm/","993e3b3a66f24621","page"],["/galeri/kategori/olahan-hasil-laut/","3b7a0794988031eb","page"],["/galeri/kategori/tenun-sutra/","352f2d3ec7441517","page"],["/galeri/wilayah/pangkep/","1b6860300b4800ff","page"],["/galeri/wilayah/soppeng/","63edbb8c29b26d4c","page"],["/galeri/produk/abon-bandeng/","25b9451a87e999c2","page"],["/galeri/produk/bandeng-presto/","67647c2c2d556cb4","page"],["/galeri/produk/sarung-sutra/","d8302e5257156b74","page"],["/galeri/umkm/mattiro-sompe/","86e63bc0910b66a9","page"],["/galeri/umkm/sutra-lalabata/","251fba0c8378f0b9","page"],["/galeri/tentang/","f827d73c6750c250","page"],["/galeri/cari/","faa6189d643ef412","page"],["/galeri/katalog/","6317a1d3be082da8","page"],["/galeri/katalog/pangkep/","de20ce9e5d4e943f","page"],["/galeri/katalog/soppeng/","293f3fc844f2e1d3","page"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","f487e6dba6f4a6ec","photo"],["/galeri/media/depan-4bc24b766e-360.avif","88f7f25b544a5e20","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","0793c02b365c7b0e","image"]]};
+const PRECACHE = C.prefix + "precache-" + C.version;
+const PAGES = C.prefix + "pages-" + C.version;
+const MEDIA = C.prefix + "media";
+const KEEP = [PRECACHE, PAGES, MEDIA];
+const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
+const VARIANT = /^(.*)-(\d+)\.(avif|webp|jpg)$/;
+
+const keyOf = (url, rev) => url + "?__rev=" + rev;
+const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
+
+async function plain(response) {
+  // A redirected response cannot answer a navigation; keep the body and headers only.
+  if (!response.redirected) return response;
+  return new Response(await response.blob(), { status: response.status, headers: response.headers });
+}
+
+async function install() {
+  const cache = await caches.open(PRECACHE);
+  const older = (await caches.keys()).filter((n) => n.startsWith(C.prefix + "precache-") && n !== PRECACHE);
+  const saveData = self.navigator.connection && self.navigator.connection.saveData;
+  const todo = C.precache.filter((e) => !(saveData && (e[2] === "photo" || e[2] === "image")));
+  let next = 0;
+  async function worker() {
+    while (next < todo.length) {
+      const [url, rev] = todo[next++];
+      const key = keyOf(url, rev);
+      if (await cache.match(key)) continue;  // kept from an interrupted install
+      let response;
+      for (const name of older) {  // unchanged files come from the previous build, not the network
+        response = await (await caches.open(name)).match(key);
+        if (response) break;
+      }
+      if (!response) {
+        response = await fetch(url, { cache: hashed(url) ? "default" : "no-cache", credentials: "same-origin" });
+        if (!response.ok) throw new Error("precache " + url + ": HTTP " + response.status);
+        response = await plain(response);
+      }
+      await cache.put(key, response);
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+async function trim(name, max) {
+  const cache = await caches.open(name);
+  const keys = await cache.keys();  // insertion order: oldest first
+  for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
+}
+
+async function precached(path) {
+  const rev = REVISION.get(path);
+  return rev === undefined ? undefined : (await caches.open(PRECACHE)).match(keyOf(path, rev));
+}
+
+async function savedPage(path) {
+  return (await (await caches.open(PAGES)).match(path)) || (await precached(path));
+}
+
+function pagePath(url) {
+  return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
+}
+
+async function page(event, url) {
+  const path = pagePath(url);
+  const network = fetch(event.request, { cache: "no-cache" }).then(async (response) => {
+    if (response.ok && response.type === "basic") {
+      const cache = await caches.open(PAGES);
+      await cache.put(path, await plain(response.clone()));
+      await trim(PAGES, C.runtimePages);
+    }
+    return response;
+  });
+  event.waitUntil(network.catch(() => undefined));
+  const slow = new Promise((resolve) => setTimeout(resolve, C.timeout))
+    .then(async () => (await savedPage(path)) || network);
+  try {
+    return await Promise.race([network, slow]);
+  } catch (error) {
+    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+  }
+}
+
+async function smallerVariant(path) {
+  // Offline, a photo asked for at a width never seen is answered with a saved one of the same
+  // photo: the same format if possible, the widest not above the width asked for.
+  const match = VARIANT.exec(path);
+  if (!match) return undefined;
+  const [, stem, width, ext] = match;
+  const media = await caches.open(MEDIA);
+  const known = [...REVISION.keys(), ...(await media.keys()).map((r) => new URL(r.url).pathname)];
+  const choices = known.map((p) => VARIANT.exec(p)).filter((m) => m && m[1] === stem);
+  choices.sort((a, b) => (a[3] === ext ? 0 : 1) - (b[3] === ext ? 0 : 1)
+    || (+a[2] <= +width ? 0 : 1) - (+b[2] <= +width ? 0 : 1) || Math.abs(+width - +a[2]) - Math.abs(+width - +b[2]));
+  for (const choice of choices) {
+    const found = (await precached(choice[0])) || (await media.match(choice[0]));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function runtime(event, url) {
+  const cache = await caches.open(MEDIA);
+  const hit = await cache.match(url.pathname);
+  if (hit) return hit;
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      event.waitUntil(cache.put(url.pathname, response.clone()).then(() => trim(MEDIA, C.runtimeImages)));
+    }
+    return response;
+  } catch (error) {
+    const fallback = await smallerVariant(url.pathname);
+    if (fallback) return fallback;
+    throw error;
+  }
+}
+
+self.addEventListener("install", (event) => event.waitUntil(install()));
+
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n.startsWith(C.prefix) && !KEEP.includes(n)).map((n) => caches.delete(n)));
+  await trim(MEDIA, C.runtimeImages);
+  await self.clients.claim();
+})()));
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(C.scope)) return;
+  if (url.pathname === C.scope + "sw.js") return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(event, url));
+  } else if (!url.search && REVISION.has(url.pathname)) {
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+  } else if (hashed(url.pathname) && !url.search) {
+    event.respondWith(runtime(event, url));
+  }
+});

@@ -106,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     except ShowcaseError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return exc.exit_code
+    except OSError as exc:  # a full disk or a vanished folder where no stage expected it
+        where = f" ({exc.filename})" if exc.filename else ""
+        sys.stderr.write(f"error: {exc.strerror or exc}{where}; output/ was not changed\n")
+        return 1
     except KeyboardInterrupt:
         sys.stderr.write("interrupted; output/ was not changed\n")
         return 130

@@ -390,12 +390,12 @@ def _produce(twins: tuple[ImagePlan, ...], settings: ImageSettings, cache_dir: P
                 _write_cache(entry / name, data)
             hashes = {name: _sha(data) for name, data in blobs.items()}
             _write_cache(entry / "meta.json", _json({**(meta or found), "variants": hashes}))
-    try:
-        for twin in twins:
-            for variant in twin.variants:
+    for twin in twins:
+        for variant in twin.variants:
+            try:
                 _atomic_write(out_dir / variant.path, blobs[_cache_name(variant)])
-    except OSError as exc:
-        raise _Problem("IMG_WRITE", f"cannot write {exc.filename}: {exc.strerror}") from exc
+            except OSError as exc:
+                raise _Problem("IMG_WRITE", f"cannot write {variant.path}: {exc.strerror}") from exc
     total = len(plan.variants)
     return len(missing), total - len(missing) + total * (len(twins) - 1), ()
 

@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from . import commerce
 from .images import ImagePlan
 from .model import Catalog, Product
+from .writer import OutputError
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,10 @@ def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None) 
                 _write_cache(cached, data)
         else:
             reused += 1
-        _write(out_dir / share.path, data)
+        try:
+            _write(out_dir / share.path, data)
+        except OSError as exc:
+            raise OutputError(f"cannot write {share.path}: {exc.strerror}") from exc
     return made, reused
 
 

@@ -33,9 +33,15 @@ class Staging:
             if self.output == path or self.output in path.parents:
                 raise OutputError(f"refusing to write output into {self.output}: it holds {path}")
         self.parent = self.output.parent
-        self.parent.mkdir(parents=True, exist_ok=True)
-        self._recover()
-        self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
+        for path in (self.output, *self.output.parents):
+            if path.exists() and not path.is_dir():
+                raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
+        try:
+            self.parent.mkdir(parents=True, exist_ok=True)
+            self._recover()
+            self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
+        except OSError as exc:
+            raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
         self.files = 0
 
     def _recover(self) -> None:
@@ -64,6 +70,12 @@ class Staging:
 
     def commit(self) -> None:
         """Make the staging directory the output, atomically where the system allows."""
+        try:
+            self._swap()
+        except OSError as exc:
+            raise OutputError(f"cannot replace {self.output}: {exc.strerror or exc}") from exc
+
+    def _swap(self) -> None:
         os.chmod(self.dir, 0o755)
         if self.output.exists() and _exchange(self.dir, self.output):
             shutil.rmtree(self.dir, ignore_errors=True)

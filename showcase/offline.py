@@ -1,8 +1,8 @@
 """Offline-first: the service worker, web app manifest, icons and host headers of a built site.
 
 Runs once pages and photos are in the staging directory. It owns what is precached and in which
-order (app shell, every page of the default language, the small photo of every product, then
-region covers and maker logos) within the byte budget of `site.yaml`, each entry with a content
+order (app shell, every page of the default language, its search data, the small photo of every
+product, then region covers and maker logos) within the byte budget of `site.yaml`, each with a content
 revision; `sw.js` generated from the template string below (no Node toolchain); the manifest;
 the icons (drawn by `icons`); and `_headers` for Netlify and Cloudflare Pages. It never renders
 pages (the offline page is an ordinary view) and returns what the build summary reports.
@@ -33,10 +33,12 @@ OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
 NETWORK_TIMEOUT_MS = 3000
 RUNTIME_PAGES = 60
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Page kinds by template, in precache order: what a visitor browses from first.
-PAGE_PRIORITY = ("home.html", "listing.html", "category.html", "region.html", "product.html",
-                 "maker.html", "page.html")
-KINDS = ("shell", "page", "photo", "image")
+# Page kinds by template, in precache order: what a visitor browses from first. Pages of other
+# templates (the printable catalogue: large, and meant for paper) come after every photo.
+PAGE_PRIORITY = ("home.html", "listing.html", "search.html", "category.html", "region.html",
+                 "product.html", "maker.html", "page.html")
+KINDS = ("shell", "page", "search", "photo", "image", "other")
+SEARCH_DIR = "search"  # showcase.search writes search/<lang>/index.json and hashed shards
 
 
 @dataclass(frozen=True)
@@ -137,13 +139,19 @@ def candidates(root: Path, config: SiteConfig, routes: Routes, catalog: Catalog,
             and p.output not in (OFFLINE_OUTPUT, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
     html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: catalog order within a kind
-    wanted += [(page_url(routes, p.output), p.output, "page") for p in html]
+    wanted += [(page_url(routes, p.output), p.output, "page") for p in html if p.template in order]
+    search = root / SEARCH_DIR / default
+    if search.is_dir():  # the manifest first: without it no shard is any use
+        files = sorted((p.relative_to(root).as_posix() for p in search.rglob("*") if p.is_file()),
+                       key=lambda f: (not f.endswith("/index.json"), f))
+        wanted += [(routes.asset(f), f, "search") for f in files]
     for product in catalog.products:
         small(product.images[0] if product.images else None, "photo")
     for region in catalog.regions:
         small(region.cover, "image")
     for maker in catalog.makers:
         small(maker.logo, "image")
+    wanted += [(page_url(routes, p.output), p.output, "other") for p in html if p.template not in order]
 
     seen: set[str] = set()
     found: list[Entry] = []

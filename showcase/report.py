@@ -117,7 +117,8 @@ def offline_line(result: OfflineResult) -> str:
     mb = 1024 * 1024
     line = f"{result.files} files, {result.bytes / mb:.1f} MB precached of {result.budget / mb:g} MB"
     if result.left_out:
-        names = {"page": "pages", "photo": "product photos", "image": "covers and logos"}
+        names = {"page": "pages", "search": "search files", "photo": "product photos", "image": "covers and logos",
+                 "other": "printable pages"}
         parts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in result.left_out.items())
         line += f"; over budget, left out: {parts} (first {result.first_left_out})"
     return line

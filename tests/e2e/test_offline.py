@@ -181,3 +181,56 @@ def test_one_visit_then_offline_then_a_new_deploy(offline_site, browser):
     assert "36.500" in page.locator("main").inner_text()
     assert errors == []
     context.close()
+
+
+SPY_PERSIST = """
+window.__persistCalls = 0;
+if (navigator.storage && navigator.storage.persist) {
+    const original = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => { window.__persistCalls += 1; return original(); };
+}
+"""
+
+
+def test_persistent_storage_is_asked_only_after_intent_and_the_saved_size_shows(offline_site, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="allow")
+    context.add_init_script(SPY_PERSIST)
+    page = context.new_page()
+    page.goto(offline_site.url)
+    controlled(page)
+    button = page.get_by_role("button", name="Simpan untuk dibaca offline")
+    button.scroll_into_view_if_needed()
+    assert button.is_visible()
+    assert page.evaluate("window.__persistCalls") == 0, "never asked unprompted"
+    button.click()
+    status = page.locator("[data-offline-status]")
+    status.wait_for(state="visible")
+    page.wait_for_function("document.querySelector('[data-offline-status]').textContent.includes('MB')")
+    assert "tersimpan di perangkat ini" in status.inner_text()
+    assert page.evaluate("window.__persistCalls") == 1
+    page.evaluate("window.dispatchEvent(new Event('appinstalled'))")
+    page.wait_for_function("window.__persistCalls === 2")
+    context.close()
+
+
+def test_kill_switch_unregisters_the_worker_and_deletes_its_caches(offline_site, browser, monkeypatch):
+    site = offline_site
+    context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="allow")
+    page = context.new_page()
+    page.goto(site.url)
+    controlled(page)
+    assert page.evaluate("caches.keys()"), "the worker saved the site"
+    monkeypatch.setenv("SHOWCASE_SW_KILL_SWITCH", "1")
+    try:
+        site.build()
+        page.reload()
+        page.wait_for_function("""async () => (await navigator.serviceWorker.getRegistrations()).length === 0
+            && !(await caches.keys()).some(n => n.startsWith('showcase:/galeri/:'))""", timeout=30_000)
+        page.goto(site.url + "produk/")
+        page.wait_for_timeout(500)
+        assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, \
+            "pages stop registering a worker"
+    finally:
+        monkeypatch.delenv("SHOWCASE_SW_KILL_SWITCH")
+        site.build()
+    context.close()

@@ -55,12 +55,18 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
     entries = settings(output)["precache"]
     urls = [e[0] for e in entries]
     kinds = [e[2] for e in entries]
-    assert kinds == sorted(kinds, key=["shell", "page", "photo", "image"].index), "priority order"
+    assert kinds == sorted(kinds, key=["shell", "page", "search", "photo", "image", "other"].index), "priority order"
+    search = [u for u, _, k in entries if k == "search"]
+    assert search[0] == "/galeri/search/id/index.json" and len(search) > 1
+    assert {u.removeprefix("/galeri/") for u in search} == {
+        p.relative_to(output).as_posix() for p in (output / "search" / "id").rglob("*") if p.is_file()}
     assert len(urls) == len(set(urls))
     shell = {u for u, _, k in entries if k == "shell"}
     assert {"/galeri/manifest.webmanifest", "/galeri/offline/", "/galeri/icons/icon-192.png"} <= shell
     assert any(u.endswith(".css") for u in shell) and any(u.endswith(".js") for u in shell)
-    pages = {u for u, _, k in entries if k == "page"}
+    pages = {u for u, _, k in entries if k in ("page", "other")}
+    assert {u for u, _, k in entries if k == "other"} == {u for u in pages if "/katalog/" in u}, \
+        "the printable catalogue comes after every photo"
     expected = {"/galeri/" + p.relative_to(output).as_posix().removesuffix("index.html")
                 for p in output.rglob("index.html") if not p.relative_to(output).as_posix().startswith(("en/", "offline/"))}
     assert pages == expected
@@ -99,8 +105,9 @@ def test_changed_price_changes_that_pages_revision_and_the_version_only(built, t
     product.write_text(product.read_text().replace("price: 35000", "price: 36500"))
     build_site(changed, tmp_path / "out", tmp_path / "cache")
     after = {u: r for u, r, _ in settings(tmp_path / "out")["precache"]}
-    assert after.keys() == before.keys()
-    differ = {u for u in after if after[u] != before[u]}
+    renamed = {u for u in after.keys() ^ before.keys()}
+    assert renamed and all("/search/id/" in u for u in renamed), "only hashed search shards get new names"
+    differ = {u for u in after.keys() & before.keys() if after[u] != before[u]}
     assert "/galeri/produk/bandeng-presto/" in differ
     assert "/galeri/tentang/" not in differ and not any("/media/" in u or "/assets/" in u for u in differ)
     assert settings(tmp_path / "out")["version"] != version

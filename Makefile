@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The quality gates' tools (HTML validator, axe-core, Lighthouse), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 ARGS   ?=
 
 .PHONY: build test clean serve-output help
@@ -21,10 +23,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the HTML, accessibility and Lighthouse gates will be skipped"; fi
+
 build: $(STAMP)
 	$(PY) build.py $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest $(ARGS)
 
 .PHONY: check serve
@@ -35,4 +42,4 @@ serve: $(STAMP)
 	$(PY) build.py serve $(ARGS)
 
 clean:
-	rm -rf output .cache $(VENV)
+	rm -rf output .cache $(VENV) node_modules

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from . import icons
+from . import icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
 from .model import Catalog, Image
@@ -215,6 +215,7 @@ def headers(routes: Routes, pages: Sequence[PageOut]) -> str:
     lines = ["# Caching rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
     lines += [f"{path}\n  Cache-Control: no-cache" for path in fresh]
     lines += [f"{base}{folder}/*\n  Cache-Control: {IMMUTABLE}" for folder in ("assets", "media")]
+    lines += security.header_lines(base)  # other header names than the rules above: no overlap
     return "\n".join(lines) + "\n"
 
 

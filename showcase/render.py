@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import jinja2
+import markupsafe
 
+from . import security
 from .errors import Diagnostics
 from .views import PageOut
 
@@ -30,8 +32,11 @@ def template_dirs(site_templates: Path | None) -> list[Path]:
 def environment(site_templates: Path | None) -> jinja2.Environment:
     """A fresh environment: autoescape always on, undefined variables are errors."""
     loader = jinja2.FileSystemLoader([str(d) for d in template_dirs(site_templates)])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    # Constants of showcase.security, not content: printed as they are (quotes unescaped).
+    env.globals["security"] = {"csp": markupsafe.Markup(security.CSP), "referrer": security.REFERRER}
+    return env
 
 
 def render_pages(env: jinja2.Environment, pages: Iterable[PageOut], diags: Diagnostics,

@@ -321,13 +321,15 @@ async function trim(name, max) {
   for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
 }
 
+// Reads go through caches.match with a cache name, which never creates a cache (caches.open
+// would, bringing back a cache that activate or the kill switch has just deleted).
 async function precached(path) {
   const rev = REVISION.get(path);
-  return rev === undefined ? undefined : (await caches.open(PRECACHE)).match(keyOf(path, rev));
+  return rev === undefined ? undefined : caches.match(keyOf(path, rev), { cacheName: PRECACHE });
 }
 
 async function savedPage(path) {
-  return (await (await caches.open(PAGES)).match(path)) || (await precached(path));
+  return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
 function pagePath(url) {
@@ -360,26 +362,27 @@ async function smallerVariant(path) {
   const match = VARIANT.exec(path);
   if (!match) return undefined;
   const [, stem, width, ext] = match;
-  const media = await caches.open(MEDIA);
-  const known = [...REVISION.keys(), ...(await media.keys()).map((r) => new URL(r.url).pathname)];
+  const media = (await caches.has(MEDIA)) ? await (await caches.open(MEDIA)).keys() : [];
+  const known = [...REVISION.keys(), ...media.map((r) => new URL(r.url).pathname)];
   const choices = known.map((p) => VARIANT.exec(p)).filter((m) => m && m[1] === stem);
   choices.sort((a, b) => (a[3] === ext ? 0 : 1) - (b[3] === ext ? 0 : 1)
     || (+a[2] <= +width ? 0 : 1) - (+b[2] <= +width ? 0 : 1) || Math.abs(+width - +a[2]) - Math.abs(+width - +b[2]));
   for (const choice of choices) {
-    const found = (await precached(choice[0])) || (await media.match(choice[0]));
+    const found = (await precached(choice[0])) || (await caches.match(choice[0], { cacheName: MEDIA }));
     if (found) return found;
   }
   return undefined;
 }
 
 async function runtime(event, url) {
-  const cache = await caches.open(MEDIA);
-  const hit = await cache.match(url.pathname);
+  const hit = await caches.match(url.pathname, { cacheName: MEDIA });
   if (hit) return hit;
   try {
     const response = await fetch(event.request);
     if (response.ok && response.type === "basic") {
-      event.waitUntil(cache.put(url.pathname, response.clone()).then(() => trim(MEDIA, C.runtimeImages)));
+      const copy = response.clone();
+      event.waitUntil(caches.open(MEDIA).then((cache) => cache.put(url.pathname, copy))
+        .then(() => trim(MEDIA, C.runtimeImages)));
     }
     return response;
   } catch (error) {

@@ -12,6 +12,7 @@ import http.server
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -84,8 +85,18 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OfflineSi
     site.stop()
 
 
+def until(page, script: str, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Poll a JS expression or function until it is truthy. `wait_for_function` evaluates its text
+    with eval inside the page, which the site's Content-Security-Policy rightly forbids."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(script):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {script}")
+        page.wait_for_timeout(100)
+
+
 def controlled(page) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    until(page, "navigator.serviceWorker.controller !== null", timeout=30_000)
 
 
 def photos_shown(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -96,7 +107,7 @@ def photos_shown(page) -> list[str]:  # type: ignore[no-untyped-def]
             await new Promise(r => setTimeout(r, 30));
         }
     }""")
-    page.wait_for_function("[...document.querySelectorAll('main img')].every(i => i.complete)", timeout=10_000)
+    until(page, "[...document.querySelectorAll('main img')].every(i => i.complete)", timeout=10_000)
     return page.evaluate("[...document.querySelectorAll('main img')].filter(i => !i.naturalWidth).map(i => i.src)")
 
 
@@ -167,7 +178,7 @@ def test_one_visit_then_offline_then_a_new_deploy(offline_site, browser):
     with page.expect_navigation():
         prompt.get_by_role("button", name="Muat ulang").click()
     controlled(page)
-    page.wait_for_function(f"""async () => {{
+    until(page, f"""async () => {{
         const names = await caches.keys();
         return names.some(n => n.includes('{new_version}')) && !names.some(n => n.includes('{old_version}'));
     }}""", timeout=15_000)
@@ -205,11 +216,11 @@ def test_persistent_storage_is_asked_only_after_intent_and_the_saved_size_shows(
     button.click()
     status = page.locator("[data-offline-status]")
     status.wait_for(state="visible")
-    page.wait_for_function("document.querySelector('[data-offline-status]').textContent.includes('MB')")
+    until(page, "document.querySelector('[data-offline-status]').textContent.includes('MB')")
     assert "tersimpan di perangkat ini" in status.inner_text()
     assert page.evaluate("window.__persistCalls") == 1
     page.evaluate("window.dispatchEvent(new Event('appinstalled'))")
-    page.wait_for_function("window.__persistCalls === 2")
+    until(page, "window.__persistCalls === 2")
     context.close()
 
 
@@ -224,7 +235,7 @@ def test_kill_switch_unregisters_the_worker_and_deletes_its_caches(offline_site,
     try:
         site.build()
         page.reload()
-        page.wait_for_function("""async () => (await navigator.serviceWorker.getRegistrations()).length === 0
+        until(page, """async () => (await navigator.serviceWorker.getRegistrations()).length === 0
             && !(await caches.keys()).some(n => n.startsWith('showcase:/galeri/:'))""", timeout=30_000)
         page.goto(site.url + "produk/")
         page.wait_for_timeout(500)

@@ -3,7 +3,7 @@
 // as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
 // it to take over ("reload" prompt), then deletes the caches of older builds.
 "use strict";
-const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"e33fcde1446f","offline":"/galeri/offline/","timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.869d4a1dff.js","869d4a1dff6e618c","shell"],["/galeri/assets/site.17a8d924f3.js","17a8d924f3eca3ef","shell"],["/galeri/assets/site.5daf622926.css","5daf6229262400eb","shell"],["/galeri/manifest.webmanifest","e3ef71963f6cfec8","shell"],["/galeri/icons/icon-192.png","586bd4fb41d02b3e","shell"],["/galeri/icons/icon-512.png","781a5078e98c8504","shell"],["/galeri/icons/maskable-512.png","781a5078e98c8504","shell"],["/galeri/icons/apple-touch-icon.png","84a4958f8bd6191c","shell"],["/galeri/icons/favicon-32.png","29f48e2eec25bd8d","shell"],["/galeri/offline/","baaca2b5697668ce","shell"],["/galeri/","86a72010535d9bdb","page"],["/galeri/produk/","b196952b6b3fad5c","page"],["/galeri/wilayah/","06ab57328d771682","page"],["/galeri/kategori/","42535dda333e54c0","page"],["/galeri/umkm/","c9de807c4461ea0c","page"],["/galeri/cari/","c61b9934e7cb2f6f","page"],["/galeri/kategori/olahan-hasil-laut/","7208ab473748a4b4","page"],["/galeri/kategori/tenun-sutra/","8ad21de61f797637","page"],["/galeri/wilayah/pangkep/","ee7449b76007cad3","page"],["/galeri/wilayah/soppeng/","8889f3f92ea2a309","page"],["/galeri/produk/abon-bandeng/","f53675853529aaae","page"],["/galeri/produk/bandeng-presto/","f21d90aa6588a78f","page"],["/galeri/produk/sarung-sutra/","c0eceed6811f0256","page"],["/galeri/umkm/mattiro-sompe/","5b4349706fd17041","page"],["/galeri/umkm/sutra-lalabata/","f51b2a4cf603745d","page"],["/galeri/tentang/","6496ed971bb9a584","page"],["/galeri/search/id/index.json","abb487e79bca9799","search"],["/galeri/search/id/a-3a25ccd391.json","3a25ccd391cc31df","search"],["/galeri/search/id/d0-1a57a7a639.json","1a57a7a639495f45","search"],["/galeri/search/id/t0-c91bf14605.json","c91bf146054b2590","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","f487e6dba6f4a6ec","photo"],["/galeri/media/depan-4bc24b766e-360.avif","88f7f25b544a5e20","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","0793c02b365c7b0e","image"],["/galeri/katalog/","8de2e44be1c2e9ec","other"],["/galeri/katalog/pangkep/","0b4f022b098d0cf6","other"],["/galeri/katalog/soppeng/","ceb00a44b61a09a1","other"]]};
+const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"f3e072d13775","offline":"/galeri/offline/","timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.869d4a1dff.js","869d4a1dff6e618c","shell"],["/galeri/assets/site.5daf622926.css","5daf6229262400eb","shell"],["/galeri/assets/site.9e9acfb96e.js","9e9acfb96ebfa3b7","shell"],["/galeri/manifest.webmanifest","e3ef71963f6cfec8","shell"],["/galeri/icons/icon-192.png","586bd4fb41d02b3e","shell"],["/galeri/icons/icon-512.png","781a5078e98c8504","shell"],["/galeri/icons/maskable-512.png","781a5078e98c8504","shell"],["/galeri/icons/apple-touch-icon.png","84a4958f8bd6191c","shell"],["/galeri/icons/favicon-32.png","29f48e2eec25bd8d","shell"],["/galeri/offline/","4685042bafbbdc90","shell"],["/galeri/","63f14c8860472cd4","page"],["/galeri/produk/","f7b39d4e532aa430","page"],["/galeri/wilayah/","617b6a8c6e18a1cf","page"],["/galeri/kategori/","56d3052ca5f860a3","page"],["/galeri/umkm/","85a89417f4702642","page"],["/galeri/cari/","b4b9dce22495b693","page"],["/galeri/kategori/olahan-hasil-laut/","8eaa1a83ca2dbdc6","page"],["/galeri/kategori/tenun-sutra/","e2bebc847bd5d107","page"],["/galeri/wilayah/pangkep/","e6a4f1139ce9e706","page"],["/galeri/wilayah/soppeng/","2ccefead1c3eb3a6","page"],["/galeri/produk/abon-bandeng/","c519a2ab66cd501a","page"],["/galeri/produk/bandeng-presto/","c0569ba6ccc24913","page"],["/galeri/produk/sarung-sutra/","bc2405e41c67d438","page"],["/galeri/umkm/mattiro-sompe/","0eacd1d312addd73","page"],["/galeri/umkm/sutra-lalabata/","6cb9003e069772f8","page"],["/galeri/tentang/","aaae325244246bec","page"],["/galeri/search/id/index.json","abb487e79bca9799","search"],["/galeri/search/id/a-3a25ccd391.json","3a25ccd391cc31df","search"],["/galeri/search/id/d0-1a57a7a639.json","1a57a7a639495f45","search"],["/galeri/search/id/t0-c91bf14605.json","c91bf146054b2590","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","f487e6dba6f4a6ec","photo"],["/galeri/media/depan-4bc24b766e-360.avif","88f7f25b544a5e20","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","0793c02b365c7b0e","image"],["/galeri/katalog/","c89ea8342ede8787","other"],["/galeri/katalog/pangkep/","2166a9078e868540","other"],["/galeri/katalog/soppeng/","ec6bb5809d9826d5","other"]]};
 const PRECACHE = C.prefix + "precache-" + C.version;
 const PAGES = C.prefix + "pages-" + C.version;
 const MEDIA = C.prefix + "media";
@@ -53,13 +53,15 @@ async function trim(name, max) {
   for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
 }
 
+// Reads go through caches.match with a cache name, which never creates a cache (caches.open
+// would, bringing back a cache that activate or the kill switch has just deleted).
 async function precached(path) {
   const rev = REVISION.get(path);
-  return rev === undefined ? undefined : (await caches.open(PRECACHE)).match(keyOf(path, rev));
+  return rev === undefined ? undefined : caches.match(keyOf(path, rev), { cacheName: PRECACHE });
 }
 
 async function savedPage(path) {
-  return (await (await caches.open(PAGES)).match(path)) || (await precached(path));
+  return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
 function pagePath(url) {
@@ -92,26 +94,27 @@ async function smallerVariant(path) {
   const match = VARIANT.exec(path);
   if (!match) return undefined;
   const [, stem, width, ext] = match;
-  const media = await caches.open(MEDIA);
-  const known = [...REVISION.keys(), ...(await media.keys()).map((r) => new URL(r.url).pathname)];
+  const media = (await caches.has(MEDIA)) ? await (await caches.open(MEDIA)).keys() : [];
+  const known = [...REVISION.keys(), ...media.map((r) => new URL(r.url).pathname)];
   const choices = known.map((p) => VARIANT.exec(p)).filter((m) => m && m[1] === stem);
   choices.sort((a, b) => (a[3] === ext ? 0 : 1) - (b[3] === ext ? 0 : 1)
     || (+a[2] <= +width ? 0 : 1) - (+b[2] <= +width ? 0 : 1) || Math.abs(+width - +a[2]) - Math.abs(+width - +b[2]));
   for (const choice of choices) {
-    const found = (await precached(choice[0])) || (await media.match(choice[0]));
+    const found = (await precached(choice[0])) || (await caches.match(choice[0], { cacheName: MEDIA }));
     if (found) return found;
   }
   return undefined;
 }
 
 async function runtime(event, url) {
-  const cache = await caches.open(MEDIA);
-  const hit = await cache.match(url.pathname);
+  const hit = await caches.match(url.pathname, { cacheName: MEDIA });
   if (hit) return hit;
   try {
     const response = await fetch(event.request);
     if (response.ok && response.type === "basic") {
-      event.waitUntil(cache.put(url.pathname, response.clone()).then(() => trim(MEDIA, C.runtimeImages)));
+      const copy = response.clone();
+      event.waitUntil(caches.open(MEDIA).then((cache) => cache.put(url.pathname, copy))
+        .then(() => trim(MEDIA, C.runtimeImages)));
     }
     return response;
   } catch (error) {

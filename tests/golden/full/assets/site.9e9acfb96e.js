@@ -40,8 +40,20 @@
   var sw = navigator.serviceWorker;
   if (!sw) return;
   if (d.swKill) {
+    // Kill switch: the same clean-up as the self-removing sw.js, done by the page as well, so it
+    // happens even before the browser fetches the new sw.js. A page still controlled by the old
+    // worker reloads once, uncontrolled, so nothing writes the caches again. Names: offline.py.
+    var clear = function () {
+      return window.caches ? caches.keys().then(function (names) {
+        return Promise.all(names.filter(function (n) { return n.indexOf("showcase:" + d.swScope + ":") === 0; })
+          .map(function (n) { return caches.delete(n); }));
+      }) : Promise.resolve();
+    };
     sw.getRegistrations().then(function (all) {
-      all.forEach(function (r) { if (r.scope === location.origin + d.swScope) r.unregister(); });
+      var mine = all.filter(function (r) { return r.scope === location.origin + d.swScope; });
+      return Promise.all(mine.map(function (r) { return r.unregister(); })).then(clear).then(function () {
+        if (mine.length && sw.controller) location.reload();
+      });
     });
     return;
   }

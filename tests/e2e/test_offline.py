@@ -88,8 +88,16 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OfflineSi
 def until(page, script: str, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
     """Poll a JS expression or function until it is truthy. `wait_for_function` evaluates its text
     with eval inside the page, which the site's Content-Security-Policy rightly forbids."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout / 1000
-    while not page.evaluate(script):
+    while True:
+        try:
+            if page.evaluate(script):
+                return
+        except Error as error:  # the page navigated meanwhile (the kill switch reloads it): ask again
+            if "context was destroyed" not in str(error):
+                raise
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for: {script}")
         page.wait_for_timeout(100)
@@ -237,7 +245,8 @@ def test_kill_switch_unregisters_the_worker_and_deletes_its_caches(offline_site,
         page.reload()
         until(page, """async () => (await navigator.serviceWorker.getRegistrations()).length === 0
             && !(await caches.keys()).some(n => n.startsWith('showcase:/galeri/:'))""", timeout=30_000)
-        page.goto(site.url + "produk/")
+        page.wait_for_timeout(1000)  # the page and the removed worker may each reload it once
+        page.goto(site.url + "produk/", wait_until="networkidle")
         page.wait_for_timeout(500)
         assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, \
             "pages stop registering a worker"

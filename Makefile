@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ARGS   ?=
 
-.PHONY: build test clean serve-output help
+.PHONY: build test clean help
 
 help:
 	@echo "make build   build content/ into output/ (ARGS='--drafts' etc. are passed on)"

@@ -10,6 +10,7 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -117,6 +118,25 @@ def page_at(browser):  # type: ignore[no-untyped-def]
     yield make
     for context in contexts:
         context.close()
+
+
+def until(page, script: str, arg: object = None, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Poll a JS expression or function until it is truthy. Playwright's `wait_for_function`
+    evaluates its text with eval inside the page, which the site's Content-Security-Policy
+    rightly forbids; `page.evaluate` runs outside the page's policy."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        try:
+            if page.evaluate(script, arg):
+                return
+        except Error as error:  # the page navigated meanwhile: ask again
+            if "context was destroyed" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {script}")
+        page.wait_for_timeout(100)
 
 
 SCREENSHOTS = Path(os.environ.get("SHOWCASE_SCREENSHOTS", REPO / ".cache" / "screenshots"))

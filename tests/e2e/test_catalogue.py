@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import until
+
 pytestmark = pytest.mark.browser
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -47,7 +49,7 @@ def print_catalogue(page_at, url: str) -> tuple[list[dict], list[dict]]:  # type
     page = page_at(CONTENT_WIDTH_PX, 1000)
     page.goto(url, wait_until="networkidle")
     page.emulate_media(media="print")
-    page.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    until(page, "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
     cards = page.eval_on_selector_all(".catalogue-item", """items => items.map(item => {
         const link = item.querySelector('.catalogue-title a');
         const box = item.getBoundingClientRect();

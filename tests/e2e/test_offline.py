@@ -12,14 +12,13 @@ import http.server
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from showcase.pipeline import Options, analyse, build
-from tests.e2e.conftest import REPO, SCREENSHOTS, Server, SubPathHandler
+from tests.e2e.conftest import REPO, SCREENSHOTS, Server, SubPathHandler, until
 
 pytestmark = pytest.mark.browser
 SAMPLE = REPO / "content"
@@ -83,24 +82,6 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OfflineSi
     site = OfflineSite(tmp_path_factory.mktemp("offline"))
     yield site
     site.stop()
-
-
-def until(page, script: str, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
-    """Poll a JS expression or function until it is truthy. `wait_for_function` evaluates its text
-    with eval inside the page, which the site's Content-Security-Policy rightly forbids."""
-    from playwright.sync_api import Error
-
-    deadline = time.monotonic() + timeout / 1000
-    while True:
-        try:
-            if page.evaluate(script):
-                return
-        except Error as error:  # the page navigated meanwhile (the kill switch reloads it): ask again
-            if "context was destroyed" not in str(error):
-                raise
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {script}")
-        page.wait_for_timeout(100)
 
 
 def controlled(page) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from tests.e2e.conftest import until
+
 pytestmark = pytest.mark.browser
 
 BANDENG = {"/galeri/produk/abon-bandeng/", "/galeri/produk/bandeng-presto/", "/galeri/produk/bandeng-tanpa-duri/",
@@ -32,9 +34,9 @@ def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 
 def wait_status(page, text: str, query: str | None = None) -> None:  # type: ignore[no-untyped-def]
     """Wait for the status line, and (typing sends several searches) for the results of `query`."""
-    page.wait_for_function("([t, q]) => document.querySelector('[data-search-status]').textContent.includes(t)"
-                           " && (q === null || document.querySelector('[data-search-results]').dataset.query === q)",
-                           arg=[text, query])
+    until(page, "([t, q]) => document.querySelector('[data-search-status]').textContent.includes(t)"
+                " && (q === null || document.querySelector('[data-search-results]').dataset.query === q)",
+          [text, query])
 
 
 def test_typing_bandeng_shows_the_bandeng_products(page_at, served_site):
@@ -98,11 +100,11 @@ def test_search_keeps_working_after_the_network_is_cut(page_at, served_site):
 
 def saved_everything(page) -> None:  # type: ignore[no-untyped-def]
     """Wait until every file the manifest names is in search.js's cache."""
-    page.wait_for_function("""async () => {
+    until(page, """async () => {
         const m = await (await fetch(document.querySelector('[data-search]').dataset.index)).json();
         const cache = await caches.open('showcase-search:' + document.querySelector('[data-search]').dataset.scope);
         return (await cache.keys()).length >= 2 + m.terms.length + m.docs.length;
-    }""", polling=250, timeout=15_000)
+    }""", timeout=15_000)
 
 
 def test_search_page_opens_and_searches_offline_with_the_service_worker(page_at, served_site):
@@ -112,14 +114,14 @@ def test_search_page_opens_and_searches_offline_with_the_service_worker(page_at,
     if not (output / "sw.js").exists():
         pytest.skip("this build has no service worker")
     page, errors = open_search(page_at, served_site)
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=30_000)
+    until(page, "navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=30_000)
     page.type("#search-q", "abon", delay=20)
-    page.wait_for_function("document.querySelectorAll('[data-search-results] .card').length > 0")
+    until(page, "document.querySelectorAll('[data-search-results] .card').length > 0")
     saved_everything(page)
     page.context.set_offline(True)
     page.goto(server.url + "cari/?q=marmer")
     page.wait_for_selector("[data-search][data-ready]")
-    page.wait_for_function("document.querySelectorAll('[data-search-results] .card').length > 0")
+    until(page, "document.querySelectorAll('[data-search-results] .card').length > 0")
     assert all("marmer" in r["title"].lower() for r in results(page))
     page.context.set_offline(False)
     assert not errors

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.conftest import SCREENSHOTS, until
 
 pytestmark = pytest.mark.browser
 WIDTHS = (360, 1280)
@@ -71,7 +71,7 @@ def test_product_page_sells(served_site, page_at):
     assert page.get_by_text("Halal").count() >= 1
     main_photo = page.locator(".gallery img").first
     main_photo.scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('.gallery img').naturalWidth > 0")
+    until(page, "() => document.querySelector('.gallery img').naturalWidth > 0")
     current = page.evaluate("document.querySelector('.gallery img').currentSrc")
     assert current.endswith((".avif", ".webp")), "a modern format is chosen"
 

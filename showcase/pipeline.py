@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import assets, feeds, images, markup, offline, share, views
+from . import assets, feeds, images, markup, offline, qr, search, share, views
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
 from .model import Catalog, Entry
 from .render import environment, render_pages, template_dirs
-from . import search
 from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
@@ -100,7 +99,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     plans = {str(p.source): p for p in a.planner.plans()}
     shares = share.plan_all(a.catalog, plans, config.languages,
                             {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
-    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls, shares)
+    codes = qr.prepare(views.qr_urls(a.catalog, a.routes), options.cache, options.workers)
+    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls, shares, codes)
     claims = OutputPaths(diags)
     for page in pages:
         claims.claim(page.output, page.owner)

@@ -153,6 +153,7 @@ class ViewBuilder:
     assets: Mapping[str, str]
     pages: list[PageOut] = field(default_factory=list)
     shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
+    qr_codes: Mapping[str, str] = field(default_factory=dict)
 
     # -- small helpers -----------------------------------------------------------------------
     def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
@@ -422,7 +423,7 @@ class ViewBuilder:
             "date": format_date(p.date, lang) if p.date else None,
             "related": self.cards(related, lang, t),
             "lang": "id" if fallback else None,
-            "qr": qr.svg(absolute, t["qr_label"].format(title=title)), "url": absolute,
+            "qr": qr.svg(absolute, t["qr_label"].format(title=title), self.qr_codes), "url": absolute,
         }
         crumbs = [Link(t["nav_products"], self.routes.href("product", None, lang)),
                   self.link(category, lang), Link(title, "")]
@@ -487,7 +488,7 @@ class ViewBuilder:
                 "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
                 "products": self.cards(products, lang, t)}
         absolute = self.routes.absolute("maker", m.slug, lang)
-        view.update(qr=qr.svg(absolute, t["qr_label"].format(title=name)), url=absolute)
+        view.update(qr=qr.svg(absolute, t["qr_label"].format(title=name), self.qr_codes), url=absolute)
         crumbs = [Link(t["nav_makers"], self.routes.href("maker", None, lang)), Link(name, "")]
         self.add("maker.html", "maker", m.slug, lang, m.display, name, summary or plain_text(body), crumbs,
                  {"maker": view}, "id" if (fallback or body_fallback) else None,
@@ -596,6 +597,18 @@ def _ordered(categories: Sequence[Category]) -> list[Category]:
 def build_pages(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
                 bodies: Mapping[tuple[str, str, str], str], today: date,
                 assets: Mapping[str, str],
-                shares: Mapping[tuple[str, str], SharePlan] | None = None) -> list[PageOut]:
+                shares: Mapping[tuple[str, str], SharePlan] | None = None,
+                qr_codes: Mapping[str, str] | None = None) -> list[PageOut]:
     """Every page of the site, in a fixed order, ready for rendering."""
-    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {}).build()
+    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {},
+                       qr_codes=qr_codes or {}).build()
+
+
+def qr_urls(catalog: Catalog, routes: Routes) -> list[str]:
+    """The absolute URLs that get a QR code: product, maker and catalogue pages, every language."""
+    urls = []
+    for lang in routes.languages:
+        urls.append(routes.absolute("home", None, lang))
+        urls += [routes.absolute("product", p.slug, lang) for p in catalog.products]
+        urls += [routes.absolute("maker", m.slug, lang) for m in catalog.makers]
+    return urls

@@ -55,7 +55,18 @@ def test_svg_is_well_formed_with_a_text_alternative_and_no_fixed_size():
 
 
 def test_same_url_gives_the_same_bytes():
-    assert qr.svg(BASE + "x/", "a") == qr.svg.__wrapped__(BASE + "x/", "a")
+    assert qr.svg(BASE + "x/", "a") == qr.svg(BASE + "x/", "a")
+
+
+def test_prepared_codes_are_cached_and_equal_to_fresh_ones(tmp_path):
+    urls = [f"{BASE}produk/p{i}/" for i in range(20)]
+    made = qr.prepare(urls, tmp_path, workers=2)
+    assert all(qr.svg(u, "a", made) == qr.svg(u, "a") for u in urls)
+    assert len(list((tmp_path / "qr").glob("*.svg"))) == 20
+    damaged = sorted((tmp_path / "qr").glob("*.svg"))[0]
+    damaged.write_text(damaged.read_text()[:50])
+    again = qr.prepare(urls, tmp_path, workers=1)
+    assert again == made, "a damaged cache entry is drawn again, never published"
 
 
 @pytest.fixture(scope="module")

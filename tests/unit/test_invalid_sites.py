@@ -48,3 +48,20 @@ def test_help_lists_every_option():
     assert result.returncode == 0
     for option in ("--content", "--output", "--templates", "--cache", "--base-url", "--drafts", "--strict"):
         assert option in result.stdout
+
+
+def test_warnings_are_listed_and_strict_makes_them_fatal(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal" / "content", content)
+    page = content / "products" / "bandeng-presto.md"
+    page.write_text(page.read_text().replace("district: Pangkajene", "district: pangkajene"))
+    command = [sys.executable, str(REPO / "build.py"), "--content", str(content), "--no-cache"]
+    relaxed = subprocess.run([*command, "--output", str(tmp_path / "a")], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=120)
+    assert relaxed.returncode == 0
+    assert 'district "pangkajene" matched "Pangkajene" [REF_NOT_CANONICAL]' in relaxed.stderr
+    assert "warnings       1" in relaxed.stderr
+    strict = subprocess.run([*command, "--output", str(tmp_path / "b"), "--strict"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+    assert not (tmp_path / "b").exists()

@@ -62,6 +62,10 @@ class Completeness:
         return result
 
 
+SHOWN = 10
+"""Files listed per completeness line in text output; a long catalogue would bury the problems."""
+
+
 def completeness(analysis: Analysis) -> Completeness:
     """Count what editors may still want to add or fix; nothing here is an error."""
     result = Completeness(products=len(analysis.catalog.products))
@@ -96,7 +100,9 @@ def format_text(diags: Diagnostics, done: Completeness, strict: bool) -> str:
     for name, label in Completeness.LABELS:
         items = getattr(done, name)
         lines.append(f"  {label}: {len(items)}")
-        lines += [f"    {path}  ({detail})" for path, detail in items]
+        lines += [f"    {path}  ({detail})" for path, detail in items[:SHOWN]]
+        if len(items) > SHOWN:
+            lines.append(f"    … {len(items) - SHOWN} more (--format json lists them all)")
     verdict = "Check failed" if failed(diags, strict) else "Check passed"
     lines.append(f"{verdict}: {len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
                  + (" (--strict: warnings count as errors)" if strict and diags.warnings else ""))

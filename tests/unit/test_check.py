@@ -118,3 +118,14 @@ def test_missing_content_directory_is_a_content_error(tmp_path, capsys, monkeypa
     monkeypatch.chdir(tmp_path)
     code, out = run(capsys, "--content", str(tmp_path / "nope"))
     assert code == 1 and "[CT_NO_CONTENT]" in out
+
+
+def test_long_completeness_lists_are_cut_in_text_but_whole_in_json(tmp_path, capsys):
+    from bench.corpus import generate
+
+    content = generate(tmp_path, products=14, photos=0, words=20)
+    code, out = run(capsys, "--content", str(content))
+    assert code == 0
+    assert "tanpa foto / without photos: 14" in out and "… 4 more (--format json lists them all)" in out
+    code, out = run(capsys, "--content", str(content), "--format", "json")
+    assert len(json.loads(out)["completeness"]["no_photo"]) == 14

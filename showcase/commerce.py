@@ -68,16 +68,20 @@ def is_mobile(number: str) -> bool:
     return number.startswith("628")
 
 
-def check_url(text: str) -> tuple[str, str]:
-    """("", "") for a safe link; else (problem, "error" | "warning")."""
+def check_url(text: str, https_only: bool = False) -> tuple[str, str]:
+    """("", "") for a safe link; else (problem, "error" | "warning").
+
+    `http://` is a warning, or an error where `https_only` (marketplace links: a buyer pays
+    there, so the shop must be reached encrypted); `https_only` also refuses `mailto:` and `tel:`.
+    """
     raw = text.strip()
     if not raw or any(ch.isspace() for ch in raw):
         return f'"{text}" contains spaces', "error"
     lowered = urllib.parse.unquote(raw).lower()
-    if lowered.startswith(_SAFE_SCHEMES):
+    if lowered.startswith(_SAFE_SCHEMES if not https_only else ("https://",)):
         return "", ""
     if lowered.startswith("http://"):
-        return f'"{raw}" is not encrypted (http://)', "warning"
+        return f'"{raw}" is not encrypted (http://)', "error" if https_only else "warning"
     scheme = lowered.split(":", 1)[0] if ":" in lowered else ""
     if scheme:
         return f'link scheme "{scheme}:" is not allowed', "error"

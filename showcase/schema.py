@@ -33,6 +33,7 @@ class Field:
     maximum: int | None = None
     soft_length: int | None = None
     translatable: bool = False
+    https_only: bool = False  # a `url` that must be https:// (http:// is an error, not a warning)
     example: str = ""
     doc: str = ""
 
@@ -76,7 +77,7 @@ def _f(name: str, type_: str, **kw: Any) -> Field:
 IMAGE = _f("image", "image", example="foto.jpg", doc="a path beside the file, or {src: foto.jpg, alt: ...}")
 LINK = _f("marketplace", "record", fields=(
     _f("name", "str", required=True, example="Tokopedia"),
-    _f("url", "url", required=True, example="https://www.tokopedia.com/toko-anda"),
+    _f("url", "url", required=True, https_only=True, example="https://www.tokopedia.com/toko-anda"),
 ))
 CERT = _f("certification", "record", fields=(
     _f("type", "choice", required=True, choices=commerce.CERTIFICATION_TYPES, example="halal"),
@@ -402,9 +403,13 @@ class Validator:
             return _INVALID
 
     def _url(self, spec: Field, node: Scalar, path: str) -> Any:
-        problem, level = commerce.check_url(node.text)
+        problem, level = commerce.check_url(node.text, spec.https_only)
         if problem and level == "error":
-            self.error(node, "FM_URL", path, problem, "use a full https:// address")
+            hint = "use a full https:// address"
+            if spec.https_only and node.text.strip().lower().startswith("http://"):
+                hint = ("marketplace links must be https://: write `https://` instead of `http://` "
+                        "(marketplaces such as Tokopedia and Shopee all serve https)")
+            self.error(node, "FM_URL", path, problem, hint)
             return _INVALID
         if problem:
             self.warning(node, "FM_URL_HTTP", path, problem, "use https:// if the site supports it")

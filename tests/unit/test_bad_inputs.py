@@ -109,8 +109,13 @@ CASES = [
     ("C31 region case", {PRODUCT: product("region: Pangkep")}, W, "REF_NOT_CANONICAL", PRODUCT, 5),
     ("C32 javascript url", {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'javascript:alert(1)'}")},
      E, "FM_URL", PRODUCT, 6),
-    ("C32 http url", {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'http://toko.example'}")},
-     W, "FM_URL_HTTP", PRODUCT, 6),
+    ("C32 http marketplace url", {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'http://toko.example'}")},
+     E, "FM_URL", PRODUCT, 6),
+    ("C32 mailto marketplace url", {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'mailto:a@b.id'}")},
+     E, "FM_URL", PRODUCT, 6),
+    ("C32 http website", {"makers/mattiro-sompe.md": b"---\nname: Mattiro\nregion: pangkep\n"
+                                                     b"website: http://toko.example\n---\n"},
+     W, "FM_URL_HTTP", "makers/mattiro-sompe.md", 4),
     ("C34 HTML in title", {PRODUCT: product("summary: <b>Enak</b>")}, W, "FM_HTML_IN_TEXT", PRODUCT, 5),
     ("C35 long title", {PRODUCT: product("summary: " + "panjang " * 60)}, W, "FM_LONG_TEXT", PRODUCT, 5),
     ("C35 empty alt", {PRODUCT: product("images:", "  - {src: foto.jpg, alt: ''}"),
@@ -152,6 +157,13 @@ def test_bad_input(tmp_path, name, files, severity, code, path, line):
     assert diagnostic.message
     if severity is not Severity.FIXED:
         assert diagnostic.hint, diagnostic.format()
+
+
+def test_http_marketplace_error_names_the_field_and_says_https(tmp_path):
+    found = problems(tmp_path, {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'http://toko.example'}")})
+    diagnostic = find(found, E, "FM_URL", PRODUCT, 6)
+    assert "http://toko.example" in diagnostic.message and "https://" in diagnostic.hint
+    assert not [d for d in found if d.code == "FM_URL_HTTP"]
 
 
 def test_all_problems_of_a_run_are_reported_together(tmp_path):

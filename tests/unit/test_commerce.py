@@ -41,3 +41,13 @@ def test_numbers_are_shown_the_way_they_are_read():
     assert commerce.display_phone("6281234567890") == "+62 812-3456-7890"
     assert commerce.display_phone("62410321234") == "+62 410 321234"
     assert commerce.display_phone("622112345678") == "+62 21 12345678"
+
+
+def test_https_only_urls_refuse_http_mailto_and_tel():
+    from showcase.commerce import check_url
+    assert check_url("https://www.tokopedia.com/toko", https_only=True) == ("", "")
+    assert check_url("http://toko.example", https_only=True)[1] == "error"
+    assert check_url("mailto:toko@example.com", https_only=True)[1] == "error"
+    assert check_url("tel:+62812", https_only=True)[1] == "error"
+    assert check_url("http://toko.example")[1] == "warning"  # other URL fields: unchanged
+    assert check_url("mailto:toko@example.com") == ("", "")

@@ -105,8 +105,10 @@ def test_bad_dates(value, code):
 
 @pytest.mark.parametrize("url,level", [("javascript:alert(1)", "error"), ("data:text/html,x", "error"),
                                        ("JaVaScRiPt:alert(1)", "error"), ("https://toko .com", "error"),
-                                       ("http://toko.example", "warning")])
+                                       ("http://toko.example", "error"), ("HTTP://toko.example", "error"),
+                                       ("mailto:toko@example.com", "error")])
 def test_marketplace_urls(url, level):
+    """Marketplace links are https only: http:// there is an error, not a warning."""
     _, diags = validate(BASE + f"marketplaces:\n  - name: Toko\n    url: \"{url}\"\n")
     found = diags.errors if level == "error" else diags.warnings
     assert len(found) == 1 and found[0].line == 7

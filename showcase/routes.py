@@ -23,8 +23,11 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
 
-# Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`.
+# Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`; of a
+# category, region or maker page: `/kategori/<slug>/halaman/2/`, `/en/categories/<slug>/page/2/`.
 PAGE_SEGMENT = {"id": "halaman", "en": "page"}
+# Kinds whose own pages (with a slug) paginate their products; a product page never does.
+PAGED = ("category", "region", "maker")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class Routes:
 
     def path(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:
         """Site-relative URL path without a leading slash: `produk/abon/`, `en/`, ``; a listing's
-        page `number` above 1 is `produk/halaman/2/` (page 1 is the listing itself)."""
+        page `number` above 1 is `produk/halaman/2/` (page 1 is the listing itself), and so is a
+        category's, region's or maker's: `kategori/olahan/halaman/2/`."""
         prefix = "" if lang == "id" else f"{lang}/"
         if kind == "home":
             return prefix
@@ -46,8 +50,9 @@ class Routes:
         if kind == "404":
             return "404.html"
         section = SECTIONS[kind][lang if lang in SECTIONS[kind] else "en"]
-        if not slug and number > 1:
-            return f"{prefix}{section}/{PAGE_SEGMENT.get(lang, PAGE_SEGMENT['en'])}/{number}/"
+        if number > 1 and (not slug or kind in PAGED):
+            base = f"{prefix}{section}/{slug}/" if slug else f"{prefix}{section}/"
+            return f"{base}{PAGE_SEGMENT.get(lang, PAGE_SEGMENT['en'])}/{number}/"
         return f"{prefix}{section}/{slug}/" if slug else f"{prefix}{section}/"
 
     def href(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:

@@ -431,36 +431,90 @@ class ViewBuilder:
                  {"product": view}, "id" if (fallback or body_fallback) else None, jsonld,
                  self.og_product(p, lang, title))
 
+    # -- pages of one region, category or maker: paginated like the listings --------------
+    def chunks(self, items: Sequence[Any]) -> list[Sequence[Any]]:
+        """`items` in pages of PER_PAGE; one (maybe empty) page when there are none."""
+        return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [items[:0]]
+
+    def paged_title(self, name: str, t: Mapping[str, str], number: int, total: int) -> str:
+        return name if number == 1 else f"{name} · {t['page_of'].format(n=number, total=total)}"
+
+    def paged_crumbs(self, kind: str, slug: str, lang: str, t: Mapping[str, str], section: str, name: str,
+                     number: int) -> list[Link]:
+        """`Kategori › Olahan` on page 1; `Kategori › Olahan › Halaman 2` (Olahan linked) after."""
+        head = Link(t[section], self.routes.href(kind, None, lang))
+        if number == 1:
+            return [head, Link(name, "")]
+        return [head, Link(name, self.routes.href(kind, slug, lang)), Link(t["page_number"].format(n=number), "")]
+
     def region(self, r: Region, lang: str, t: Mapping[str, str]) -> None:
+        """A region's products grouped by district, in the order of `districts:` (products of no
+        listed district last, under "other products"), newest first within a district, and that
+        sequence cut into pages of PER_PAGE. Each page shows the district headings of the products
+        on it (a district cut by a page break is headed on both pages); page 1 also lists every
+        district with its count, linked to the page where its products start."""
         name, fallback = self.text(r, lang, "name")
         body, body_fallback = self.body(r, lang)
         products = self.of("region", r.slug)
-        districts = [{"name": d, "anchor": "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-"),
-                      "products": self.cards([p for p in products if p.district == d], lang, t)}
-                     for d in r.districts]
+        position = {d: i for i, d in enumerate(r.districts)}
+        ordered = sorted(products, key=lambda p: position.get(p.district or "", len(position)))  # stable
+        pages = self.chunks(ordered)
+        total = len(pages)
+        starts: dict[str, int] = {}
+        for number, shown in enumerate(pages, 1):
+            for p in shown:
+                starts.setdefault(p.district or "", number)
+        anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
+        counts = {d: sum(1 for p in products if p.district == d) for d in r.districts}
+
+        def chip_url(d: str) -> str | None:
+            if total == 1:
+                return "#" + anchors[d]  # one page: every district has its section, empty or not
+            if not counts[d]:
+                return None
+            start = starts[d]
+            return ("" if start == 1 else self.routes.href("region", r.slug, lang, start)) + "#" + anchors[d]
+
+        index = [{"name": d, "anchor": anchors[d], "count": counts[d], "url": chip_url(d)} for d in r.districts]
         makers = [self.link(m, lang) for m in self.catalog.makers if m.region == r.slug]
         summary = self.text(r, lang, "summary")[0]
-        view = {"name": name, "short_name": self.text(r, lang, "short_name")[0], "province": r.province,
-                "kind": t["kind_" + r.region_kind], "summary": summary, "body": body,
-                "cover": self.picture(r.cover, lang, SIZES_COVER, True, 0, r), "districts": districts,
-                "other_products": self.cards([p for p in products if p.district not in r.districts], lang, t),
-                "makers": makers, "count": count(t, len(products))}
-        crumbs = [Link(t["nav_regions"], self.routes.href("region", None, lang)), Link(name, "")]
-        self.add("region.html", "region", r.slug, lang, r.display, name, summary or plain_text(body), crumbs,
-                 {"region": view}, "id" if (fallback or body_fallback) else None)
+        for number, shown in enumerate(pages, 1):
+            districts = [{"name": d, "anchor": anchors[d],
+                          "products": self.cards([p for p in shown if p.district == d], lang, t)}
+                         for d in r.districts if total == 1 or any(p.district == d for p in shown)]
+            view = {"name": name, "short_name": self.text(r, lang, "short_name")[0], "province": r.province,
+                    "kind": t["kind_" + r.region_kind], "summary": summary,
+                    "body": body if number == 1 else Markup(""),
+                    "cover": self.picture(r.cover, lang, SIZES_COVER, True, 0, r) if number == 1 else None,
+                    "district_index": index if number == 1 else [], "districts": districts,
+                    "other_products": self.cards([p for p in shown if p.district not in position], lang, t),
+                    "makers": makers if number == 1 else [], "count": count(t, len(products))}
+            self.add("region.html", "region", r.slug, lang, r.display, self.paged_title(name, t, number, total),
+                     summary or plain_text(body),
+                     self.paged_crumbs("region", r.slug, lang, t, "nav_regions", name, number),
+                     {"region": view, "pagination": self.pagination("region", lang, t, number, total, r.slug)},
+                     "id" if (fallback or body_fallback) else None)
 
     def category(self, c: Category, lang: str, t: Mapping[str, str]) -> None:
+        """A category's products, newest first, in pages of PER_PAGE; the text on page 1 only."""
         name, fallback = self.text(c, lang, "name")
         body, body_fallback = self.body(c, lang)
         products = self.of("category", c.slug)
         summary = self.text(c, lang, "summary")[0]
-        view = {"name": name, "summary": summary, "body": body, "products": self.cards(products, lang, t),
-                "count": count(t, len(products))}
-        crumbs = [Link(t["nav_categories"], self.routes.href("category", None, lang)), Link(name, "")]
-        self.add("category.html", "category", c.slug, lang, c.display, name, summary or plain_text(body),
-                 crumbs, {"category": view}, "id" if (fallback or body_fallback) else None)
+        pages = self.chunks(products)
+        total = len(pages)
+        for number, shown in enumerate(pages, 1):
+            view = {"name": name, "summary": summary, "body": body if number == 1 else Markup(""),
+                    "products": self.cards(shown, lang, t), "count": count(t, len(products))}
+            self.add("category.html", "category", c.slug, lang, c.display, self.paged_title(name, t, number, total),
+                     summary or plain_text(body),
+                     self.paged_crumbs("category", c.slug, lang, t, "nav_categories", name, number),
+                     {"category": view, "pagination": self.pagination("category", lang, t, number, total, c.slug)},
+                     "id" if (fallback or body_fallback) else None)
 
     def maker(self, m: Maker, lang: str, t: Mapping[str, str]) -> None:
+        """A maker's page: the head (name, region, order buttons) on every page, the story,
+        contacts, QR code and JSON-LD on page 1, the products newest first in pages of PER_PAGE."""
         name, fallback = self.text(m, lang, "name")
         body, body_fallback = self.body(m, lang)
         region = self.catalog.region[m.region]
@@ -481,19 +535,27 @@ class ViewBuilder:
             contact.append(Contact(t["contact_address"], m.address, None, "address"))
         products = self.of("maker", m.slug)
         summary = self.text(m, lang, "summary")[0]
-        view = {"name": name, "summary": summary, "body": body,
-                "logo": self.picture(m.logo, lang, SIZES_LOGO, True, 0, None), "region": self.link(region, lang),
-                "district": m.district, "since": m.since, "contact": contact,
-                "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
-                "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
-                "products": self.cards(products, lang, t)}
+        description = summary or plain_text(body)
         absolute = self.routes.absolute("maker", m.slug, lang)
-        view.update(qr=qr.svg(absolute, t["qr_label"].format(title=name), self.qr_codes), url=absolute)
-        crumbs = [Link(t["nav_makers"], self.routes.href("maker", None, lang)), Link(name, "")]
-        self.add("maker.html", "maker", m.slug, lang, m.display, name, summary or plain_text(body), crumbs,
-                 {"maker": view}, "id" if (fallback or body_fallback) else None,
-                 structured.graph(self.business_ld(m, lang, summary or plain_text(body))),
-                 {"image": self.image_url(m.logo), "image_alt": name} if self.image_url(m.logo) else None)
+        logo_url = self.image_url(m.logo)
+        pages = self.chunks(products)
+        total = len(pages)
+        for number, shown in enumerate(pages, 1):
+            first = number == 1
+            view = {"name": name, "summary": summary, "body": body if first else Markup(""),
+                    "logo": self.picture(m.logo, lang, SIZES_LOGO, True, 0, None), "region": self.link(region, lang),
+                    "district": m.district, "since": m.since, "contact": contact if first else [],
+                    "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
+                    "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
+                    "products": self.cards(shown, lang, t),
+                    "qr": qr.svg(absolute, t["qr_label"].format(title=name), self.qr_codes) if first else None,
+                    "url": absolute}
+            self.add("maker.html", "maker", m.slug, lang, m.display, self.paged_title(name, t, number, total),
+                     description, self.paged_crumbs("maker", m.slug, lang, t, "nav_makers", name, number),
+                     {"maker": view, "pagination": self.pagination("maker", lang, t, number, total, m.slug)},
+                     "id" if (fallback or body_fallback) else None,
+                     structured.graph(self.business_ld(m, lang, description)) if first else None,
+                     {"image": logo_url, "image_alt": name} if logo_url else None)
 
     def content_page(self, page: Page, lang: str, t: Mapping[str, str]) -> None:
         title, fallback = self.text(page, lang, "title")
@@ -548,13 +610,15 @@ class ViewBuilder:
                          title if number == 1 else f"{title} · {t['page_of'].format(n=number, total=total)}",
                          t[f"intro_{name}"], crumbs, {"listing": view, "pagination": paging})
 
-    def pagination(self, kind: str, lang: str, t: Mapping[str, str], number: int, total: int) -> dict[str, Any] | None:
-        """Page `number` of `total` of a listing: prev/next and a window of page links, or None."""
+    def pagination(self, kind: str, lang: str, t: Mapping[str, str], number: int, total: int,
+                   slug: str | None = None) -> dict[str, Any] | None:
+        """Page `number` of `total` of a listing (or of the category, region or maker `slug`):
+        prev/next and a window of page links, or None when there is one page."""
         if total <= 1:
             return None
 
         def link(n: int, label: str) -> dict[str, Any]:
-            return {"number": n, "label": label, "url": self.routes.href(kind, None, lang, n), "current": n == number}
+            return {"number": n, "label": label, "url": self.routes.href(kind, slug, lang, n), "current": n == number}
 
         return {"number": number, "total": total, "label": t["pagination"],
                 "summary": t["page_of"].format(n=number, total=total),

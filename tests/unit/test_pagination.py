@@ -1,11 +1,20 @@
-"""Listing pagination: stable URLs per language, page counts, prev/next and the page window."""
+"""Pagination of listings and of category, region and maker pages: stable URLs per language,
+page counts, prev/next, the page window, district grouping across pages, and the sitemap."""
 from __future__ import annotations
 
+import math
+import re
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from bench.corpus import generate
 from bench.search_size import synthetic_catalog
+from showcase import views
 from showcase.config import SiteConfig
+from showcase.pipeline import Options, build
 from showcase.routes import Routes
 from showcase.views import PER_PAGE, build_pages, page_numbers
 
@@ -71,3 +80,170 @@ def test_search_page_is_in_both_languages_and_in_the_nav():
     assert [c.url for c in search["categories"]][0].startswith("/galeri/kategori/")
     nav = pages["produk/index.html"].context["site"]["nav"]
     assert any(n["url"] == "/galeri/cari/" for n in nav)
+
+
+# -- category, region and maker pages ---------------------------------------------------------
+SMALL = 5  # products per page in these tests, so ~60 products make several pages
+
+
+def test_category_region_and_maker_page_urls_are_stable_in_both_languages():
+    assert ROUTES.path("category", "batik", "id", 1) == "kategori/batik/"
+    assert ROUTES.href("category", "batik", "id", 2) == "/galeri/kategori/batik/halaman/2/"
+    assert ROUTES.href("category", "batik", "en", 2) == "/galeri/en/categories/batik/page/2/"
+    assert ROUTES.path("region", "pangkep", "id", 3) == "wilayah/pangkep/halaman/3/"
+    assert ROUTES.path("region", "pangkep", "en", 3) == "en/regions/pangkep/page/3/"
+    assert ROUTES.absolute("maker", "mattiro", "id", 2) == "https://example.org/galeri/umkm/mattiro/halaman/2/"
+    assert ROUTES.path("maker", "mattiro", "en", 2) == "en/makers/mattiro/page/2/"
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(views, "PER_PAGE", SMALL)
+    catalog, _ = synthetic_catalog(60, seed=5)
+    pages = {p.output: p for p in pages_for_catalog(catalog)}
+    return catalog, pages
+
+
+def pages_for_catalog(catalog) -> list:
+    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id", "en"))
+    return build_pages(catalog, config, ROUTES, {}, {}, date(2026, 11, 1), {"css": "/c.css", "js": "/s.js"})
+
+
+def outputs_of(kind: str, slug: str, lang: str, total: int) -> list[str]:
+    return [Routes.output_file(ROUTES.path(kind, slug, lang, n)) for n in range(1, total + 1)]
+
+
+@pytest.mark.parametrize("kind,attribute,key", [("category", "category", "category"),
+                                                ("region", "region", "region"),
+                                                ("maker", "maker", "maker")])
+def test_each_page_kind_paginates_every_product_once_with_prev_next(small_pages, kind, attribute, key):
+    catalog, pages = small_pages
+    entries = {"category": catalog.categories, "region": catalog.regions, "maker": catalog.makers}[kind]
+    paged = 0
+    for entry in entries:
+        products = [p for p in catalog.products if getattr(p, attribute) == entry.slug]
+        total = max(1, math.ceil(len(products) / SMALL))
+        for lang in ("id", "en"):
+            outputs = outputs_of(kind, entry.slug, lang, total)
+            assert all(o in pages for o in outputs)
+            assert Routes.output_file(ROUTES.path(kind, entry.slug, lang, total + 1)) not in pages
+            shown = []
+            for number, output in enumerate(outputs, 1):
+                context = pages[output].context
+                view = context[key]
+                cards = view["products"] if kind != "region" else (
+                    [c for d in view["districts"] for c in d["products"]] + view["other_products"])
+                shown += [c.url for c in cards]
+                page, paging = context["page"], context["pagination"]
+                assert page["canonical"] == ROUTES.absolute(kind, entry.slug, lang, number)
+                assert {a["url"] for a in page["alternates"]} == {
+                    ROUTES.absolute(kind, entry.slug, code, number) for code in ("id", "en")}
+                if total == 1:
+                    assert paging is None and page["prev"] is None and page["next"] is None
+                    continue
+                assert paging["number"] == number and paging["total"] == total
+                assert page["prev"] == (ROUTES.href(kind, entry.slug, lang, number - 1) if number > 1 else None)
+                assert page["next"] == (ROUTES.href(kind, entry.slug, lang, number + 1) if number < total else None)
+                assert [p["number"] for p in paging["pages"] if p and p["current"]] == [number]
+                if number > 1:
+                    assert page["breadcrumbs"][-2]["url"] == ROUTES.href(kind, entry.slug, lang)
+                    assert str(number) in page["title"]
+                    assert not view["body"]
+            assert len(shown) == len(products) == len(set(shown))
+            paged += total > 1
+    assert paged, "the synthetic catalogue should make at least one paginated page of this kind"
+
+
+def test_region_pages_keep_district_order_and_headings_and_index_districts_on_page_one(small_pages):
+    catalog, pages = small_pages
+    region = max(catalog.regions, key=lambda r: sum(p.region == r.slug for p in catalog.products))
+    products = [p for p in catalog.products if p.region == region.slug]
+    total = math.ceil(len(products) / SMALL)
+    assert total > 1
+    by_url = {ROUTES.href("product", p.slug, "id"): p for p in products}
+    outputs = outputs_of("region", region.slug, "id", total)
+    sequence, starts = [], {}
+    for number, output in enumerate(outputs, 1):
+        view = pages[output].context["region"]
+        for d in view["districts"]:
+            assert d["products"], "a later page heads only the districts on it"
+            assert {by_url[c.url].district for c in d["products"]} == {d["name"]}
+            starts.setdefault(d["name"], number)
+            sequence.append(d["name"])
+        assert (view["district_index"] != []) == (number == 1)
+        assert (view["makers"] != []) == (number == 1) or not any(m.region == region.slug for m in catalog.makers)
+    order = [d for d in region.districts if d in sequence]
+    assert [d for i, d in enumerate(sequence) if d not in sequence[:i]] == order  # grouped, in district order
+    index = pages[outputs[0]].context["region"]["district_index"]
+    assert [d["name"] for d in index] == list(region.districts)
+    assert sum(d["count"] for d in index) == sum(p.district in region.districts for p in products)
+    for d in index:
+        if d["count"] == 0:
+            assert d["url"] is None
+        elif starts[d["name"]] == 1:
+            assert d["url"] == "#" + d["anchor"]
+        else:
+            assert d["url"] == ROUTES.href("region", region.slug, "id", starts[d["name"]]) + "#" + d["anchor"]
+
+
+def test_maker_page_two_keeps_the_head_but_not_the_qr_code_or_json_ld(small_pages):
+    catalog, pages = small_pages
+    maker = max(catalog.makers, key=lambda m: sum(p.maker == m.slug for p in catalog.products))
+    first, second = (pages[o].context for o in outputs_of("maker", maker.slug, "en", 2))
+    assert first["maker"]["qr"] and first["page"]["jsonld"]
+    assert second["maker"]["qr"] is None and second["page"]["jsonld"] is None
+    assert second["maker"]["name"] == first["maker"]["name"]
+
+
+def test_a_small_category_is_one_page_without_pagination():
+    catalog, _ = synthetic_catalog(12, seed=5)
+    pages = {p.output: p for p in pages_for_catalog(catalog)}
+    for c in catalog.categories:
+        assert pages[f"kategori/{c.slug}/index.html"].context["pagination"] is None
+        assert f"kategori/{c.slug}/halaman/2/index.html" not in pages
+
+
+@pytest.fixture(scope="module")
+def built_corpus(tmp_path_factory):
+    """A generated catalogue of 60 products built for real with 5 products a page."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(views, "PER_PAGE", SMALL)
+    try:
+        root = tmp_path_factory.mktemp("corpus")
+        content = generate(root, 60, 0, words=20)
+        output = root / "output"
+        build(Options(content=content, output=output, cache=None, today=date(2026, 11, 1), workers=1))
+    finally:
+        patch.undo()
+    return output
+
+
+def test_built_pages_carry_canonical_prev_next_and_the_pagination_nav(built_corpus):
+    page = (built_corpus / "kategori/batik/halaman/2/index.html").read_text()
+    english = (built_corpus / "en/categories/batik/page/2/index.html").read_text()
+    assert '<link rel="canonical" href="https://example.org/kategori/batik/halaman/2/">' in page
+    assert '<link rel="prev" href="/kategori/batik/">' in page
+    assert 'hreflang="en" href="https://example.org/en/categories/batik/page/2/"' in page
+    assert '<nav class="pagination" aria-label="Halaman">' in page
+    assert '<a href="/kategori/batik/halaman/2/" aria-current="page">2</a>' in page
+    assert '<link rel="canonical" href="https://example.org/en/categories/batik/page/2/">' in english
+    for folder in ("wilayah/soppeng", "en/regions/soppeng", "umkm/umkm-00000", "en/makers/umkm-00000"):
+        segment = "page" if folder.startswith("en/") else "halaman"
+        second = built_corpus / folder / segment / "2" / "index.html"
+        assert second.is_file(), second
+        assert 'rel="next"' in (built_corpus / folder / "index.html").read_text()
+        assert 'class="pagination"' in second.read_text()
+    region = (built_corpus / "wilayah/soppeng/index.html").read_text()
+    assert 'class="chip-count"' in region
+
+
+def test_sitemap_lists_exactly_the_later_pages_on_disk(built_corpus):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(built_corpus / "sitemap.xml").getroot()
+    locs = {u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)}
+    paged = {"https://example.org/" + str(p.relative_to(built_corpus).parent) + "/"
+             for p in built_corpus.glob("**/index.html")
+             if re.search(r"/(halaman|page)/\d+/index\.html$", p.as_posix())}
+    assert any("/kategori/" in u for u in paged) and any("/wilayah/" in u for u in paged)
+    assert any("/umkm/" in u for u in paged) and any("/en/makers/" in u for u in paged)
+    assert paged == {u for u in locs if re.search(r"/(halaman|page)/\d+/$", u)}  # no more, no fewer

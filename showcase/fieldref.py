@@ -59,7 +59,7 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "logo": ("file logo, di folder yang sama", "logo file, in the same folder"),
     "marketplaces": ("toko daring: daftar {name, url}", "online shops: list of {name, url}"),
     "marketplace.name": ("nama toko daring, misalnya Tokopedia", "online shop name"),
-    "marketplace.url": ("alamat toko daring", "online shop address"),
+    "marketplace.url": ("alamat toko daring, harus https://", "online shop address, https:// only"),
     "category": ("slug kategori (nama file di content/categories/)", "category slug (file name in content/categories/)"),
     "maker": ("slug UMKM pembuat (nama file di content/makers/)", "maker slug (file name in content/makers/)"),
     "price": ("harga dalam rupiah, angka saja: 45000 (bukan 45.000 atau Rp 45.000)", "price in rupiah, digits only"),

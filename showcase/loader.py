@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from . import model, slugs
 from .config import SiteConfig
 from .errors import Diagnostics, did_you_mean
+from .memo import Memo, key
 from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
@@ -48,11 +49,13 @@ class _File:
 class Loader:
     """One load of one content directory; use `load_catalog`."""
 
-    def __init__(self, config: SiteConfig, diags: Diagnostics, drafts: bool) -> None:
+    def __init__(self, config: SiteConfig, diags: Diagnostics, drafts: bool, memo: Memo | None = None,
+                 code: str = "") -> None:
         self.config = config
         self.root = config.content_dir
         self.diags = diags
         self.drafts = drafts
+        self.memo, self.code = memo, code
 
     # -- walking ---------------------------------------------------------------------------
     def walk(self) -> list[_File]:
@@ -114,17 +117,34 @@ class Loader:
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, file: _File) -> tuple[Record, Any] | None:
-        """Front matter validated against the kind's (or translation's) fields, and the source."""
-        source = read_source(file.path, file.display, self.diags)
+        """Front matter validated against the kind's (or translation's) fields, and the source;
+        remembered in the memo by the file's bytes, with the problems it had."""
+        if self.memo is None:
+            return self._read(file, self.diags)
+        try:
+            raw = file.path.read_bytes()
+        except OSError:
+            return self._read(file, self.diags)
+        digest = key(self.code, file.display, file.kind, file.lang, raw)
+        known = self.memo.get(digest)
+        if known is None:
+            problems = Diagnostics()
+            known = (self._read(file, problems), tuple(problems))
+            self.memo.put(digest, known)
+        self.diags.extend(known[1])
+        return known[0]
+
+    def _read(self, file: _File, diags: Diagnostics) -> tuple[Record, Any] | None:
+        source = read_source(file.path, file.display, diags)
         if source is None:
             return None
         try:
             root = parse(source.front_matter, source.front_matter_line)
         except YamlProblem as problem:
-            self.diags.error(file.display, problem.line, problem.code, problem.message, problem.hint,
-                             col=problem.col)
+            diags.error(file.display, problem.line, problem.code, problem.message, problem.hint,
+                        col=problem.col)
             return None
-        validator = Validator(file.display, self.diags)
+        validator = Validator(file.display, diags)
         if file.lang == "id":
             record = validator.record(root, SCHEMAS[file.kind])
         else:
@@ -189,12 +209,13 @@ def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Di
 
 
 def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
-                 today: date | None = None) -> model.Catalog:
+                 today: date | None = None, memo: Memo | None = None, code: str = "") -> model.Catalog:
     """Read, validate and cross-reference all content; problems go to diags.
 
-    `today` is the build date: certifications that expired before it are reported.
+    `today` is the build date: certifications that expired before it are reported. `memo`
+    remembers each file's validated front matter by its bytes and the code digest `code`.
     """
-    loader = Loader(config, diags, drafts)
+    loader = Loader(config, diags, drafts, memo, code)
     files = loader.walk()
     originals = [f for f in files if f.lang == "id"]
     read = {f: loader.read(f) for f in files}

@@ -1,6 +1,6 @@
 """Offline-first: the service worker, web app manifest, icons and host headers of a built site.
 
-Runs once pages and photos are in the staging directory. It owns what is precached and in which
+Runs once pages and photos are in the work tree (revisions are the writer's content digests). It owns what is precached and in which
 order (app shell, every page of the default language, its search data, the small photo of every
 product, then region covers and maker logos) within the byte budget of `site.yaml`, each with a content
 revision; `sw.js` generated from the template string below (no Node toolchain); the manifest;
@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from . import icons, security
@@ -90,10 +89,6 @@ def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
             "scope": routes.base_path, "kill": config.offline.kill_switch}
 
 
-def revision(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
 def page_url(routes: Routes, output: str) -> str:
     """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""
     if output == "index.html" or output.endswith("/index.html"):
@@ -116,12 +111,12 @@ def preferred_variant(plan: ImagePlan, formats: Sequence[str]) -> Variant | None
     return None
 
 
-def candidates(root: Path, config: SiteConfig, routes: Routes, catalog: Catalog,
+def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes: Routes, catalog: Catalog,
                plans: Mapping[str, ImagePlan], pages: Sequence[PageOut]) -> list[Entry]:
-    """Every file worth precaching, highest priority first, each once."""
+    """Every file worth precaching, highest priority first, each once. `files` is the build's
+    output so far, path -> (content digest, size): the digest is the file's revision."""
     wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
-    assets = sorted(p.relative_to(root).as_posix() for p in (root / "assets").rglob("*") if p.is_file()) \
-        if (root / "assets").is_dir() else []
+    assets = sorted(f for f in files if f.startswith("assets/"))
     wanted += [(routes.asset(a), a, "shell") for a in assets]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
@@ -140,11 +135,9 @@ def candidates(root: Path, config: SiteConfig, routes: Routes, catalog: Catalog,
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
     html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: catalog order within a kind
     wanted += [(page_url(routes, p.output), p.output, "page") for p in html if p.template in order]
-    search = root / SEARCH_DIR / default
-    if search.is_dir():  # the manifest first: without it no shard is any use
-        files = sorted((p.relative_to(root).as_posix() for p in search.rglob("*") if p.is_file()),
-                       key=lambda f: (not f.endswith("/index.json"), f))
-        wanted += [(routes.asset(f), f, "search") for f in files]
+    search = f"{SEARCH_DIR}/{default}/"
+    shards = sorted((f for f in files if f.startswith(search)), key=lambda f: (not f.endswith("/index.json"), f))
+    wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
     for product in catalog.products:
         small(product.images[0] if product.images else None, "photo")
     for region in catalog.regions:
@@ -156,12 +149,11 @@ def candidates(root: Path, config: SiteConfig, routes: Routes, catalog: Catalog,
     seen: set[str] = set()
     found: list[Entry] = []
     for url, file, kind in wanted:
-        path = root / file
-        if url in seen or not path.is_file():
+        if url in seen or file not in files:
             continue
         seen.add(url)
-        data = path.read_bytes()
-        found.append(Entry(url, file, len(data), revision(data), kind))
+        content, size = files[file]
+        found.append(Entry(url, file, size, content[:16], kind))
     return found
 
 
@@ -241,7 +233,7 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
     staging.write_text(HEADERS_FILE, headers(routes, pages))
     budget = round(config.offline.budget_mb * 1024 * 1024)
-    precache = plan_precache(candidates(staging.dir, config, routes, catalog, plans, pages), budget)
+    precache = plan_precache(candidates(staging.manifest, config, routes, catalog, plans, pages), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes))
     left: dict[str, int] = {}
     for entry in precache.left_out:

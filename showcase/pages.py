@@ -8,6 +8,7 @@ page shows and in what order; it never renders templates and never writes files.
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
@@ -58,9 +59,9 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
                        "kind": c.type,
                        "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
                       for c in p.certifications if not (c.valid_until and c.valid_until < b.today)]
-    same_category = [o for o in b.of("category", p.category) if o.slug != p.slug]
-    same_region = [o for o in b.of("region", p.region) if o.slug != p.slug and o.category != p.category]
-    related = (same_category + same_region)[:RELATED_COUNT]
+    same_category = (o for o in b.of("category", p.category) if o.slug != p.slug)
+    same_region = (o for o in b.of("region", p.region) if o.slug != p.slug and o.category != p.category)
+    related = list(islice(chain(same_category, same_region), RELATED_COUNT))  # stops at the 4th
     summary = b.text(p, lang, "summary")[0]
     description = summary or plain_text(body)
     photos = [b.routes.absolute_asset(structured.largest_jpeg(b.plans[str(i.source)]))

@@ -6,19 +6,23 @@ the build fails once, before anything replaces `output/`. No stage logic lives h
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any, Mapping
 
-from . import assets, feeds, images, markup, offline, qr, search, share, views
+from . import assets, feeds, images, markup, offline, qr, search, share, state, views
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
+from .memo import Memo, key
 from .model import Catalog, Entry
-from .render import environment, render_pages, template_dirs
+from .render import environment, render_pages, template_dirs, template_digests
 from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
@@ -74,24 +78,44 @@ def analyse(options: Options, reporter: Reporter | None = None) -> Analysis:
                     "run from the site's folder or pass --content DIR")
     config = load_config(options.content, diags, options.base_url)
     check_cms(config, diags)
-    catalog = load_catalog(config, diags, options.drafts, today)
+    code = state.code_digest()
+    front_matter = Memo(options.cache, "front-matter")
+    catalog = load_catalog(config, diags, options.drafts, today, front_matter, code)
+    front_matter.save()
     routes = Routes(config.base_path, config.origin, config.languages)
     planner = images.ImagePlanner(config.images, options.cache)
     plan_catalog_images(catalog, planner, reporter)
-    bodies = render_bodies(catalog, config, routes, planner, diags, options)
+    bodies = render_bodies(catalog, config, routes, planner, diags, options, code)
     diags.extend(planner.diagnostics)
     return Analysis(config, catalog, routes, planner, bodies, diags, today)
 
 
 def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
-    """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error."""
+    """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error.
+    With a cache, a build whose inputs all match the last successful one writes nothing, and
+    any other build renders only the pages whose signature changed (see state.py, writer.py)."""
     reporter = reporter or Reporter(quiet=True)
     started = time.perf_counter()
-    a = analyse(options, reporter)
+    today = options.today or build_date()
+    dirs = template_dirs(options.templates)
+    store = state.Store(options.cache, options.output) if options.cache is not None else None
+    fast = store.load_fast() if store else state.Fast()
+    scanner = state.Scanner(fast.stats)
+    fingerprint, code = state.fingerprint(scanner, [(options.content, "content")]
+                                          + [(d, f"templates-{i}") for i, d in enumerate(dirs)],
+                                          _settings(options, today))
+    if store and fast.report is not None and fast.fingerprint == fingerprint \
+            and fast.output is not None and fast.output == state.tree_id(options.output):
+        report = replace(fast.report, seconds=time.perf_counter() - started, unchanged=True)
+        reporter.summary(report)
+        if scanner.seen != fast.stats:
+            store.save(replace(fast, stats=scanner.seen), None)
+        return report
+
+    a = analyse(replace(options, today=today), reporter)
     diags, config = a.diags, a.config
     _check(diags, options, reporter, started)
 
-    dirs = template_dirs(options.templates)
     static = assets.collect(dirs)
     asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
@@ -105,44 +129,95 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     for page in pages:
         claims.claim(page.output, page.owner)
     _check(diags, options, reporter, started)
-    staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()])
+    full = store.load_full() if store else None
+    staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
+                      known=full.trees if full is not None else None,
+                      changing=store.changing if store else None)
     try:
         for asset in static.values():
             staging.write_bytes(asset.output, asset.data)
         for relative, data in admin_files(config, a.catalog).items():
             staging.write_bytes(relative, data)
-        total = len(pages)
-        done = 0
-
-        def write(relative: str, text: str) -> None:
-            nonlocal done
-            staging.write_text(relative, text)
-            done += 1
-            reporter.progress("pages", done, total)
-
-        count = render_pages(environment(options.templates), pages, diags, config.display_root, write)
+        env = environment(options.templates)
+        templates = template_digests(env)
+        signatures = {page.output: signature(page, code, templates) for page in pages}
+        old = full.pages if full is not None and full.code == code else {}
+        todo = [page for page in pages if old.get(page.output) != signatures[page.output]
+                or not staging.keep(page.output)]
+        rendered = render_pages(env, todo, diags, config.display_root, staging.dir, staging.previous,
+                                options.workers, lambda d, t: reporter.progress("pages", d, t))
+        for item in rendered:
+            if item.entry is not None:
+                staging.record(item.output, item.entry)
         _check(diags, options, reporter, started)
         for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
             staging.write_bytes(relative, data)
-        result = images.process(a.planner.plans(), config.images, options.cache, staging.dir,
-                                options.workers, lambda d, t: reporter.progress("images", d, t))
+        result = _photos(staging, a, options, reporter)
         diags.extend(result.diagnostics)
         _check(diags, options, reporter, started)
-        shared = share.process(shares.values(), staging.dir, options.cache)
+        shared = _shares(staging, shares, options)
         feeds.write(staging, config, a.routes, a.catalog, plans, pages, a.today)
         report_offline = offline.write(staging, config, a.routes, a.catalog, plans, pages)
-        staging.commit()
+        kept = staging.commit()
     except BaseException:
         staging.abort()
         raise
     report = _report(diags, options, started)
-    report.pages, report.products = count, len(a.catalog.products)
+    report.pages, report.products, report.rendered = len(pages), len(a.catalog.products), len(todo)
     report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
     report.untranslated = missing_translations(a.catalog, config.languages)
     report.offline = report_offline
+    if store:
+        store.save(state.Fast(fingerprint, state.tree_id(options.output), report, scanner.seen),
+                   state.Full(kept, signatures, code))
+        store.changing(None)
     reporter.summary(report)
     return report
+
+
+def _settings(options: Options, today: date) -> list[str]:
+    """Everything besides files that shapes the output, one line each (part of the fingerprint)."""
+    return [f"output {options.output.resolve()}", f"base_url {options.base_url}", f"drafts {options.drafts}",
+            f"strict {options.strict}", f"today {today.isoformat()}", f"templates {options.templates}"]
+
+
+def signature(page: views.PageOut, code: str, templates: Mapping[str, str]) -> str:
+    """What a page's bytes depend on: the showcase code, its template with everything that
+    template uses, and its context (minus the interface strings, which are code)."""
+    context = {k: v for k, v in page.context.items() if k != "t"}
+    h = hashlib.blake2b(f"{code}\0{page.template}\0{templates.get(page.template, '')}\0".encode(),
+                        digest_size=16)
+    h.update(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
+    return h.hexdigest()
+
+
+def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> images.ProcessResult:
+    """Photo variants into the work tree; those it already holds (names carry their content) stay."""
+    plans = a.planner.plans()
+    todo = [p for p in plans if not all(v.path in staging.previous for v in p.variants)]
+    kept = sum(len(p.variants) for p in plans if p not in todo)
+    for plan in plans:
+        if plan not in todo:
+            for variant in plan.variants:
+                staging.has(variant.path)
+    result = images.process(todo, a.config.images, options.cache, staging.dir, options.workers,
+                            lambda d, t: reporter.progress("images", d, t))
+    for plan in todo:
+        for variant in plan.variants:
+            if (staging.dir / variant.path).is_file():
+                staging.adopt(variant.path)
+    return replace(result, reused=result.reused + kept)
+
+
+def _shares(staging: Staging, shares: Mapping[Any, share.SharePlan], options: Options) -> tuple[int, int]:
+    """Share images into the work tree, like photos: a file it already holds stays."""
+    unique = {s.path: s for s in shares.values()}
+    todo = [s for s in unique.values() if not staging.has(s.path)]
+    made, reused = share.process(todo, staging.dir, options.cache)
+    for plan in todo:
+        staging.adopt(plan.path)
+    return made, reused + len(unique) - len(todo)
 
 
 def plan_catalog_images(catalog: Catalog, planner: images.ImagePlanner, reporter: Reporter) -> None:
@@ -157,7 +232,7 @@ def plan_catalog_images(catalog: Catalog, planner: images.ImagePlanner, reporter
 
 
 def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner: images.ImagePlanner,
-                  diags: Diagnostics, options: Options) -> dict[tuple[str, str, str], str]:
+                  diags: Diagnostics, options: Options, code: str = "") -> dict[tuple[str, str, str], str]:
     """Markdown of every entry and translation -> safe HTML with photos and checked links."""
     owners: list[tuple[Entry, str]] = []
     jobs: list[markup.BodyJob] = []
@@ -169,7 +244,17 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
                 owners.append((entry, lang))
                 jobs.append(markup.BodyJob(translation.display, translation.body_line, translation.body))
     known = known_paths(catalog, routes)
-    rendered = markup.render_all(jobs, diags, options.workers, options.render_timeout)
+    memo = Memo(options.cache, "bodies")
+    keys = [key(code, job.text) for job in jobs]
+    cached = [memo.get(k) for k in keys]
+    missing = [i for i, body in enumerate(cached) if body is None]
+    fresh = markup.render_all([jobs[i] for i in missing], diags, options.workers, options.render_timeout)
+    for i, body in zip(missing, fresh):
+        cached[i] = body
+        if not body.timed_out:
+            memo.put(keys[i], body)
+    memo.save()
+    rendered = cached
     bodies: dict[tuple[str, str, str], str] = {}
     for (entry, lang), job, body in zip(owners, jobs, rendered):
         if body.timed_out:

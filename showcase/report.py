@@ -34,6 +34,8 @@ class BuildReport:
     strict: bool = False
     untranslated: dict[str, list[str]] = field(default_factory=dict)
     offline: OfflineResult | None = None
+    rendered: int = 0
+    unchanged: bool = False
 
 
 class Reporter:
@@ -84,7 +86,13 @@ class Reporter:
         if self.quiet:
             return
         w("\n")
-        w(f"  pages          {report.pages} ({report.products} products, languages: {', '.join(report.languages)})\n")
+        if report.unchanged:
+            w(f"  unchanged      no file changed since the last build; {report.output} left as it was\n")
+            w(f"  warnings       {len(report.warnings)}\n")
+            w(f"  time           {report.seconds:.2f} s\n")
+            return
+        w(f"  pages          {report.pages} ({report.products} products, languages: "
+          f"{', '.join(report.languages)}), {report.rendered} rendered\n")
         w(f"  images         {report.images_made} made, {report.images_reused} reused from cache\n")
         if report.offline:
             w(f"  offline        {offline_line(report.offline)}\n")

@@ -1,9 +1,16 @@
-"""Write the site into a staging directory and swap it in only when the whole build succeeded.
+"""Write the site into a work tree and swap it in only when the whole build succeeded.
 
-Owns the file system side of output: a fresh sibling staging directory per build (so deleted
-content disappears), byte-exact writes, an atomic exchange of staging and `output/` (Linux
+Owns the file system side of output: a work tree beside `output/` (so deleted content
+disappears), byte-exact writes, an atomic exchange of work tree and `output/` (Linux
 `renameat2(RENAME_EXCHANGE)`, two renames elsewhere), recovery from a build killed mid-swap, and
 refusing an output path that would wipe the sources. It decides nothing about content.
+
+With a cache, the tree swapped out is kept as `.<output>.previous` and the next build uses it as
+its work tree: it holds the build before last, whose manifest (path -> digest, size) the build
+state knows, so only files that differ are written, files kept from the published build are
+copied, and files no longer produced are deleted. A rebuild after a small edit therefore touches
+a few files instead of writing the whole site, and `output/` still changes in one step. Without
+a known manifest the work tree is a fresh, empty folder, as on the first build.
 """
 from __future__ import annotations
 
@@ -13,6 +20,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+from .state import Manifest, TreeId, digest, tree_id
 
 from .errors import ShowcaseError
 
@@ -24,9 +34,12 @@ class OutputError(ShowcaseError):
 
 
 class Staging:
-    """A build's private output directory next to the real one."""
+    """A build's private work tree next to the real output."""
 
-    def __init__(self, output: Path, protected: list[Path]) -> None:
+    def __init__(self, output: Path, protected: list[Path], known: dict[TreeId, Manifest] | None = None,
+                 changing: Callable[[TreeId | None], None] | None = None) -> None:
+        """`known`: manifests of trees the build state vouches for (None: keep no previous tree);
+        `changing(tree)` is called before the first change to a kept tree, and with None after."""
         self.output = output.resolve()
         for path in protected:
             path = path.resolve()
@@ -36,10 +49,23 @@ class Staging:
         for path in (self.output, *self.output.parents):
             if path.exists() and not path.is_dir():
                 raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
+        self.keep_previous = known is not None
+        self.spare = self.parent / f".{self.output.name}.previous"
+        self.manifest: Manifest = {}
+        self.published: Manifest = dict((known or {}).get(tree_id(self.output), {})) if known is not None else {}
+        self._changing = changing or (lambda tree: None)
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._recover()
-            self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
+            spare = tree_id(self.spare) if self.keep_previous else None
+            if spare is not None and known is not None and spare in known and spare != tree_id(self.output):
+                self.dir, self.previous = self.spare, dict(known[spare])
+                self._changing(spare)
+            else:
+                if self.spare.exists():
+                    shutil.rmtree(self.spare, ignore_errors=True)
+                self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
+                self.previous = {}
         except OSError as exc:
             raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
         self.files = 0
@@ -62,23 +88,95 @@ class Staging:
         self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        try:
-            self.path(relative).write_bytes(data)
-        except OSError as exc:
-            raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+        entry = (digest(data), len(data))
+        if self.previous.get(relative) != entry:
+            try:
+                put(self.dir, relative, data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+        self.record(relative, entry)
+
+    def record(self, relative: str, entry: tuple[str, int]) -> None:
+        """Note a file the work tree now holds (written here or by a worker)."""
+        self.manifest[relative] = entry
         self.files += 1
 
-    def commit(self) -> None:
-        """Make the staging directory the output, atomically where the system allows."""
+    def has(self, relative: str) -> bool:
+        """Whether the work tree already holds `relative` from an earlier build (for content-named
+        files such as photo variants, whose name changes whenever their bytes do)."""
+        entry = self.previous.get(relative)
+        if entry is not None:
+            self.record(relative, entry)
+        return entry is not None
+
+    def keep(self, relative: str) -> bool:
+        """Keep the published build's copy of `relative`; False when there is none to keep."""
+        entry = self.published.get(relative)
+        if entry is None:
+            return False
+        if self.previous.get(relative) != entry:
+            try:
+                data = (self.output / relative).read_bytes()
+            except OSError:
+                return False
+            if digest(data) != entry[0]:
+                return False
+            try:
+                put(self.dir, relative, data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+        self.record(relative, entry)
+        return True
+
+    def adopt(self, relative: str) -> None:
+        """Record a file a stage wrote straight into the work tree."""
+        entry = self.previous.get(relative)
+        if entry is None:
+            data = (self.dir / relative).read_bytes()
+            entry = (digest(data), len(data))
+        self.record(relative, entry)
+
+    def _prune(self) -> None:
+        """Delete what the reused tree held that this build did not produce, and empty folders."""
+        for relative in self.previous.keys() - self.manifest.keys():
+            try:
+                os.unlink(self.dir / relative)
+            except OSError:
+                pass
+        for directory, dirnames, filenames in os.walk(self.dir, topdown=False):
+            if not dirnames and not filenames and directory != str(self.dir):
+                try:
+                    os.rmdir(directory)
+                except OSError:
+                    pass
+
+    def commit(self) -> dict[TreeId, Manifest]:
+        """Make the work tree the output, atomically where the system allows; returns the
+        manifests of the trees kept (the new output and, when kept, the previous one)."""
         try:
+            if self.previous:
+                self._prune()
+            published = tree_id(self.output)
             self._swap()
+            kept: dict[TreeId, Manifest] = {}
+            new = tree_id(self.output)
+            if new is not None:
+                kept[new] = self.manifest
+            spare = tree_id(self.spare) if self.keep_previous else None
+            if spare is not None and spare == published and self.published:
+                kept[spare] = self.published
+            return kept
         except OSError as exc:
             raise OutputError(f"cannot replace {self.output}: {exc.strerror or exc}") from exc
 
     def _swap(self) -> None:
         os.chmod(self.dir, 0o755)
         if self.output.exists() and _exchange(self.dir, self.output):
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if self.keep_previous and self.published:
+                if self.dir != self.spare:
+                    os.rename(self.dir, self.spare)
+            else:
+                shutil.rmtree(self.dir, ignore_errors=True)
             return
         if self.output.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.parent))
@@ -90,7 +188,15 @@ class Staging:
             os.rename(self.dir, self.output)
 
     def abort(self) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if self.dir != self.spare:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def put(root: Path, relative: str, data: bytes) -> None:
+    """Write data to root/relative, replacing what is there."""
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,0 +1,227 @@
+"""Incremental builds: after every kind of edit, the rebuilt output equals a cold build of the same
+content byte for byte; a rebuild with nothing changed writes nothing; an edit renders only the
+pages that show it; a build killed while it updates the kept previous tree leaves output/ whole.
+
+Each step edits a copy of the full fixture site, rebuilds it in place (same output, same cache,
+as an editor or CI with a restored cache would), then builds the same content cold (fresh
+output, fresh cache) and compares every file.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PIL import Image
+
+from showcase.errors import BuildFailed
+from showcase.pipeline import Options, build
+
+REPO = Path(__file__).resolve().parents[2]
+FULL = REPO / "tests" / "sites" / "full" / "content"
+TODAY = date(2026, 9, 23)
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every file and folder: any write or replacement changes one."""
+    found = {".": (root.stat().st_ino, root.stat().st_mtime_ns)}
+    for path in root.rglob("*"):
+        st = path.stat()
+        found[path.relative_to(root).as_posix()] = (st.st_ino, st.st_mtime_ns)
+    return found
+
+
+class Site:
+    """A copy of the full fixture site with its own templates, output and cache."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        shutil.copytree(FULL, self.content)
+        self.templates = root / "templates"
+        shutil.copytree(REPO / "templates", self.templates, ignore=shutil.ignore_patterns("static"))
+        self.output = root / "output"
+        self.cache = root / "cache"
+        self.colds = 0
+
+    def options(self, output: Path, cache: Path) -> Options:
+        return Options(content=self.content, output=output, templates=self.templates, cache=cache,
+                       workers=2, today=TODAY)
+
+    def rebuild(self):  # noqa: ANN201
+        return build(self.options(self.output, self.cache))
+
+    def cold(self) -> dict[str, str]:
+        self.colds += 1
+        output, cache = self.root / f"cold-{self.colds}", self.root / f"cold-cache-{self.colds}"
+        build(self.options(output, cache))
+        result = digest(output)
+        shutil.rmtree(output)
+        shutil.rmtree(cache)
+        return result
+
+    def edit(self, relative: str, old: str, new: str, base: Path | None = None) -> None:
+        path = (base or self.content) / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def product_pages(output: Path) -> int:
+    return sum(1 for p in output.rglob("index.html") if p.parent.parent.name in ("produk", "products"))
+
+
+def price_edited(site: Site) -> None:
+    site.edit("products/bandeng-presto.md", "price: ", "price: 1")
+
+
+def product_added(site: Site) -> None:
+    shutil.copy(site.content / "products" / "bandeng-presto.md", site.content / "products" / "bandeng-presto-kedua.md")
+
+
+def product_deleted(site: Site) -> None:
+    (site.content / "products" / "bandeng-presto-kedua.md").unlink()
+
+
+def translation_edited(site: Site) -> None:
+    site.edit("categories/tenun-sutra.en.md", "name: ", "name: Fine ")
+
+
+def photo_replaced(site: Site) -> None:
+    photo = site.content / "products" / "bandeng-presto.jpg"
+    with Image.open(photo) as image:
+        size = image.size
+    Image.new("RGB", size, (200, 120, 40)).save(photo, quality=85)
+
+
+def setting_changed(site: Site) -> None:
+    site.edit("site.yaml", "title: ", "title: Pameran ")
+
+
+STEPS: list[tuple[str, Callable[[Site], None]]] = [
+    ("price edited", price_edited), ("product added", product_added), ("product deleted", product_deleted),
+    ("translation edited", translation_edited), ("photo replaced", photo_replaced),
+    ("site setting changed", setting_changed),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = Site(tmp_path_factory.mktemp("incremental"))
+    site.rebuild()
+    return site
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(site: Site) -> None:
+    site.rebuild()  # the state after the first build's bookkeeping
+    before = stamps(site.output)
+    neighbours = sorted(p.name for p in site.root.iterdir())
+    report = site.rebuild()
+    assert report.unchanged
+    assert stamps(site.output) == before
+    assert sorted(p.name for p in site.root.iterdir()) == neighbours
+
+
+@pytest.mark.parametrize("name", [name for name, _ in STEPS])
+def test_each_edit_rebuilds_to_exactly_the_cold_output(site: Site, name: str) -> None:
+    dict(STEPS)[name](site)
+    report = site.rebuild()
+    assert not report.unchanged
+    assert digest(site.output) == site.cold(), f"after '{name}' the rebuilt site differs from a cold build"
+    if name == "price edited":
+        assert 0 < report.rendered < report.pages / 2, "a price edit re-rendered most of the site"
+
+
+def test_template_edit_renders_exactly_the_pages_using_it(site: Site) -> None:
+    site.rebuild()
+    site.edit("product.html", "{% endblock %}", "<!-- diedit -->{% endblock %}", base=site.templates)
+    report = site.rebuild()
+    assert report.rendered == product_pages(site.output) > 0
+    assert "<!-- diedit -->" in next(site.output.glob("produk/*/index.html")).read_text(encoding="utf-8")
+    assert digest(site.output) == site.cold()
+
+
+def test_failed_build_leaves_output_and_the_next_build_is_right(site: Site) -> None:
+    before = digest(site.output)
+    site.edit("products/bandeng-presto.md", "price: ", "price: murah ")
+    with pytest.raises(BuildFailed):
+        site.rebuild()
+    assert digest(site.output) == before
+    site.edit("products/bandeng-presto.md", "price: murah ", "price: 2")
+    site.rebuild()
+    assert digest(site.output) == site.cold()
+
+
+def test_damaged_state_and_memo_files_still_build_right(site: Site) -> None:
+    site.edit("products/bandeng-presto.md", "price: 2", "price: 3")
+    for path in sorted(site.cache.rglob("*.pickle")) + sorted((site.cache / "builds").iterdir()):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] + bytes(reversed(data[len(data) // 2:])))
+    site.rebuild()
+    assert digest(site.output) == site.cold()
+
+
+def test_output_deleted_by_hand_is_built_again(site: Site) -> None:
+    shutil.rmtree(site.output)
+    report = site.rebuild()
+    assert not report.unchanged
+    assert digest(site.output) == site.cold()
+
+
+# -- a build killed while it updates the kept tree ------------------------------------------------
+def command(site: Site) -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--content", str(site.content), "--output", str(site.output),
+            "--templates", str(site.templates), "--cache", str(site.cache), "--workers", "2", "--quiet"]
+
+
+def test_build_killed_while_updating_leaves_old_or_new_site(tmp_path: Path) -> None:
+    """Kill the build at several moments of an update of the kept tree (and once exactly while the
+    state marks that tree as changing); each time output/ must be the old or the new site and the
+    next build must equal a cold one."""
+    site = Site(tmp_path)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1790208000"}
+    run = lambda: subprocess.run(command(site), env=env, capture_output=True, text=True, timeout=300)  # noqa: E731
+    assert run().returncode == 0
+    price_edited(site)
+    assert run().returncode == 0  # from now on a previous tree is kept beside output/
+    old = digest(site.output)
+    product_added(site)
+    new = site.cold()
+    interrupted = 0
+    for delay in (0.2, 0.5, 0.9, "changing"):
+        process = subprocess.Popen(command(site), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        started = time.monotonic()
+        while process.poll() is None and time.monotonic() - started < 60:
+            if delay == "changing" and any((site.cache / "builds").glob("*.changing")):
+                break
+            if isinstance(delay, float) and time.monotonic() - started >= delay:
+                break
+            time.sleep(0.001)
+        interrupted += process.poll() is None
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(timeout=60)
+        assert digest(site.output) in (old, new), f"killed after {delay}: output/ is neither the old nor the new site"
+        result = run()
+        assert result.returncode == 0, result.stderr
+        assert digest(site.output) == new, f"killed after {delay}: the next build is not the cold build"
+        product_deleted(site)  # back to the old content, rebuilt incrementally, for the next kill
+        assert run().returncode == 0 and digest(site.output) == old
+        product_added(site)
+    assert interrupted >= 2, "the kills came after the builds had finished: they prove nothing"

@@ -66,17 +66,29 @@ def _xml(root: ET.Element) -> str:
 
 
 def sitemap(pages: Iterable[PageOut], dates: Mapping[str, date]) -> str:
-    """Every listed page once, in build order, with its language alternates."""
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
+    """Every listed page once, in build order, with its language alternates. Written as text (the
+    same bytes ElementTree's indented output gives, see the feeds tests) because a sitemap of
+    tens of thousands of pages is built on every rebuild."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
     for page in listed(pages):
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = page["canonical"]
+        lines += [" <url>", f"  <loc>{_text(page['canonical'])}</loc>"]
         if page["canonical"] in dates:
-            ET.SubElement(url, "lastmod").text = dates[page["canonical"]].isoformat()
-        for alternate in page["alternates"]:
-            ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": alternate["lang"],
-                                              "href": alternate["url"]})
-    return _xml(root)
+            lines.append(f"  <lastmod>{dates[page['canonical']].isoformat()}</lastmod>")
+        lines += [f'  <xhtml:link rel="alternate" hreflang="{_attribute(a["lang"])}" href="{_attribute(a["url"])}" />'
+                  for a in page["alternates"]]
+        lines.append(" </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    return (_text(value).replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
+            .replace("\t", "&#09;"))
 
 
 def robots(routes: Routes) -> str:

@@ -254,9 +254,9 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
         if not body.timed_out:
             memo.put(keys[i], body)
     memo.save()
-    rendered = cached
+    finished = Memo(options.cache, "finished-bodies")
     bodies: dict[tuple[str, str, str], str] = {}
-    for (entry, lang), job, body in zip(owners, jobs, rendered):
+    for (entry, lang), job, body, text_key in zip(owners, jobs, cached, keys):
         if body.timed_out:
             continue
 
@@ -266,7 +266,7 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
             plan = planner.plan(image.source, image.display) if image else None
             return views.picture_html(plan, image.alt, routes, config.images.formats) if plan and image else None
 
-        def link(href: str, line: int, job: markup.BodyJob = job, lang: str = lang) -> str | None:
+        def link(href: str, line: int, job: markup.BodyJob = job) -> str | None:
             path = href.split("#", 1)[0].lstrip("/")
             if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
                 path += "/"
@@ -277,9 +277,24 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
                         "link to a page of this site, e.g. /produk/abon-bandeng/")
             return None
 
-        text = body.html if body.html.strip() else ""
-        bodies[(entry.kind, entry.slug, lang)] = markup.finish(
-            markup.RenderedBody(text, body.images, body.links), job, diags, picture, link) if text else ""
+        if not body.html.strip():
+            bodies[(entry.kind, entry.slug, lang)] = ""
+            continue
+        # Photos and links are resolved (and checked) on every build; the rest of finishing (the
+        # sanitiser and its warnings) is remembered for the same text, photos and link targets.
+        pictures = [picture(src, alt, markup.line_of(job, src)) for src, alt in body.images]
+        targets = {href: link(href, markup.line_of(job, href)) for href in sorted(set(body.links))}
+        finish_key = key(text_key, job.display, str(job.first_line), repr(pictures), repr(sorted(targets.items())))
+        known_result = finished.get(finish_key)
+        if known_result is None:
+            problems = Diagnostics()
+            shown = iter(pictures)
+            html = markup.finish(body, job, problems, lambda *_: next(shown), lambda href, _: targets[href])
+            known_result = (html, tuple(problems))
+            finished.put(finish_key, known_result)
+        bodies[(entry.kind, entry.slug, lang)] = known_result[0]
+        diags.extend(known_result[1])
+    finished.save()
     return bodies
 
 

@@ -138,17 +138,18 @@ class Staging:
 
     def _prune(self) -> None:
         """Delete what the reused tree held that this build did not produce, and empty folders."""
+        folders = set()
         for relative in self.previous.keys() - self.manifest.keys():
             try:
                 os.unlink(self.dir / relative)
             except OSError:
                 pass
-        for directory, dirnames, filenames in os.walk(self.dir, topdown=False):
-            if not dirnames and not filenames and directory != str(self.dir):
-                try:
-                    os.rmdir(directory)
-                except OSError:
-                    pass
+            folders.update(Path(relative).parents)
+        for folder in sorted(folders - {Path(".")}, key=lambda f: -len(f.parts)):  # deepest first
+            try:
+                os.rmdir(self.dir / folder)
+            except OSError:
+                pass  # not empty
 
     def commit(self) -> dict[TreeId, Manifest]:
         """Make the work tree the output, atomically where the system allows; returns the

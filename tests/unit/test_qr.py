@@ -1,4 +1,5 @@
-"""QR codes: well-formed SVG whose drawn modules are exactly segno's matrix for the page URL."""
+"""QR codes: well-formed SVG whose drawn modules are exactly segno's matrix for the page URL, and
+which a real decoder (zxing-cpp) reads back as that URL."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import segno
+import zxingcpp
+from PIL import Image, ImageDraw
 
 from showcase import qr
 from showcase.pipeline import Options, build
@@ -42,7 +45,8 @@ def test_svg_draws_exactly_the_modules_of_the_url():
     url = BASE + "produk/bandeng-presto/"
     text = qr.svg(url, "Kode QR")
     assert drawn_matrix(text) == qr.matrix(url)
-    expected = tuple(tuple(int(bool(c)) for c in row) for row in segno.make(url, error="m", boost_error=False).matrix)
+    expected = tuple(tuple(int(bool(c)) for c in row)
+                     for row in segno.make(url, error="m", mask=qr.MASK, boost_error=False).matrix)
     assert qr.matrix(url) == expected
 
 
@@ -84,3 +88,120 @@ def test_product_and_maker_pages_carry_the_code_of_their_own_url(site, relative)
     assert len(svgs) == 1
     assert drawn_matrix(svgs[0]) == qr.matrix(BASE + relative)
     assert f'<span class="qr-url">{BASE + relative}</span>' in html
+
+
+# Real URLs of the sizes a catalogue prints: short ones, and long Indonesian product and maker
+# slugs on a regional government or council domain, in both languages (QR versions 1 to 6).
+DECODED_URLS = [
+    "https://a.id/",
+    "https://example.org/",
+    "https://example.org/en/",
+    BASE + "produk/asbak-marmer/",
+    BASE + "en/products/cobek-marmer/",
+    BASE + "produk/otak-otak-bandeng/",
+    BASE + "umkm/bahari-tupabbiring/",
+    BASE + "en/makers/galeri-sutra-lalabata/",
+    "https://dekranasda.pangkepkab.go.id/produk/abon-cakalang/",
+    "https://dekranasda.pangkepkab.go.id/produk/hiasan-dinding-kerang/",
+    "https://dekranasda.pangkepkab.go.id/en/products/kerupuk-ikan-tenggiri/",
+    "https://dekranasda.pangkepkab.go.id/umkm/pesisir-labakkang/",
+    "https://dekranasda.pangkepkab.go.id/en/makers/batu-putih-balocci/",
+    "https://katalog.dekranasda-soppeng.or.id/galeri/produk/kain-tenun-sutra-balo-tettong/",
+    "https://katalog.dekranasda-soppeng.or.id/galeri/en/products/syal-sutra-pewarna-alam/",
+    "https://katalog.dekranasda-soppeng.or.id/galeri/en/products/sarung-sutra-balo-renni/",
+    "https://katalog.dekranasda-soppeng.or.id/galeri/umkm/sutra-bola-ugi/",
+    "https://umkm.tangerangselatankota.go.id/produk/batik-cap-motif-situ-gintung/",
+    "https://umkm.tangerangselatankota.go.id/en/products/kemeja-batik-pucuk-rebung/",
+    "https://umkm.tangerangselatankota.go.id/en/makers/sanggar-batik-kembang-setu/",
+    "https://umkm.tangerangselatankota.go.id/galeri-produk-unggulan/en/products/batik-cap-motif-bambu-serpong/",
+]
+PIXELS = 4
+"""Pixels a module: a small raster with sharp module edges."""
+
+
+def raster(svg_text: str) -> Image.Image:
+    """The drawn modules of a QR code SVG, black on white, with the four-module quiet zone."""
+    modules = drawn_matrix(svg_text)
+    side = (len(modules) + 2 * QUIET) * PIXELS
+    image = Image.new("L", (side, side), 255)
+    draw = ImageDraw.Draw(image)
+    for y, row in enumerate(modules):
+        for x, dark in enumerate(row):
+            if dark:
+                left, top = (x + QUIET) * PIXELS, (y + QUIET) * PIXELS
+                draw.rectangle((left, top, left + PIXELS - 1, top + PIXELS - 1), fill=0)
+    return image
+
+
+def decoded(svg_text: str) -> list[zxingcpp.Barcode]:
+    return zxingcpp.read_barcodes(raster(svg_text), formats=zxingcpp.BarcodeFormat.QRCode)
+
+
+def assert_decodes_to(svg_text: str, url: str) -> None:
+    codes = decoded(svg_text)
+    assert [code.text for code in codes] == [url]
+    assert codes[0].ec_level == "M" and codes[0].extra["DataMask"] == qr.MASK
+
+
+@pytest.mark.parametrize("url", DECODED_URLS)
+def test_a_decoder_reads_the_drawn_code_as_its_url(url):
+    assert_decodes_to(qr.svg(url, "Kode QR"), url)
+
+
+def test_codes_from_the_cache_decode_like_fresh_ones(tmp_path):
+    made = qr.prepare(DECODED_URLS, tmp_path, workers=1)
+    again = qr.prepare(DECODED_URLS, tmp_path, workers=1)
+    for url in DECODED_URLS:
+        assert_decodes_to(qr.svg(url, "Kode QR", again), url)
+    assert again == made
+
+
+def test_every_code_published_in_the_full_site_decodes_to_its_printed_url(site):
+    """Page codes and the printable catalogue's codes alike: each reads as the URL printed under it."""
+    figure = re.compile(r'<figure class="qr-code[^"]*">(<svg .*?</svg>)\s*<figcaption>\s*'
+                        r'[^<]*<span class="qr-url">([^<]+)</span>', re.DOTALL)
+    seen: set[str] = set()
+    count = 0
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text()
+        found = figure.findall(html)
+        assert len(found) == html.count('<figure class="qr-code'), page
+        for svg_text, url in found:
+            assert url.startswith(BASE)
+            assert_decodes_to(svg_text, url)
+            seen.add(url)
+            count += 1
+    assert {BASE, BASE + "en/", BASE + "produk/sarung-sutra/", BASE + "en/products/abon-bandeng/",
+            BASE + "umkm/mattiro-sompe/", BASE + "en/makers/sutra-lalabata/"} <= seen
+    assert len(seen) == 12 and count > len(seen)
+
+
+def test_the_decoder_check_can_fail():
+    url = BASE + "produk/bandeng-presto/"
+    modules = [list(row) for row in drawn_matrix(qr.svg(url, "Kode QR"))]
+    assert_decodes_to(_svg_of(modules), url)
+    with pytest.raises(AssertionError):
+        assert_decodes_to(_svg_of(modules), BASE + "produk/bandeng-presto")
+    # Wipe the top-left finder pattern: what is left is no QR code, so nothing is read.
+    for row in modules[:7]:
+        row[:7] = [0] * 7
+    assert decoded(_svg_of(modules)) == []
+
+
+def _svg_of(modules: list[list[int]]) -> str:
+    """A minimal SVG in segno's path form (M, then h runs) that drawn_matrix() reads."""
+    size = len(modules) + 2 * QUIET
+    runs = []
+    for y, row in enumerate(modules):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                end = x
+                while end < len(row) and row[end]:
+                    end += 1
+                runs.append(f"M{x + QUIET} {y + QUIET + 0.5}h{end - x}")
+                x = end
+            else:
+                x += 1
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}">'
+            f'<path stroke="#000" d="{"".join(runs)}"/></svg>')

@@ -15,14 +15,17 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Mapping, Sequence
 
 from . import commerce
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Catalog, Product
+from .model import Catalog, Category, Entry, Product, Region
 from .routes import Routes
 from .strings import strings_for
 
@@ -40,6 +43,7 @@ STOP_WORDS = ("dan", "di", "ke", "dari", "yang", "untuk", "dengan", "atau", "ini
               "kabupaten", "kota", "kecamatan", "kab", "the", "and", "of", "with", "for", "in", "from")
 PRICE_BOUNDS = (25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
 _ASCII_WORD = re.compile(r"[a-z]+")
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
 _VOWEL = "aeiou"
 _BARE_NOT = ("me", "pe", "di", "ber", "ter")
 
@@ -56,8 +60,17 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalised runs of letters and digits, in order (search.js: `/[\\p{L}\\p{N}]+/gu`)."""
-    cleaned = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in normalise(text))
-    return cleaned.split()
+    if text.isascii():  # nothing to decompose or strip: letters and digits are [a-z0-9] once lowered
+        return _ASCII_RUN.findall(text.lower())
+    # Whitespace never joins or splits a word and normalising never moves a letter across it,
+    # so each whitespace-separated token is normalised on its own, and a repeated one only once.
+    return [word for token in text.split() for word in _token_words(token)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_words(token: str) -> tuple[str, ...]:
+    cleaned = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in normalise(token))
+    return tuple(cleaned.split())
 
 
 def _recode(rest: str, rules: Mapping[str, str]) -> str | None:
@@ -119,34 +132,49 @@ def _unprefixed(word: str) -> str | None:
 
 def terms(text: str) -> set[str]:
     """What a document is found by: every word long enough and not a stop word, and its stem."""
-    found: set[str] = set()
-    for word in words(text):
-        if len(word) >= MIN_WORD and word not in STOP_WORDS:
-            found.add(word)
-            found.add(stem(word))
-    return found
+    return set().union(*map(_word_terms, set(words(text))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The terms one word contributes: none, or the word and its stem (once when they agree)."""
+    if len(word) < MIN_WORD or word in STOP_WORDS:
+        return ()
+    root = stem(word)
+    return (word,) if root == word else (word, root)
 
 
 # -- documents ------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Doc:
-    """One product as the search page sees it: card fields, search text, filter attributes."""
+class Numbering:
+    """What every language shares: the products newest first (then by slug, so ties are stable),
+    the order of the region, category and district facets, and per product its filter attributes
+    (one list per attribute, in document order), valid certificates and card photo."""
 
-    card: tuple[Any, ...]
-    title_text: str
-    other_text: str
-    region: int
-    category: int
-    district: int
-    certs: int
-    price: int | None
+    products: list[Product]
+    regions: list[Region]
+    categories: list[Category]
+    districts: list[tuple[str, str]]
+    attrs: dict[str, list[int]]
+    certs: list[list[str]]
+    images: list[list[Any] | None]
+
+
+@dataclass
+class Memo:
+    """What one build works out once for all its languages: the terms of each text (untranslated
+    text repeats in every language) and the encoded word shards of each list of document texts
+    (the same in every language when nothing is translated)."""
+
+    terms: dict[str, set[str]] = field(default_factory=dict)
+    shards: dict[tuple[tuple[str, str], ...], list[tuple[str, bytes]]] = field(default_factory=dict)
 
 
 def _price_bucket(price: int | None) -> int:
     """Index into PRICE_BOUNDS buckets; len(PRICE_BOUNDS)+1 means "price on request"."""
     if price is None:
         return len(PRICE_BOUNDS) + 1
-    return sum(price >= bound for bound in PRICE_BOUNDS)
+    return bisect_right(PRICE_BOUNDS, price)
 
 
 def _bucket_label(index: int, t: Mapping[str, str]) -> str:
@@ -174,58 +202,80 @@ def _valid_certs(product: Product, today: date) -> list[str]:
     return [c.type for c in product.certifications if not (c.valid_until and c.valid_until < today)]
 
 
-def build_index(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
-                today: date) -> dict[str, bytes]:
-    """Every search file of every language, keyed by output path."""
-    from .views import ViewBuilder  # views imports the routes this module uses; keep one direction
+def _text(entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
+    """A text field in lang, or the Indonesian value and True when it had to fall back; the same
+    rule as the pages (`ViewBuilder.text`), without building a view for one field."""
+    value = getattr(entry, name)
+    if lang == "id":
+        return value, False
+    translation = entry.translation(lang)
+    translated = getattr(translation, "title" if name == "name" else name, None) if translation else None
+    if translated:
+        return translated, False
+    return value, bool(value)
 
-    view = ViewBuilder(catalog, config, routes, plans, {}, today, {})
-    files: dict[str, bytes] = {}
-    for lang in config.languages:
-        files.update(language_index(catalog, config, routes, plans, today, lang, view))
-    return files
 
-
-def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
-                   today: date, lang: str, view: Any) -> dict[str, bytes]:
-    """The manifest and shards of one language."""
-    t = strings_for(lang)
+def numbering(catalog: Catalog, plans: Mapping[str, ImagePlan], today: date) -> Numbering:
+    """Number the documents and facets once for every language."""
+    products = sorted(catalog.products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
     regions = list(catalog.regions)
     region_at = {r.slug: i for i, r in enumerate(regions)}
     categories = sorted(catalog.categories, key=lambda c: (c.order, c.name.casefold(), c.slug))
     category_at = {c.slug: i for i, c in enumerate(categories)}
     districts = [(r.slug, d) for r in regions for d in r.districts]
     district_at = {key: i for i, key in enumerate(districts)}
-    cert_kinds = list(commerce.CERTIFICATION_TYPES)
-    docs: list[Doc] = []
-    for product in view.newest():
-        title, fallback = view.text(product, lang, "title")
-        region, category, maker = (catalog.region[product.region], catalog.category[product.category],
-                                   catalog.maker[product.maker])
-        certs = _valid_certs(product, today)
-        other = " ".join([view.text(product, lang, "summary")[0] or "", *(view.text(product, lang, "tags")[0] or ()),
-                          view.title(maker, lang), view.title(category, lang), view.title(region, lang),
-                          view.text(region, lang, "short_name")[0], product.district or "",
-                          *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
-        card = [title, product.slug, view.price(product, t), view.text(product, lang, "unit")[0] or "",
-                view.title(maker, lang), region_at[product.region], _image(product, plans), 1 if fallback else 0]
-        docs.append(Doc(tuple(card), title, other, region_at[product.region], category_at[product.category],
-                        district_at.get((product.region, product.district or ""), -1),
-                        sum(1 << cert_kinds.index(c) for c in set(certs)), product.price))
+    cert_bit = {kind: 1 << i for i, kind in enumerate(commerce.CERTIFICATION_TYPES)}
+    certs = [_valid_certs(p, today) for p in products]
+    attrs = {"r": [region_at[p.region] for p in products], "c": [category_at[p.category] for p in products],
+             "d": [district_at.get((p.region, p.district or ""), -1) for p in products],
+             "k": [sum(cert_bit[c] for c in set(valid)) for valid in certs],
+             "p": [-1 if p.price is None else p.price for p in products]}
+    return Numbering(products, regions, categories, districts, attrs, certs, [_image(p, plans) for p in products])
 
-    def counted(values: Iterable[int]) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for value in values:
-            counts[value] = counts.get(value, 0) + 1
-        return counts
 
-    by_region, by_category = counted(d.region for d in docs), counted(d.category for d in docs)
-    by_district, by_bucket = counted(d.district for d in docs), counted(_price_bucket(d.price) for d in docs)
-    by_cert = counted(i for d in docs for i in range(len(cert_kinds)) if d.certs >> i & 1)
-    short = [view.text(r, lang, "short_name")[0] for r in regions]
+def build_index(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
+                today: date) -> dict[str, bytes]:
+    """Every search file of every language, keyed by output path."""
+    numbers = numbering(catalog, plans, today)
+    memo = Memo()
+    files: dict[str, bytes] = {}
+    for lang in config.languages:
+        files.update(language_index(catalog, config, routes, numbers, lang, memo))
+    return files
+
+
+def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, numbers: Numbering, lang: str,
+                   memo: Memo | None = None) -> dict[str, bytes]:
+    """The manifest and shards of one language."""
+    t = strings_for(lang)
+    regions, categories, districts, attrs = numbers.regions, numbers.categories, numbers.districts, numbers.attrs
+    region_at = {r.slug: i for i, r in enumerate(regions)}
+    cert_kinds = commerce.CERTIFICATION_TYPES
+    # Names that many products share, looked up once per language.
+    short = [_text(r, lang, "short_name")[0] for r in regions]
+    region_name = {r.slug: (_text(r, lang, "name")[0], short[i]) for i, r in enumerate(regions)}
+    category_name = {c.slug: _text(c, lang, "name")[0] for c in categories}
+    maker_name = {m.slug: _text(m, lang, "name")[0] for m in catalog.makers}
+    on_request = t["price_on_request"]
+    texts: list[tuple[str, str]] = []
+    cards: list[list[Any]] = []
+    for product, certs, image, region_number in zip(numbers.products, numbers.certs, numbers.images, attrs["r"]):
+        title, fallback = _text(product, lang, "title")
+        maker = maker_name[product.maker]
+        other = " ".join([_text(product, lang, "summary")[0] or "", *(_text(product, lang, "tags")[0] or ()),
+                          maker, category_name[product.category], *region_name[product.region],
+                          product.district or "", *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
+        texts.append((title, other))
+        cards.append([title, product.slug, commerce.price_text(product.price, product.price_max, on_request),
+                      _text(product, lang, "unit")[0] or "", maker, region_number, image, 1 if fallback else 0])
+
+    by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
+    by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])
+    masks = Counter(attrs["k"])
+    by_cert = {i: sum(n for mask, n in masks.items() if mask >> i & 1) for i in range(len(cert_kinds))}
     facets = {
-        "region": [[r.slug, view.title(r, lang), by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
-        "category": [[c.slug, view.title(c, lang), by_category.get(i, 0)] for i, c in enumerate(categories)],
+        "region": [[r.slug, region_name[r.slug][0], by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
+        "category": [[c.slug, category_name[c.slug], by_category.get(i, 0)] for i, c in enumerate(categories)],
         "district": [[f"{slug}/{name}", f"{name} ({short[region_at[slug]]})", by_district.get(i, 0),
                       region_at[slug]] for i, (slug, name) in enumerate(districts)],
         "cert": [[kind, commerce.CERTIFICATION_LABELS[kind], by_cert.get(i, 0)] for i, kind in enumerate(cert_kinds)],
@@ -234,65 +284,74 @@ def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, plans: 
     folder = f"{INDEX_DIR}/{lang}/"
     files: dict[str, bytes] = {}
 
-    def add(stem_name: str, data: Any) -> str:
+    def add(stem_name: str, blob: bytes) -> str:
         """Write one shard as `<stem>-<hash>.json`; the manifest keeps only the hash."""
-        blob = _json(data)
         digest = hashlib.sha256(blob).hexdigest()[:10]
         files[f"{folder}{stem_name}-{digest}.json"] = blob
         return digest
 
-    shards = [[first, add(f"t{n}", shard)] for n, (first, shard) in enumerate(term_shards(docs))]
-    chunks = [add(f"d{n}", [list(d.card) for d in docs[at:at + CHUNK_DOCS]])
-              for n, at in enumerate(range(0, len(docs), CHUNK_DOCS))]
-    attrs = add("a", {"r": [d.region for d in docs], "c": [d.category for d in docs],
-                      "d": [d.district for d in docs], "k": [d.certs for d in docs],
-                      "p": [-1 if d.price is None else d.price for d in docs]})
+    if memo is None:
+        memo = Memo()
+    encoded = memo.shards.get(key := tuple(texts))
+    if encoded is None:
+        encoded = memo.shards[key] = [(first, _json(shard)) for first, shard in term_shards(texts, known=memo.terms)]
+    shards = [[first, add(f"t{n}", blob)] for n, (first, blob) in enumerate(encoded)]
+    chunks = [add(f"d{n}", _json(cards[at:at + CHUNK_DOCS])) for n, at in enumerate(range(0, len(cards), CHUNK_DOCS))]
     manifest = {
-        "version": 1, "lang": lang, "count": len(docs), "chunk": CHUNK_DOCS, "min": MIN_WORD,
+        "version": 1, "lang": lang, "count": len(cards), "chunk": CHUNK_DOCS, "min": MIN_WORD,
         "stop": list(STOP_WORDS), "base": routes.base_path, "folder": routes.asset(folder),
         "products": routes.href("product", None, lang), "formats": list(config.images.formats),
-        "bounds": list(PRICE_BOUNDS), "facets": facets, "bytes": sum(len(b) for b in files.values()),
-        "terms": shards, "docs": chunks, "attrs": attrs,
+        "bounds": list(PRICE_BOUNDS), "facets": facets, "bytes": 0,
+        "terms": shards, "docs": chunks, "attrs": add("a", _json(attrs)),
     }
+    manifest["bytes"] = sum(len(b) for b in files.values())
     files[folder + MANIFEST] = _json(manifest)
     return files
 
 
-def postings(docs: Sequence[Doc]) -> dict[str, list[int]]:
+def postings(texts: Sequence[tuple[str, str]], known: dict[str, set[str]] | None = None) -> dict[str, list[int]]:
     """Word -> delta-coded document numbers, each shifted left once; the low bit is 1 when the
-    word is in the title (search.js ranks those first)."""
-    found: dict[str, dict[int, int]] = {}
-    for number, doc in enumerate(docs):
-        title = terms(doc.title_text)
-        for term in title | terms(doc.other_text):
-            found.setdefault(term, {})[number] = 1 if term in title else 0
-    coded: dict[str, list[int]] = {}
-    for term, hits in found.items():
-        previous, out = 0, []
-        for number in sorted(hits):
-            out.append((number - previous) << 1 | hits[number])
-            previous = number
-        coded[term] = out
-    return coded
+    word is in the title (search.js ranks those first). `texts` holds each document's title and
+    other text; `known` keeps the terms of texts already seen, for texts that repeat."""
+    known = {} if known is None else known
+
+    def terms_of(text: str) -> set[str]:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = terms(text)
+        return found
+
+    marks: defaultdict[str, list[int]] = defaultdict(list)  # word -> document number << 1 | title bit
+    for number, (title_text, other_text) in enumerate(texts):
+        title, mark = terms_of(title_text), number << 1
+        for term in title:
+            marks[term].append(mark | 1)
+        for term in terms_of(other_text) - title:
+            marks[term].append(mark)
+    # Documents come in number order, so each list is sorted already: code the gaps, keep the bit.
+    return {term: [mark - (previous >> 1 << 1) for mark, previous in zip(found, [0, *found])]
+            for term, found in marks.items()}
 
 
-def term_shards(docs: Sequence[Doc], target: int = SHARD_BYTES) -> list[tuple[str, dict[str, list[int]]]]:
+def term_shards(texts: Sequence[tuple[str, str]], target: int = SHARD_BYTES,
+                known: dict[str, set[str]] | None = None) -> list[tuple[str, dict[str, list[int]]]]:
     """Split the sorted word list into ranges of about `target` bytes; each named by its first word.
 
     A word is looked up in the last shard whose first word sorts at or before it (code-point
     order, as JavaScript compares strings), so one exact word costs one shard and a prefix
     costs the few shards its range spans.
     """
-    coded = postings(docs)
+    coded = postings(texts, known)
     shards: list[tuple[str, dict[str, list[int]]]] = []
     current: dict[str, list[int]] = {}
     size = 0
     for term in sorted(coded, key=lambda s: s.encode("utf-16-be")):
-        cost = len(term) + 6 + sum(len(str(n)) + 1 for n in coded[term])
+        numbers = coded[term]
+        cost = len(term) + 7 + len(",".join(map(str, numbers)))  # never empty: 6 + one comma per number
         if current and size + cost > target:
             shards.append((next(iter(current)), current))
             current, size = {}, 0
-        current[term] = coded[term]
+        current[term] = numbers
         size += cost
     if current or not shards:
         shards.append((next(iter(current), ""), current))
@@ -300,5 +359,9 @@ def term_shards(docs: Sequence[Doc], target: int = SHARD_BYTES) -> list[tuple[st
     return shards
 
 
+# Compact UTF-8; the data is plain lists and dicts built here, never cyclic.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return _ENCODER.encode(data).encode()

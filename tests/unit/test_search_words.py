@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from showcase.search import normalise, stem, terms, words
+from showcase.search import STOP_WORDS, normalise, stem, terms, words
 
 SEARCH_JS = Path(__file__).resolve().parents[2] / "templates" / "static" / "search.js"
 
@@ -63,6 +64,19 @@ PARITY = sorted(set(STEMS) | {
     "kerajinan", "kerupuk", "keripik", "pedasnya", "bacalah", "pakailah", "tanpa duri", "UMKM", "P-IRT", "BPOM MD",
     "🐟 ikan", "日本", "ﻻ", "Ǆemal",
 })
+
+
+def test_words_shortcuts_split_as_letter_by_letter():
+    """ASCII text and whitespace-separated tokens take shortcuts; they must give what folding the
+    whole text and splitting on every non-letter, non-digit gives."""
+    def by_definition(text: str) -> list[str]:
+        return "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in normalise(text)).split()
+
+    for text in [*PARITY, " ".join(PARITY), "Abon-Bandeng, 250 g (pedas!)", "a\u00a0b\tc\u2003d\u3000e",
+                 "ke\u0301 e\u0301x \u0301a", "ΑΣ Σ ς", "¨ ̈x", "TAB\there_x", ""]:
+        assert words(text) == by_definition(text), text
+        assert terms(text) == {form for w in by_definition(text) if len(w) >= 2 and w not in STOP_WORDS
+                               for form in (w, stem(w))}, text
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

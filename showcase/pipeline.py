@@ -22,7 +22,7 @@ from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
 from .memo import Memo, key
 from .model import Catalog, Entry
-from .render import environment, render_pages, template_dirs, template_digests
+from .render import environment, produce, template_dirs, template_digests
 from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
@@ -30,6 +30,7 @@ from .strings import strings_for
 from .writer import Staging
 
 DEFAULT_CACHE = Path(".cache/showcase")
+PRODUCTS_PER_TASK = 100
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,12 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     shares = share.plan_all(a.catalog, plans, config.languages,
                             {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
     codes = qr.prepare(views.qr_urls(a.catalog, a.routes), options.cache, options.workers)
-    pages = views.build_pages(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls, shares, codes)
+    builder = views.ViewBuilder(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls,
+                                shares=shares, qr_codes=codes)
     claims = OutputPaths(diags)
-    for page in pages:
-        claims.claim(page.output, page.owner)
+    for lang in config.languages:
+        for product in a.catalog.products:
+            claims.claim(Routes.output_file(a.routes.path("product", product.slug, lang)), product.display)
     _check(diags, options, reporter, started)
     full = store.load_full() if store else None
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
@@ -140,16 +143,38 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
             staging.write_bytes(relative, data)
         env = environment(options.templates)
         templates = template_digests(env)
-        signatures = {page.output: signature(page, code, templates) for page in pages}
         old = full.pages if full is not None and full.code == code else {}
-        todo = [page for page in pages if old.get(page.output) != signatures[page.output]
-                or not staging.keep(page.output)]
-        rendered = render_pages(env, todo, diags, config.display_root, staging.dir, staging.previous,
-                                options.workers, lambda d, t: reporter.progress("pages", d, t))
-        for item in rendered:
-            if item.entry is not None:
-                staging.record(item.output, item.entry)
+
+        def sign(page: views.PageOut) -> str:
+            return signature(page, code, templates)
+
+        def progress(done: int, total: int) -> None:
+            reporter.progress("pages", done, total)
+
+        # Product pages (most of a site) are built, signed and rendered in worker processes;
+        # the rest is built here, then signed and rendered the same way.
+        step = PRODUCTS_PER_TASK
+        tasks = [(lang, i, i + step) for lang in config.languages for i in range(0, len(a.catalog.products), step)]
+        made = produce(env, tasks, lambda task: builder.product_pages(*task), lambda task: len(
+            a.catalog.products[task[1]:task[2]]), sign, old, staging.tree(), diags, config.display_root,
+            options.workers, progress)
+        by_lang: dict[str, list[views.PageOut]] = {}
+        for item in made:
+            by_lang.setdefault(item.page.context["page"]["lang"], []).append(item.page)
+        pages = builder.build(products=by_lang)
+        rest = [page for page in pages if "site" in page.context]  # product pages are summaries by now
+        for page in rest:
+            claims.claim(page.output, page.owner)
         _check(diags, options, reporter, started)
+        chunks = [rest[i:i + step] for i in range(0, len(rest), step)]
+        made += produce(env, chunks, lambda chunk: chunk, len, sign, old, staging.tree(), diags,
+                        config.display_root, options.workers, progress)
+        for item in made:
+            if item.entry is not None:
+                staging.record(item.page.output, item.entry)
+        _check(diags, options, reporter, started)
+        signatures = {item.page.output: item.signature for item in made}
+        pages = [views.summary(page) if "site" in page.context else page for page in pages]
         for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
             staging.write_bytes(relative, data)
         result = _photos(staging, a, options, reporter)
@@ -163,7 +188,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
         staging.abort()
         raise
     report = _report(diags, options, started)
-    report.pages, report.products, report.rendered = len(pages), len(a.catalog.products), len(todo)
+    report.pages, report.products = len(pages), len(a.catalog.products)
+    report.rendered = sum(1 for item in made if item.rendered)
     report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
     report.untranslated = missing_translations(a.catalog, config.languages)

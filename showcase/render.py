@@ -14,7 +14,7 @@ import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import jinja2
 import jinja2.meta
@@ -22,9 +22,8 @@ import markupsafe
 
 from . import security
 from .errors import Diagnostics
-from .state import digest
-from .views import PageOut
-from .writer import put
+from .views import PageOut, summary
+from .writer import Tree
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -85,80 +84,90 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """One page rendered into the work tree (or the error that stopped it)."""
+class Made:
+    """One page after production: its summary for later stages (see views.summary), its
+    signature, the (digest, size) of its file, whether it was rendered or kept, or its error."""
 
-    output: str
+    page: PageOut
+    signature: str
     entry: tuple[str, int] | None
+    rendered: bool
     error: tuple[str, str | None, int | None, str, str] | None = None  # code, file, line, message, hint
 
 
 _JOB: dict[str, Any] = {}
+T = TypeVar("T")
 
 
-def render_pages(env: jinja2.Environment, pages: Sequence[PageOut], diags: Diagnostics, display_root: Path,
-                 into: Path, previous: Mapping[str, tuple[str, int]], workers: int | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[Rendered]:
-    """Render each page into the work tree `into` (a file whose bytes `previous` already records
-    is left alone), in forked workers when there are many; failures become diagnostics naming
-    template and page. Returns what was rendered, in page order."""
-    count = min(workers or os.cpu_count() or 1, max(1, len(pages) // 50))
-    _JOB.update(env=env, pages=pages, root=display_root, into=into, previous=previous)
-    chunks = [range(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
-    results: list[Rendered] = []
+def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Sequence[PageOut]],
+            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, str], tree: Tree,
+            diags: Diagnostics, display_root: Path, workers: int | None = None,
+            progress: Callable[[int, int], None] | None = None) -> list[Made]:
+    """Make the pages of each task (`make` builds their views), and render into the work tree
+    each page whose signature differs from `old` (or whose published file cannot be kept); in
+    forked workers when there is enough to do, so views are built and rendered on every core and
+    never all held at once. Failures become diagnostics naming template and page; the result is in
+    task order."""
+    total = sum(size(task) for task in tasks)
+    count = min(workers or os.cpu_count() or 1, len(tasks), max(1, total // 50))
+    _JOB.update(env=env, tasks=tasks, make=make, sign=sign, old=old, tree=tree, root=display_root)
+    made: list[Made] = []
     try:
         if count > 1 and sys.platform == "linux" and threading.active_count() == 1:
             with multiprocessing.get_context("fork").Pool(count) as pool:
-                for done in pool.imap(_render_chunk, [(c.start, c.stop) for c in chunks]):
-                    results += done
+                for done in pool.imap(_produce_task, range(len(tasks))):
+                    made += done
                     if progress:
-                        progress(len(results), len(pages))
+                        progress(len(made), total)
         else:
-            for chunk in chunks:
-                results += _render_chunk((chunk.start, chunk.stop))
+            for index in range(len(tasks)):
+                made += _produce_task(index)
                 if progress:
-                    progress(len(results), len(pages))
+                    progress(len(made), total)
     finally:
         _JOB.clear()
     stopped = False  # a broken or missing template is reported once, for the first page using it
-    for item in results:
+    for item in made:
         if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
             code, filename, line, message, hint = item.error
             diags.error(filename or "templates", line, code, message, hint)
             stopped = stopped or code != "TPL_RENDER"
-    return results
+    return made
 
 
-CHUNK = 64
-
-
-def _render_chunk(bounds: tuple[int, int]) -> list[Rendered]:
-    env, pages, root = _JOB["env"], _JOB["pages"], _JOB["root"]
-    into, previous = _JOB["into"], _JOB["previous"]
+def _produce_task(index: int) -> list[Made]:
+    env, root, tree, old, sign = _JOB["env"], _JOB["root"], _JOB["tree"], _JOB["old"], _JOB["sign"]
     done = []
-    for page in pages[bounds[0]:bounds[1]]:
-        try:
-            data = env.get_template(page.template).render(page.context).encode("utf-8")
-        except jinja2.TemplateSyntaxError as exc:
-            error = ("TPL_SYNTAX", _display(exc.filename, root), exc.lineno,
-                     f"{exc.message} (while rendering {page.output})", "fix the template syntax at this line")
-            return done + [Rendered(page.output, None, error)]
-        except jinja2.TemplateNotFound as exc:
-            error = ("TPL_MISSING", page.owner, None, f"template {exc.name} not found",
-                     "restore it in templates/ or in the site's templates directory")
-            return done + [Rendered(page.output, None, error)]
-        except Exception as exc:  # noqa: BLE001 - any template failure becomes a diagnostic
-            filename, line = _template_frame(exc)
-            error = ("TPL_RENDER", _display(filename, root), line,
-                     f"{type(exc).__name__}: {exc} (while rendering {page.output} from {page.owner})",
-                     "templates may only use the variables listed in docs/templates.md")
-            done.append(Rendered(page.output, None, error))
+    for page in _JOB["make"](_JOB["tasks"][index]):
+        signature = sign(page)
+        entry = tree.keep(page.output) if old.get(page.output) == signature else None
+        if entry is not None:
+            done.append(Made(summary(page), signature, entry, False))
             continue
-        entry = (digest(data), len(data))
-        if previous.get(page.output) != entry:
-            put(into, page.output, data)
-        done.append(Rendered(page.output, entry))
+        data, error = render_one(env, page, root)
+        if data is None:
+            done.append(Made(summary(page), signature, None, True, error))
+            continue
+        done.append(Made(summary(page), signature, tree.write(page.output, data), True))
     return done
+
+
+def render_one(env: jinja2.Environment, page: PageOut, root: Path
+               ) -> tuple[bytes | None, tuple[str, str | None, int | None, str, str] | None]:
+    """A page's bytes, or the diagnostic fields of why it could not be rendered."""
+    try:
+        return env.get_template(page.template).render(page.context).encode("utf-8"), None
+    except jinja2.TemplateSyntaxError as exc:
+        return None, ("TPL_SYNTAX", _display(exc.filename, root), exc.lineno,
+                      f"{exc.message} (while rendering {page.output})", "fix the template syntax at this line")
+    except jinja2.TemplateNotFound as exc:
+        return None, ("TPL_MISSING", page.owner, None, f"template {exc.name} not found",
+                      "restore it in templates/ or in the site's templates directory")
+    except Exception as exc:  # noqa: BLE001 - any template failure becomes a diagnostic
+        filename, line = _template_frame(exc)
+        return None, ("TPL_RENDER", _display(filename, root), line,
+                      f"{type(exc).__name__}: {exc} (while rendering {page.output} from {page.owner})",
+                      "templates may only use the variables listed in docs/templates.md")
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -54,6 +54,19 @@ class PageOut:
     owner: str
 
 
+FEED_FIELDS = ("title", "maker", "category", "price", "unit", "region", "summary")
+
+
+def summary(page: PageOut) -> PageOut:
+    """The page with only what stages after rendering read of its context (language, canonical
+    URL and alternates; for a product, what its feed entry shows): cheap to keep for every page."""
+    head = page.context["page"]
+    context: dict[str, Any] = {"page": {k: head[k] for k in ("lang", "canonical", "alternates")}}
+    if "product" in page.context:
+        context["product"] = {k: page.context["product"][k] for k in FEED_FIELDS}
+    return PageOut(page.output, page.template, context, page.owner)
+
+
 @dataclass(frozen=True)
 class Picture:
     sources: tuple[Mapping[str, str], ...]
@@ -320,13 +333,18 @@ class ViewBuilder:
         return og
 
     # -- pages ---------------------------------------------------------------------------
-    def build(self) -> list[PageOut]:
+    def build(self, products: Mapping[str, Sequence[PageOut]] | None = None) -> list[PageOut]:
+        """Every page in a fixed order; `products` holds the product pages per language when they
+        were made elsewhere (in parallel, see `product_pages`)."""
         from . import catalogue, pages  # they build on this module's views: imported here, not at the top
         for lang in self.config.languages:
             t = strings_for(lang)
             pages.home(self, lang, t)
-            for product in self.catalog.products:
-                pages.product(self, product, lang, t)
+            if products is not None:
+                self.pages += products.get(lang, ())
+            else:
+                for product in self.catalog.products:
+                    pages.product(self, product, lang, t)
             for region in self.catalog.regions:
                 pages.region(self, region, lang, t)
             for category in self.catalog.categories:
@@ -342,6 +360,19 @@ class ViewBuilder:
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
         pages.offline_page(self, "id", t)
         return self.pages
+
+    def product_pages(self, lang: str, start: int, stop: int) -> list[PageOut]:
+        """The pages of products[start:stop] in lang, without recording them in `pages`."""
+        from . import pages
+
+        t, recorded = strings_for(lang), self.pages
+        self.pages = []
+        try:
+            for product in self.catalog.products[start:stop]:
+                pages.product(self, product, lang, t)
+            return self.pages
+        finally:
+            self.pages = recorded
 
     @cached_property
     def _newest(self) -> list[Product]:

@@ -20,7 +20,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Mapping
 
 from .state import Manifest, TreeId, digest, tree_id
 
@@ -88,13 +89,7 @@ class Staging:
         self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        entry = (digest(data), len(data))
-        if self.previous.get(relative) != entry:
-            try:
-                put(self.dir, relative, data)
-            except OSError as exc:
-                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
-        self.record(relative, entry)
+        self.record(relative, self.tree().write(relative, data))
 
     def record(self, relative: str, entry: tuple[str, int]) -> None:
         """Note a file the work tree now holds (written here or by a worker)."""
@@ -109,24 +104,9 @@ class Staging:
             self.record(relative, entry)
         return entry is not None
 
-    def keep(self, relative: str) -> bool:
-        """Keep the published build's copy of `relative`; False when there is none to keep."""
-        entry = self.published.get(relative)
-        if entry is None:
-            return False
-        if self.previous.get(relative) != entry:
-            try:
-                data = (self.output / relative).read_bytes()
-            except OSError:
-                return False
-            if digest(data) != entry[0]:
-                return False
-            try:
-                put(self.dir, relative, data)
-            except OSError as exc:
-                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
-        self.record(relative, entry)
-        return True
+    def tree(self) -> Tree:
+        """What a worker process needs to write into the work tree."""
+        return Tree(self.dir, self.previous, self.output, self.published)
 
     def adopt(self, relative: str) -> None:
         """Record a file a stage wrote straight into the work tree."""
@@ -191,6 +171,39 @@ class Staging:
     def abort(self) -> None:
         if self.dir != self.spare:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The work tree as a worker process sees it: where it is, what it already holds, and the
+    published output (with its manifest) that unchanged files are kept from."""
+
+    dir: Path
+    previous: Mapping[str, tuple[str, int]]
+    output: Path
+    published: Mapping[str, tuple[str, int]]
+
+    def write(self, relative: str, data: bytes) -> tuple[str, int]:
+        """Put data at relative unless the tree holds exactly these bytes; (digest, size)."""
+        entry = (digest(data), len(data))
+        if self.previous.get(relative) != entry:
+            try:
+                put(self.dir, relative, data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+        return entry
+
+    def keep(self, relative: str) -> tuple[str, int] | None:
+        """Keep the published build's copy of relative; None when there is none (or it was changed
+        by hand, which its digest shows)."""
+        entry = self.published.get(relative)
+        if entry is None or self.previous.get(relative) == entry:
+            return entry
+        try:
+            data = (self.output / relative).read_bytes()
+        except OSError:
+            return None
+        return self.write(relative, data) if digest(data) == entry[0] else None
 
 
 def put(root: Path, relative: str, data: bytes) -> None:

@@ -7,6 +7,8 @@ page shows and in what order; it never renders templates and never writes files.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from itertools import chain, islice
 from typing import Any, Mapping, Sequence
@@ -59,9 +61,7 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
                        "kind": c.type,
                        "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
                       for c in p.certifications if not (c.valid_until and c.valid_until < b.today)]
-    same_category = (o for o in b.of("category", p.category) if o.slug != p.slug)
-    same_region = (o for o in b.of("region", p.region) if o.slug != p.slug and o.category != p.category)
-    related = list(islice(chain(same_category, same_region), RELATED_COUNT))  # stops at the 4th
+    related = related_products(b, p)
     summary = b.text(p, lang, "summary")[0]
     description = summary or plain_text(body)
     photos = [b.routes.absolute_asset(structured.largest_jpeg(b.plans[str(i.source)]))
@@ -87,6 +87,28 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
     b.add("product.html", "product", p.slug, lang, p.display, title, description, crumbs,
              {"product": view}, "id" if (fallback or body_fallback) else None, jsonld,
              b.og_product(p, lang, title))
+
+
+def related_products(b: ViewBuilder, p: Product) -> list[Product]:
+    """Up to RELATED_COUNT others: the newest of the same category, then of the same region."""
+    same_category = (o for o in b.of("category", p.category) if o.slug != p.slug)
+    same_region = (o for o in b.of("region", p.region) if o.slug != p.slug and o.category != p.category)
+    return list(islice(chain(same_category, same_region), RELATED_COUNT))  # stops at the 4th
+
+
+def product_inputs(b: ViewBuilder, p: Product, lang: str) -> str:
+    """A digest of everything product() reads for p in lang: the site-wide values, the product,
+    its maker (and the maker's region and logo), region and category, its bodies, photos and share
+    image, and each related product's card. When it is unchanged, so is the page's context, and
+    the page need not be built again. Keep it in step with product() and ViewBuilder.card()."""
+    maker = b.catalog.maker[p.maker]
+    related = [(o, b.catalog.maker[o.maker], b.catalog.region[o.region],
+                b.plans.get(str(o.images[0].source)) if o.images else None) for o in related_products(b, p)]
+    parts = (b.site_inputs(lang), p, maker, b.catalog.region[maker.region], b.catalog.region[p.region],
+             b.catalog.category[p.category], b.bodies.get((p.kind, p.slug, lang)), b.bodies.get((p.kind, p.slug, "id")),
+             [b.plans.get(str(i.source)) for i in p.images], b.plans.get(str(maker.logo.source)) if maker.logo else None,
+             b.shares.get((p.slug, lang)), related)
+    return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 
 def region(b: ViewBuilder, r: Region, lang: str, t: Mapping[str, str]) -> None:

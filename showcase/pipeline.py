@@ -11,6 +11,7 @@ import os
 import pickle
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
@@ -22,7 +23,8 @@ from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
 from .memo import Memo, key
 from .model import Catalog, Entry
-from .render import environment, produce, template_dirs, template_digests
+from .pages import product_inputs
+from .render import Deferred, environment, produce, template_dirs, template_digests
 from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
@@ -155,9 +157,15 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
         # the rest is built here, then signed and rendered the same way.
         step = PRODUCTS_PER_TASK
         tasks = [(lang, i, i + step) for lang in config.languages for i in range(0, len(a.catalog.products), step)]
-        made = produce(env, tasks, lambda task: builder.product_pages(*task), lambda task: len(
-            a.catalog.products[task[1]:task[2]]), sign, old, staging.tree(), diags, config.display_root,
-            options.workers, progress)
+        def product_pages(task: tuple[str, int, int]) -> list[Deferred]:
+            lang, start, stop = task
+            return [Deferred(Routes.output_file(a.routes.path("product", p.slug, lang)),
+                             templates.get("product.html", "") + product_inputs(builder, p, lang),
+                             partial(builder.product_page, p, lang))
+                    for p in a.catalog.products[start:stop]]
+
+        made = produce(env, tasks, product_pages, lambda task: len(a.catalog.products[task[1]:task[2]]), sign,
+                       old, staging.tree(), diags, config.display_root, options.workers, progress)
         by_lang: dict[str, list[views.PageOut]] = {}
         for item in made:
             by_lang.setdefault(item.page.context["page"]["lang"], []).append(item.page)
@@ -173,7 +181,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
             if item.entry is not None:
                 staging.record(item.page.output, item.entry)
         _check(diags, options, reporter, started)
-        signatures = {item.page.output: item.signature for item in made}
+        records = {item.page.output: replace(item, entry=None) for item in made}
         pages = [views.summary(page) if "site" in page.context else page for page in pages]
         for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
             staging.write_bytes(relative, data)
@@ -196,7 +204,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     report.offline = report_offline
     if store:
         store.save(state.Fast(fingerprint, state.tree_id(options.output), report, scanner.seen),
-                   state.Full(kept, signatures, code))
+                   state.Full(kept, records, code))
         store.changing(None)
     reporter.summary(report)
     return report

@@ -93,18 +93,30 @@ class Made:
     entry: tuple[str, int] | None
     rendered: bool
     error: tuple[str, str | None, int | None, str, str] | None = None  # code, file, line, message, hint
+    inputs: str | None = None
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page not built yet: its output, a digest of its inputs, and how to build it. When the
+    inputs are those of the last build and its file can be kept, it is never built."""
+
+    output: str
+    inputs: str
+    build: Callable[[], PageOut]
 
 
 _JOB: dict[str, Any] = {}
 T = TypeVar("T")
 
 
-def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Sequence[PageOut]],
-            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, str], tree: Tree,
+def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Sequence[PageOut | Deferred]],
+            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, Made], tree: Tree,
             diags: Diagnostics, display_root: Path, workers: int | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[Made]:
-    """Make the pages of each task (`make` builds their views), and render into the work tree
-    each page whose signature differs from `old` (or whose published file cannot be kept); in
+    """Make the pages of each task (`make` builds their views, or defers them), and render into the
+    work tree each page whose signature differs from the last build's (`old`, by output) or whose
+    published file cannot be kept; a deferred page with the same inputs is not even built; in
     forked workers when there is enough to do, so views are built and rendered on every core and
     never all held at once. Failures become diagnostics naming template and page; the result is in
     task order."""
@@ -138,17 +150,26 @@ def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Seq
 def _produce_task(index: int) -> list[Made]:
     env, root, tree, old, sign = _JOB["env"], _JOB["root"], _JOB["tree"], _JOB["old"], _JOB["sign"]
     done = []
-    for page in _JOB["make"](_JOB["tasks"][index]):
-        signature = sign(page)
-        entry = tree.keep(page.output) if old.get(page.output) == signature else None
+    for item in _JOB["make"](_JOB["tasks"][index]):
+        inputs = None
+        if isinstance(item, Deferred):
+            last, inputs = old.get(item.output), item.inputs
+            entry = tree.keep(item.output) if last is not None and last.inputs == inputs else None
+            if last is not None and entry is not None:
+                done.append(Made(last.page, last.signature, entry, False, None, inputs))
+                continue
+            item = item.build()
+        page, signature = item, sign(item)
+        last = old.get(page.output)
+        entry = tree.keep(page.output) if last is not None and last.signature == signature else None
         if entry is not None:
-            done.append(Made(summary(page), signature, entry, False))
+            done.append(Made(summary(page), signature, entry, False, None, inputs))
             continue
         data, error = render_one(env, page, root)
         if data is None:
-            done.append(Made(summary(page), signature, None, True, error))
+            done.append(Made(summary(page), signature, None, True, error, inputs))
             continue
-        done.append(Made(summary(page), signature, tree.write(page.output, data), True))
+        done.append(Made(summary(page), signature, tree.write(page.output, data), True, None, inputs))
     return done
 
 

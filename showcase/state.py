@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-VERSION = 1
+VERSION = 2
 LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "segno", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -65,7 +65,7 @@ class Full:
     """The part of the state a build that does work needs."""
 
     trees: dict[TreeId, Manifest] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, Any] = field(default_factory=dict)  # output -> render.Made (without its entry)
     code: str = ""
 
 

@@ -9,6 +9,7 @@ of pages to render (`PageOut`). It never renders templates and never writes file
 from __future__ import annotations
 
 import html
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -167,6 +168,7 @@ class ViewBuilder:
     pages: list[PageOut] = field(default_factory=list)
     shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
     qr_codes: Mapping[str, str] = field(default_factory=dict)
+    _cards: dict[tuple[str, str, bool], Card] = field(default_factory=dict)
 
     # -- small helpers -----------------------------------------------------------------------
     def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
@@ -210,6 +212,12 @@ class ViewBuilder:
         return commerce.price_text(product.price, product.price_max, t["price_on_request"])
 
     def card(self, product: Product, lang: str, t: Mapping[str, str], eager: bool = False) -> Card:
+        made = self._cards.get((product.slug, lang, eager))
+        if made is None:
+            made = self._cards[(product.slug, lang, eager)] = self._card(product, lang, t, eager)
+        return made
+
+    def _card(self, product: Product, lang: str, t: Mapping[str, str], eager: bool) -> Card:
         title, fallback = self.text(product, lang, "title")
         unit = self.text(product, lang, "unit")[0]
         image = product.images[0] if product.images else None
@@ -361,18 +369,24 @@ class ViewBuilder:
         pages.offline_page(self, "id", t)
         return self.pages
 
-    def product_pages(self, lang: str, start: int, stop: int) -> list[PageOut]:
-        """The pages of products[start:stop] in lang, without recording them in `pages`."""
+    def product_page(self, product: Product, lang: str) -> PageOut:
+        """The page of one product in lang, without recording it in `pages`."""
         from . import pages
 
-        t, recorded = strings_for(lang), self.pages
-        self.pages = []
+        recorded, self.pages = self.pages, []
         try:
-            for product in self.catalog.products[start:stop]:
-                pages.product(self, product, lang, t)
-            return self.pages
+            pages.product(self, product, lang, strings_for(lang))
+            return self.pages[0]
         finally:
             self.pages = recorded
+
+    @lru_cache(maxsize=None)
+    def site_inputs(self, lang: str) -> bytes:
+        """Everything site-wide a page in lang may show (settings, addresses, date, theme files,
+        navigation, logo), pickled: part of every page's inputs (see pages.product_inputs)."""
+        return pickle.dumps((self.config, self.routes.base_path, self.routes.origin, self.routes.languages,
+                             self.today, dict(self.assets), self._site(lang), self.og_default(lang)),
+                            protocol=pickle.HIGHEST_PROTOCOL)
 
     @cached_property
     def _newest(self) -> list[Product]:

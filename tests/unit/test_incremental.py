@@ -107,6 +107,18 @@ def photo_replaced(site: Site) -> None:
     Image.new("RGB", size, (200, 120, 40)).save(photo, quality=85)
 
 
+def maker_renamed(site: Site) -> None:
+    site.edit("makers/mattiro-sompe.md", "name: ", "name: Kelompok ")
+
+
+def region_short_name_changed(site: Site) -> None:
+    site.edit("regions/pangkep.md", "short_name: Pangkep", "short_name: Pangkep Kepulauan")
+
+
+def date_changed(site: Site) -> None:
+    site.edit("products/abon-bandeng.md", "date: 2026-09-01", "date: 2026-09-30")  # now the newest
+
+
 def setting_changed(site: Site) -> None:
     site.edit("site.yaml", "title: ", "title: Pameran ")
 
@@ -114,7 +126,8 @@ def setting_changed(site: Site) -> None:
 STEPS: list[tuple[str, Callable[[Site], None]]] = [
     ("price edited", price_edited), ("product added", product_added), ("product deleted", product_deleted),
     ("translation edited", translation_edited), ("photo replaced", photo_replaced),
-    ("site setting changed", setting_changed),
+    ("maker renamed", maker_renamed), ("region short name changed", region_short_name_changed),
+    ("product date changed", date_changed), ("site setting changed", setting_changed),
 ]
 
 
@@ -137,9 +150,10 @@ def test_rebuild_with_nothing_changed_writes_nothing(site: Site) -> None:
 
 @pytest.mark.parametrize("name", [name for name, _ in STEPS])
 def test_each_edit_rebuilds_to_exactly_the_cold_output(site: Site, name: str) -> None:
+    before = digest(site.output)
     dict(STEPS)[name](site)
     report = site.rebuild()
-    assert not report.unchanged
+    assert not report.unchanged and digest(site.output) != before, f"'{name}' changed nothing: it proves nothing"
     assert digest(site.output) == site.cold(), f"after '{name}' the rebuilt site differs from a cold build"
     if name == "price edited":
         assert 0 < report.rendered < report.pages / 2, "a price edit re-rendered most of the site"

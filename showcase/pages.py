@@ -101,13 +101,18 @@ def product_inputs(b: ViewBuilder, p: Product, lang: str) -> str:
     its maker (and the maker's region and logo), region and category, its bodies, photos and share
     image, and each related product's card. When it is unchanged, so is the page's context, and
     the page need not be built again. Keep it in step with product() and ViewBuilder.card()."""
-    maker = b.catalog.maker[p.maker]
-    related = [(o, b.catalog.maker[o.maker], b.catalog.region[o.region],
-                b.plans.get(str(o.images[0].source)) if o.images else None) for o in related_products(b, p)]
-    parts = (b.site_inputs(lang), p, maker, b.catalog.region[maker.region], b.catalog.region[p.region],
-             b.catalog.category[p.category], b.bodies.get((p.kind, p.slug, lang)), b.bodies.get((p.kind, p.slug, "id")),
-             [b.plans.get(str(i.source)) for i in p.images], b.plans.get(str(maker.logo.source)) if maker.logo else None,
-             b.shares.get((p.slug, lang)), related)
+    d, maker = b.digest, b.catalog.maker[p.maker]
+
+    def plan(image: Any) -> str:
+        found = b.plans.get(str(image.source)) if image is not None else None
+        return d(found) if found is not None else "-"
+
+    related = [(d(o), d(b.catalog.maker[o.maker]), d(b.catalog.region[o.region]),
+                plan(o.images[0] if o.images else None)) for o in related_products(b, p)]
+    parts = (b.site_inputs(lang), d(p), d(maker), d(b.catalog.region[maker.region]), d(b.catalog.region[p.region]),
+             d(b.catalog.category[p.category]), b.bodies.get((p.kind, p.slug, lang)),
+             b.bodies.get((p.kind, p.slug, "id")), [plan(i) for i in p.images], plan(maker.logo),
+             repr(b.shares.get((p.slug, lang))), related)
     return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
 
 

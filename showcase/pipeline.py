@@ -164,6 +164,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
                              partial(builder.product_page, p, lang))
                     for p in a.catalog.products[start:stop]]
 
+        builder.warm()
         made = produce(env, tasks, product_pages, lambda task: len(a.catalog.products[task[1]:task[2]]), sign,
                        old, staging.tree(), diags, config.display_root, options.workers, progress)
         by_lang: dict[str, list[views.PageOut]] = {}

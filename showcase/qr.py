@@ -13,12 +13,11 @@ showcase import qr" "qr.drawing('https://example.org/galeri/produk/bandeng-prest
 from 4.5 ms to 1.1 ms). A decoder reads the mask from the code's format information and
 handles all eight, so a fixed mask still gives a valid code. A millisecond a code still adds
 up over a large catalogue, so `prepare()` makes the codes of a build in parallel and keeps them
-in the build cache, keyed by URL and encoder settings; a rebuild encodes only new URLs. It
-never decides which pages carry a code (the views do).
+in the build cache (one memo file, see memo.py), keyed by URL and encoder settings; a rebuild
+encodes only new URLs. It never decides which pages carry a code (the views do).
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +26,8 @@ from typing import Iterable, Mapping
 
 import segno
 from markupsafe import Markup, escape
+
+from .memo import Memo, key
 
 ERROR = "m"
 """Level M survives about 15% damage: a creased or scuffed print still scans."""
@@ -62,12 +63,13 @@ def svg(url: str, label: str, made: Mapping[str, str] | None = None) -> Markup:
 def prepare(urls: Iterable[str], cache_dir: Path | None, workers: int | None = None) -> dict[str, str]:
     """Drawings of every URL: from the cache when there, else encoded in parallel and cached."""
     wanted = sorted(set(urls))
-    folder = cache_dir / "qr" if cache_dir is not None else None
+    memo = Memo(cache_dir, "qr")
     made: dict[str, str] = {}
     missing: list[str] = []
     for url in wanted:
-        cached = _cached(folder, url)
-        if cached is not None:
+        cached = memo.get(_key(url))
+        # A damaged entry (not a drawing) is drawn again, never published.
+        if isinstance(cached, str) and cached.startswith("<svg ") and cached.endswith("</svg>"):
             made[url] = cached
         else:
             missing.append(url)
@@ -78,36 +80,13 @@ def prepare(urls: Iterable[str], cache_dir: Path | None, workers: int | None = N
         drawn = [drawing(url) for url in missing]
     for url, text in zip(missing, drawn):
         made[url] = text
-        _store(folder, url, text)
+        memo.put(_key(url), text)
+    memo.save()
     return made
 
 
 def _key(url: str) -> str:
-    return hashlib.sha256(f"{_SETTINGS}\n{url}".encode()).hexdigest()
-
-
-def _cached(folder: Path | None, url: str) -> str | None:
-    if folder is None:
-        return None
-    path = folder / f"{_key(url)}.svg"
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    # A damaged entry (cut short, or not a drawing) is drawn again, never published.
-    return text if text.startswith("<svg ") and text.endswith("</svg>") else None
-
-
-def _store(folder: Path | None, url: str, text: str) -> None:
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{_key(url)}.{os.getpid()}.tmp"
-        temporary.write_text(text, "utf-8")
-        os.replace(temporary, folder / f"{_key(url)}.svg")
-    except OSError:
-        pass  # the cache only saves time; the drawing is already in hand
+    return key(_SETTINGS, url)
 
 
 def matrix(url: str) -> tuple[tuple[int, ...], ...]:

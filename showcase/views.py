@@ -8,6 +8,7 @@ of pages to render (`PageOut`). It never renders templates and never writes file
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import pickle
 import re
@@ -169,6 +170,7 @@ class ViewBuilder:
     shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
     qr_codes: Mapping[str, str] = field(default_factory=dict)
     _cards: dict[tuple[str, str, bool], Card] = field(default_factory=dict)
+    _digests: dict[int, str] = field(default_factory=dict)
 
     # -- small helpers -----------------------------------------------------------------------
     def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
@@ -379,6 +381,20 @@ class ViewBuilder:
             return self.pages[0]
         finally:
             self.pages = recorded
+
+    def digest(self, value: Any) -> str:
+        """A digest of an entry (or photo plan) by its pickled value, made once per build."""
+        key = id(value)
+        made = self._digests.get(key)
+        if made is None:
+            made = self._digests[key] = hashlib.blake2b(
+                pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+        return made
+
+    def warm(self) -> None:
+        """Make the digests of every entry now, before worker processes are forked to share them."""
+        for entry in self.catalog.entries():
+            self.digest(entry)
 
     @lru_cache(maxsize=None)
     def site_inputs(self, lang: str) -> bytes:

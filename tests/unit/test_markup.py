@@ -80,3 +80,18 @@ def test_missing_photo_in_a_body_is_an_error_with_its_line(tmp_path):
     analysis = analyse(Options(content=content, cache=None))
     error = next(d for d in analysis.diags.errors if d.code == "IMG_MISSING")
     assert error.path == "content/products/abon.md" and error.line == 8
+
+
+def test_reused_converter_carries_nothing_from_one_body_to_the_next():
+    """The converter is reset between bodies: a link definition, a photo or a site link of one
+    body never shows up in the next, which renders exactly as it does alone."""
+    from showcase import markup
+
+    first = "[toko]: https://example.org/toko\n\n![Foto](a.jpg) [lihat](/produk/a/) [toko]"
+    second = "Kunjungi [toko] dan [lain](/produk/b/)."
+    markup._CONVERTER.clear()
+    alone = markup.render_markdown(second)
+    markup.render_markdown(first)
+    after = markup.render_markdown(second)
+    assert after == alone
+    assert "example.org/toko" not in after.html and after.images == () and after.links == ("/produk/b/",)

@@ -1,7 +1,7 @@
 """The printable catalogue: `/katalog/` for the whole site and `/katalog/<region>/` per region.
 
 Owns what an exhibition booth prints on A4: every product of a region (or of the whole site,
-region after region) with its photo, price, unit, maker and WhatsApp number, its licences and a
+region after region, up to WHOLE_LIMIT products) with its photo, price, unit, maker and WhatsApp number, its licences and a
 QR code of its page, ordered by category then name so a visitor finds things as on the shelf.
 It builds view values through the `ViewBuilder` it is given, like every page; layout and page
 breaks live in the theme's print CSS (`templates/catalogue.html`, `site.css`).
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from .views import ViewBuilder
 
 SIZES = "(min-width: 700px) 320px, 45vw"
+WHOLE_LIMIT = 500
+"""Past this many products the whole-site catalogue only links the regions' catalogues: 500
+products already fill some 80 A4 sheets, and a page of thousands (30 MB of HTML at 10,000) opens
+on no phone and prints on no booth's printer."""
 
 
 def add_pages(builder: ViewBuilder, lang: str, t: Mapping[str, str]) -> None:
@@ -27,10 +31,12 @@ def add_pages(builder: ViewBuilder, lang: str, t: Mapping[str, str]) -> None:
     links = [{"label": builder.title(r, lang), "url": builder.routes.href("catalogue", r.slug, lang),
               "count": count(t, len(builder.of("region", r.slug)))} for r in regions]
     sections = [section(builder, r, lang, t) for r in regions]
-    _add(builder, None, lang, t, t["catalogue_title"], sections, links)
+    whole = len(builder.catalog.products) <= WHOLE_LIMIT
+    _add(builder, None, lang, t, t["catalogue_title"], sections if whole else [], links,
+         t["catalogue_intro"] if whole else t["catalogue_too_large"].format(n=WHOLE_LIMIT))
     for region, one in zip(regions, sections):
         name = builder.title(region, lang)
-        _add(builder, region, lang, t, f"{t['catalogue_title']} · {name}", [one], links)
+        _add(builder, region, lang, t, f"{t['catalogue_title']} · {name}", [one], links, t["catalogue_intro"])
 
 
 def section(builder: ViewBuilder, region: Region, lang: str, t: Mapping[str, str]) -> dict[str, Any]:
@@ -65,14 +71,14 @@ def item(builder: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> d
 
 
 def _add(builder: ViewBuilder, region: Region | None, lang: str, t: Mapping[str, str], title: str,
-         sections: list[dict[str, Any]], links: list[dict[str, str]]) -> None:
+         sections: list[dict[str, Any]], links: list[dict[str, str]], intro: str) -> None:
     slug = region.slug if region else None
     products = builder.of("region", region.slug) if region else list(builder.catalog.products)
     newest = max((p.date for p in products if p.date), default=None)
     home = builder.routes.absolute("home", None, lang)
     view = {
         "title": title, "site": builder.config.title, "organisation": builder.config.organisation,
-        "intro": t["catalogue_intro"], "sections": sections,
+        "intro": intro, "sections": sections,
         "as_of": t["catalogue_as_of"].format(date=format_date(newest, lang)) if newest else None,
         "regions": [{**link, "current": link["url"] == builder.routes.href("catalogue", slug, lang)}
                     for link in links],

@@ -1,4 +1,4 @@
-"""`showcase check`: validate all content without writing anything, and say how complete it is.
+"""`showcase check`: validate all content without writing anything (but the build cache), and say how complete it is.
 
 Runs the pipeline's `analyse()` (the same reading, validation and cross-checks as a build, no
 output, no photo encoding) and prints every problem in one of three forms: text for people,

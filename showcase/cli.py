@@ -61,8 +61,10 @@ def parser() -> argparse.ArgumentParser:
                    help="the site's templates; files not found there come from the built-in theme "
                         "(default: templates)")
     p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
-                   help=f"cache of processed photos, outside the output (default: {DEFAULT_CACHE})")
-    p.add_argument("--no-cache", action="store_true", help="process every photo again, use no cache")
+                   help="build cache, outside the output: processed photos, QR codes, front matter, "
+                        f"rendered text and the last build's state (default: {DEFAULT_CACHE})")
+    p.add_argument("--no-cache", action="store_true",
+                   help="use no cache: process every photo again and rebuild everything")
     p.add_argument("--base-url", metavar="URL",
                    help="public address of the site, e.g. https://example.org/galeri/ (default: site.yaml)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")

@@ -6,6 +6,7 @@ template failure into a diagnostic. Templates receive view objects only (see vie
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -126,11 +127,15 @@ def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Seq
     made: list[Made] = []
     try:
         if count > 1 and sys.platform == "linux" and threading.active_count() == 1:
-            with multiprocessing.get_context("fork").Pool(count) as pool:
-                for done in pool.imap(_produce_task, range(len(tasks))):
-                    made += done
-                    if progress:
-                        progress(len(made), total)
+            gc.freeze()  # the workers' collector then leaves the parent's objects (and their pages) alone
+            try:
+                with multiprocessing.get_context("fork").Pool(count) as pool:
+                    for done in pool.imap(_produce_task, range(len(tasks))):
+                        made += done
+                        if progress:
+                            progress(len(made), total)
+            finally:
+                gc.unfreeze()
         else:
             for index in range(len(tasks)):
                 made += _produce_task(index)

@@ -69,8 +69,9 @@ examples:
   showcase serve --drafts              preview products and pages marked draft: true
   python build.py serve --content ../situs-lain/content
 
-Every saved change rebuilds the whole site (unchanged photos come from the cache) and reloads
-the open pages; a mistake shows on the page with its file, line and how to fix it.
+Every saved change rebuilds the site, redoing only what the change touches (see README,
+"Rebuilds"), and reloads the open pages; a mistake shows on the page with its file, line and
+how to fix it.
 Press Ctrl+C to stop. Exit status: 0 stopped, 2 usage error (e.g. the port is in use).
 """
 

@@ -1,7 +1,8 @@
 """What the last successful build of a site was made from, so that a rebuild redoes only what changed.
 
 Owns the build state kept in the cache directory, one pair of files per output folder
-(`<cache>/builds/<key>.fast` and `.full`, pickled; a damaged or foreign file counts as absent):
+(`<cache>/builds/<key>.fast` and `.full`, pickled behind a checksum; a damaged or foreign file
+counts as absent):
 
 - `fast`: the fingerprint of every input (each file under content/, the template folders and the
   showcase package, by path and BLAKE2 digest; the build options and the date the build counts as
@@ -187,14 +188,17 @@ class Store:
                 pass
 
 
+_MAGIC = f"showcase-state-{VERSION}\n".encode()
+
+
 def _load(path: Path) -> Any:
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-            if head != f"showcase{VERSION}".encode()[:8] or handle.read(4) != VERSION.to_bytes(4, "big"):
-                return None
-            return pickle.load(handle)
-    except Exception:  # noqa: BLE001 - a missing, cut or foreign state file is no state at all
+        data = path.read_bytes()
+        check, payload = data[len(_MAGIC):len(_MAGIC) + 16], data[len(_MAGIC) + 16:]
+        if not data.startswith(_MAGIC) or hashlib.blake2b(payload, digest_size=16).digest() != check:
+            return None  # cut short, damaged or from another version: a checksum decides, not pickle
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a missing or foreign state file is no state at all
         return None
 
 
@@ -202,9 +206,9 @@ def _save(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         with open(temporary, "wb") as handle:
-            handle.write(f"showcase{VERSION}".encode()[:8] + VERSION.to_bytes(4, "big"))
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
         os.replace(temporary, path)
     except OSError:
         pass  # the state only saves time; the next build does the work again

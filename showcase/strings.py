@@ -80,6 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Cetak dari peramban (Ctrl+P) atau pilih \u201cSimpan sebagai PDF\u201d.",
         "catalogue_regions": "Katalog per wilayah",
         "catalogue_whole": "Seluruh katalog",
+        "catalogue_too_large": "Galeri ini memuat lebih dari {n} produk, terlalu banyak untuk dicetak "
+        "sekaligus: pilih katalog per wilayah di bawah ini.",
         "catalogue_as_of": "Keadaan per {date}",
         # Region and maker pages
         "province": "Provinsi",
@@ -213,6 +215,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "product. Print it from the browser (Ctrl+P) or choose \u201cSave as PDF\u201d.",
         "catalogue_regions": "Catalogue by region",
         "catalogue_whole": "The whole catalogue",
+        "catalogue_too_large": "This showcase has more than {n} products, too many to print at once: "
+        "choose a catalogue by region below.",
         "catalogue_as_of": "As of {date}",
         # Region and maker pages
         "province": "Province",

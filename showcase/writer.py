@@ -8,9 +8,9 @@ refusing an output path that would wipe the sources. It decides nothing about co
 With a cache, the tree swapped out is kept as `.<output>.previous` and the next build uses it as
 its work tree: it holds the build before last, whose manifest (path -> digest, size) the build
 state knows, so only files that differ are written, files kept from the published build are
-copied, and files no longer produced are deleted. A rebuild after a small edit therefore touches
-a few files instead of writing the whole site, and `output/` still changes in one step. Without
-a known manifest the work tree is a fresh, empty folder, as on the first build.
+hard-linked (or copied), and files no longer produced are deleted. A rebuild after a small edit
+therefore touches a few files instead of writing the whole site, and `output/` still changes in
+one step. Without a known manifest the work tree is a fresh, empty folder, as on the first build.
 """
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from contextlib import suppress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Mapping
 
-from .state import Manifest, TreeId, digest, tree_id
-
 from .errors import ShowcaseError
+from .state import Manifest, TreeId, digest, tree_id
 
 _RENAME_EXCHANGE = 2
 
@@ -199,17 +199,31 @@ class Tree:
         entry = self.published.get(relative)
         if entry is None or self.previous.get(relative) == entry:
             return entry
+        source, target = self.output / relative, self.dir / relative
+        try:  # a hard link: no bytes copied (put() never writes through one)
+            if os.stat(source).st_size != entry[1]:
+                return None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with suppress(FileNotFoundError):
+                os.unlink(target)
+            os.link(source, target)
+            return entry
+        except OSError:
+            pass  # a file system without hard links: copy, checking the bytes
         try:
-            data = (self.output / relative).read_bytes()
+            data = source.read_bytes()
         except OSError:
             return None
         return self.write(relative, data) if digest(data) == entry[0] else None
 
 
 def put(root: Path, relative: str, data: bytes) -> None:
-    """Write data to root/relative, replacing what is there."""
+    """Write data to root/relative as a new file (what was there may be a hard link to the
+    published site, which must not change)."""
     target = root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileNotFoundError):
+        os.unlink(target)
     target.write_bytes(data)
 
 

@@ -182,7 +182,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
             if item.entry is not None:
                 staging.record(item.page.output, item.entry)
         _check(diags, options, reporter, started)
-        records = {item.page.output: replace(item, entry=None) for item in made}
+        records = {item.page.output: item.record() for item in made}
         pages = [views.summary(page) if "site" in page.context else page for page in pages]
         for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
             staging.write_bytes(relative, data)

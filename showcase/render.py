@@ -23,7 +23,7 @@ import markupsafe
 
 from . import security
 from .errors import Diagnostics
-from .views import PageOut, summary
+from .views import Packed, PageOut, pack, summary, unpack
 from .writer import Tree
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -96,6 +96,13 @@ class Made:
     error: tuple[str, str | None, int | None, str, str] | None = None  # code, file, line, message, hint
     inputs: str | None = None
 
+    def record(self) -> Record:
+        """What the next build needs: signature, inputs and, for a page with inputs, its summary."""
+        return (self.signature, self.inputs, pack(self.page) if self.inputs is not None else None)
+
+
+Record = tuple[str, "str | None", "Packed | None"]
+
 
 @dataclass(frozen=True)
 class Deferred:
@@ -112,11 +119,12 @@ T = TypeVar("T")
 
 
 def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Sequence[PageOut | Deferred]],
-            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, Made], tree: Tree,
+            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, Record], tree: Tree,
             diags: Diagnostics, display_root: Path, workers: int | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[Made]:
     """Make the pages of each task (`make` builds their views, or defers them), and render into the
-    work tree each page whose signature differs from the last build's (`old`, by output) or whose
+    work tree each page whose signature differs from the last build's (`old`: Made.record() by
+    output) or whose
     published file cannot be kept; a deferred page with the same inputs is not even built; in
     forked workers when there is enough to do, so views are built and rendered on every core and
     never all held at once. Failures become diagnostics naming template and page; the result is in
@@ -159,14 +167,14 @@ def _produce_task(index: int) -> list[Made]:
         inputs = None
         if isinstance(item, Deferred):
             last, inputs = old.get(item.output), item.inputs
-            entry = tree.keep(item.output) if last is not None and last.inputs == inputs else None
+            entry = tree.keep(item.output) if last is not None and last[1] == inputs and last[2] else None
             if last is not None and entry is not None:
-                done.append(Made(last.page, last.signature, entry, False, None, inputs))
+                done.append(Made(unpack(last[2]), last[0], entry, False, None, inputs))
                 continue
             item = item.build()
         page, signature = item, sign(item)
         last = old.get(page.output)
-        entry = tree.keep(page.output) if last is not None and last.signature == signature else None
+        entry = tree.keep(page.output) if last is not None and last[0] == signature else None
         if entry is not None:
             done.append(Made(summary(page), signature, entry, False, None, inputs))
             continue

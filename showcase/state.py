@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-VERSION = 2
+VERSION = 3
 LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "segno", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -66,7 +66,7 @@ class Full:
     """The part of the state a build that does work needs."""
 
     trees: dict[TreeId, Manifest] = field(default_factory=dict)
-    pages: dict[str, Any] = field(default_factory=dict)  # output -> render.Made (without its entry)
+    pages: dict[str, Any] = field(default_factory=dict)  # output -> render.Made.record()
     code: str = ""
 
 

@@ -69,6 +69,29 @@ def summary(page: PageOut) -> PageOut:
     return PageOut(page.output, page.template, context, page.owner)
 
 
+Packed = tuple[Any, ...]
+
+
+def pack(page: PageOut) -> Packed:
+    """A summary as plain tuples, a few objects instead of dozens, for the build state."""
+    head = page.context["page"]
+    product = page.context.get("product")
+    feed = tuple((v.label, v.url) if isinstance(v, Link) else v for v in (product[k] for k in FEED_FIELDS)) \
+        if product is not None else None
+    return (page.output, page.template, page.owner, head["lang"], head["canonical"],
+            tuple((a["lang"], a["url"]) for a in head["alternates"]), feed)
+
+
+def unpack(packed: Packed) -> PageOut:
+    """The summary pack() was given."""
+    output, template, owner, lang, canonical, alternates, feed = packed
+    context: dict[str, Any] = {"page": {"lang": lang, "canonical": canonical,
+                                        "alternates": [{"lang": code, "url": url} for code, url in alternates]}}
+    if feed is not None:
+        context["product"] = {k: Link(*v) if isinstance(v, tuple) else v for k, v in zip(FEED_FIELDS, feed)}
+    return PageOut(output, template, context, owner)
+
+
 @dataclass(frozen=True)
 class Picture:
     sources: tuple[Mapping[str, str], ...]

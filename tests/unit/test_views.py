@@ -67,3 +67,17 @@ def test_hreflang_alternates_and_nav_current():
         {"lang": "id", "url": "https://example.org/galeri/kategori/tenun-sutra/"},
         {"lang": "en", "url": "https://example.org/galeri/en/categories/tenun-sutra/"}]
     assert [n["label"] for n in page["site"]["nav"] if n["current"]] == ["Kategori"]
+
+
+def test_page_summaries_survive_packing_for_the_build_state():
+    """A kept page's summary comes back from the state: the sitemap, feeds and service worker must
+    see exactly what the page's own summary held."""
+    from showcase.views import pack, summary, unpack
+
+    a = analyse(Options(content=FULL, cache=None, base_url="https://example.org/galeri/", today=date(2026, 11, 1)))
+    plans = {str(p.source): p for p in a.planner.plans()}
+    built = build_pages(a.catalog, a.config, a.routes, plans, a.bodies, a.today, {"css": "/c.css", "js": "/j.js"})
+    products = [p for p in built if "product" in p.context]
+    assert products and len(products) < len(built)
+    for page in built:
+        assert unpack(pack(summary(page))) == summary(page), page.output

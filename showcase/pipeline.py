@@ -24,7 +24,7 @@ from .loader import load_catalog, resolve_image
 from .memo import Memo, key
 from .model import Catalog, Entry
 from .pages import product_inputs
-from .render import Deferred, environment, produce, template_dirs, template_digests
+from .render import Deferred, Made, environment, produce, template_dirs, template_digests
 from .report import BuildReport, Reporter, missing_translations
 from .routes import OutputPaths, Routes
 from .schema import ImageSpec
@@ -143,47 +143,9 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
             staging.write_bytes(asset.output, asset.data)
         for relative, data in admin_files(config, a.catalog).items():
             staging.write_bytes(relative, data)
-        env = environment(options.templates)
-        templates = template_digests(env)
-        old = full.pages if full is not None and full.code == code else {}
-
-        def sign(page: views.PageOut) -> str:
-            return signature(page, code, templates)
-
-        def progress(done: int, total: int) -> None:
-            reporter.progress("pages", done, total)
-
-        # Product pages (most of a site) are built, signed and rendered in worker processes;
-        # the rest is built here, then signed and rendered the same way.
-        step = PRODUCTS_PER_TASK
-        tasks = [(lang, i, i + step) for lang in config.languages for i in range(0, len(a.catalog.products), step)]
-        def product_pages(task: tuple[str, int, int]) -> list[Deferred]:
-            lang, start, stop = task
-            return [Deferred(Routes.output_file(a.routes.path("product", p.slug, lang)),
-                             templates.get("product.html", "") + product_inputs(builder, p, lang),
-                             partial(builder.product_page, p, lang))
-                    for p in a.catalog.products[start:stop]]
-
-        builder.warm()
-        made = produce(env, tasks, product_pages, lambda task: len(a.catalog.products[task[1]:task[2]]), sign,
-                       old, staging.tree(), diags, config.display_root, options.workers, progress)
-        by_lang: dict[str, list[views.PageOut]] = {}
-        for item in made:
-            by_lang.setdefault(item.page.context["page"]["lang"], []).append(item.page)
-        pages = builder.build(products=by_lang)
-        rest = [page for page in pages if "site" in page.context]  # product pages are summaries by now
-        for page in rest:
-            claims.claim(page.output, page.owner)
-        _check(diags, options, reporter, started)
-        chunks = [rest[i:i + step] for i in range(0, len(rest), step)]
-        made += produce(env, chunks, lambda chunk: chunk, len, sign, old, staging.tree(), diags,
-                        config.display_root, options.workers, progress)
-        for item in made:
-            if item.entry is not None:
-                staging.record(item.page.output, item.entry)
+        pages, made = _render(a, builder, claims, staging, _old_records(full, code), code, options, reporter)
         _check(diags, options, reporter, started)
         records = {item.page.output: item.record() for item in made}
-        pages = [views.summary(page) if "site" in page.context else page for page in pages]
         for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
             staging.write_bytes(relative, data)
         result = _photos(staging, a, options, reporter)
@@ -209,6 +171,54 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
         store.changing(None)
     reporter.summary(report)
     return report
+
+
+def _old_records(full: state.Full | None, code: str) -> Mapping[str, Any]:
+    """The last build's page records, when it ran the same showcase code."""
+    return full.pages if full is not None and full.code == code else {}
+
+
+def _render(a: Analysis, builder: views.ViewBuilder, claims: OutputPaths, staging: Staging,
+            old: Mapping[str, Any], code: str, options: Options, reporter: Reporter
+            ) -> tuple[list[views.PageOut], list[Made]]:
+    """Every page into the work tree: product pages built, signed and rendered in worker processes
+    (not even built when their inputs are the last build's), then the rest, built here and
+    signed and rendered the same way. Returns every page's summary and what became of it."""
+    env = environment(options.templates)
+    templates = template_digests(env)
+    products, step = a.catalog.products, PRODUCTS_PER_TASK
+
+    def sign(page: views.PageOut) -> str:
+        return signature(page, code, templates)
+
+    def product_pages(task: tuple[str, int, int]) -> list[Deferred]:
+        lang, start, stop = task
+        return [Deferred(Routes.output_file(a.routes.path("product", p.slug, lang)),
+                         templates.get("product.html", "") + product_inputs(builder, p, lang),
+                         partial(builder.product_page, p, lang)) for p in products[start:stop]]
+
+    def progress(done: int, total: int) -> None:
+        reporter.progress("pages", done, total)
+
+    builder.warm()
+    tasks = [(lang, i, i + step) for lang in a.config.languages for i in range(0, len(products), step)]
+    made = produce(env, tasks, product_pages, lambda task: len(products[task[1]:task[2]]), sign, old,
+                   staging.tree(), a.diags, a.config.display_root, options.workers, progress)
+    by_lang: dict[str, list[views.PageOut]] = {}
+    for item in made:
+        by_lang.setdefault(item.page.context["page"]["lang"], []).append(item.page)
+    pages = builder.build(products=by_lang)
+    rest = [page for page in pages if "site" in page.context]  # product pages are summaries by now
+    for page in rest:
+        claims.claim(page.output, page.owner)
+    if not a.diags.errors:
+        chunks = [rest[i:i + step] for i in range(0, len(rest), step)]
+        made += produce(env, chunks, lambda chunk: chunk, len, sign, old, staging.tree(), a.diags,
+                        a.config.display_root, options.workers, progress)
+    for item in made:
+        if item.entry is not None:
+            staging.record(item.page.output, item.entry)
+    return [views.summary(page) if "site" in page.context else page for page in pages], made
 
 
 def _settings(options: Options, today: date) -> list[str]:

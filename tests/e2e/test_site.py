@@ -65,7 +65,7 @@ def test_product_page_sells(served_site, page_at):
     assert href.startswith("https://wa.me/62")
     message = urllib.parse.unquote(href.split("text=", 1)[1])
     assert "Bandeng Presto" in message and "Rp 35.000" in message
-    assert f"/galeri/produk/bandeng-presto/" in message
+    assert "/galeri/produk/bandeng-presto/" in message
     box = order.bounding_box()
     assert box["height"] >= 44, "the order button must be easy to tap"
     assert page.get_by_text("Halal").count() >= 1

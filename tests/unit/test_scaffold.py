@@ -31,7 +31,7 @@ def test_new_product_from_options_builds_into_a_page(content, tmp_path, capsys):
     assert new("product", "--title", "Abon Bandeng", "--maker", "mattiro-sompe",
                "--category", "olahan-hasil-laut", "--price", "45000", "--unit", "250 g") == 0
     path = content / "products" / "pangkep" / "abon-bandeng.md"
-    assert f"created: content/products/pangkep/abon-bandeng.md" in capsys.readouterr().out
+    assert "created: content/products/pangkep/abon-bandeng.md" in capsys.readouterr().out
     text = path.read_text()
     assert "title: Abon Bandeng\n" in text and "price: 45000\n" in text and "# price_max: 120000\n" in text
     build(Options(content=content, output=tmp_path / "output", cache=None))

@@ -1,5 +1,4 @@
 """Output is replaced only by a complete build; leftovers of killed builds are cleaned up."""
-from pathlib import Path
 
 import pytest
 

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from . import assets, feeds, images, markup, offline, qr, search, share, state, views
 from .cms import admin_files, check_cms
-from .config import SiteConfig, load_config
+from .config import KILL_SWITCH_ENV, SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
 from .loader import load_catalog, resolve_image
 from .memo import Memo, key
@@ -222,9 +222,11 @@ def _render(a: Analysis, builder: views.ViewBuilder, claims: OutputPaths, stagin
 
 
 def _settings(options: Options, today: date) -> list[str]:
-    """Everything besides files that shapes the output, one line each (part of the fingerprint)."""
+    """Everything besides files that shapes the output, one line each (part of the fingerprint):
+    options, the build date and the environment variables the build reads."""
     return [f"output {options.output.resolve()}", f"base_url {options.base_url}", f"drafts {options.drafts}",
-            f"strict {options.strict}", f"today {today.isoformat()}", f"templates {options.templates}"]
+            f"strict {options.strict}", f"today {today.isoformat()}", f"templates {options.templates}",
+            f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 
 
 def signature(page: views.PageOut, code: str, templates: Mapping[str, str]) -> str:

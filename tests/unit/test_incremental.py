@@ -168,6 +168,19 @@ def test_template_edit_renders_exactly_the_pages_using_it(site: Site) -> None:
     assert digest(site.output) == site.cold()
 
 
+def test_environment_that_shapes_output_is_not_taken_for_no_change(site: Site, monkeypatch) -> None:
+    """The service worker's kill switch can be set by an environment variable: with nothing else
+    changed, setting it must rebuild (not print the last summary), and unsetting it again too."""
+    site.rebuild()
+    monkeypatch.setenv("SHOWCASE_SW_KILL_SWITCH", "1")
+    report = site.rebuild()
+    assert not report.unchanged and "Kill switch" in (site.output / "sw.js").read_text(encoding="utf-8")
+    assert digest(site.output) == site.cold()
+    monkeypatch.delenv("SHOWCASE_SW_KILL_SWITCH")
+    assert not site.rebuild().unchanged
+    assert "Kill switch" not in (site.output / "sw.js").read_text(encoding="utf-8")
+
+
 def test_failed_build_leaves_output_and_the_next_build_is_right(site: Site) -> None:
     before = digest(site.output)
     site.edit("products/bandeng-presto.md", "price: ", "price: murah ")

@@ -1,8 +1,10 @@
 """The build recipe: one function calling each stage in order and returning a `BuildReport`.
 
-Reads like the list of stages: config, catalog, images planned, bodies rendered, views, pages
-rendered into staging, images processed, swap. Problems from every stage are collected first;
-the build fails once, before anything replaces `output/`. No stage logic lives here.
+Reads like the list of stages: the fingerprint (nothing changed: done), config, catalog, images
+planned, bodies rendered (or remembered), views, pages produced into the work tree (only those
+whose signature changed), images processed, swap, state saved. Problems from every stage are
+collected first; the build fails once, before anything replaces `output/`. No stage logic lives
+here.
 """
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
 """The Jinja environment and page rendering, with errors that name template line and page.
 
 Owns template lookup (the site's own templates directory first, then the built-in theme),
-autoescaping for every template whatever its extension, `StrictUndefined`, and turning a
-template failure into a diagnostic. Templates receive view objects only (see views.py).
+autoescaping for every template whatever its extension, `StrictUndefined`, the digest of each
+template with everything it uses, producing pages in worker processes (build, sign, render or
+keep, write into the work tree), and turning a template failure into a diagnostic. Templates
+receive view objects only (see views.py).
 """
 from __future__ import annotations
 
@@ -124,11 +126,10 @@ def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Seq
             progress: Callable[[int, int], None] | None = None) -> list[Made]:
     """Make the pages of each task (`make` builds their views, or defers them), and render into the
     work tree each page whose signature differs from the last build's (`old`: Made.record() by
-    output) or whose
-    published file cannot be kept; a deferred page with the same inputs is not even built; in
-    forked workers when there is enough to do, so views are built and rendered on every core and
-    never all held at once. Failures become diagnostics naming template and page; the result is in
-    task order."""
+    output) or whose published file cannot be kept; a deferred page with the same inputs is not
+    even built. Runs in forked workers when there is enough to do, so views are built and rendered
+    on every core and never all held at once. Failures become diagnostics naming template and
+    page; the result is in task order."""
     total = sum(size(task) for task in tasks)
     count = min(workers or os.cpu_count() or 1, len(tasks), max(1, total // 50))
     _JOB.update(env=env, tasks=tasks, make=make, sign=sign, old=old, tree=tree, root=display_root)

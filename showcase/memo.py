@@ -32,7 +32,8 @@ class Memo:
 
     def __init__(self, cache: Path | None, name: str) -> None:
         self.path = cache / "memo" / f"{name}.pickle" if cache is not None else None
-        self.old: dict[str, Any] = _load(self.path) if self.path else {}
+        loaded = load(self.path, _MAGIC) if self.path else None
+        self.old: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
         self.new: dict[str, Any] = {}
 
     def get(self, digest: str) -> Any:
@@ -49,26 +50,31 @@ class Memo:
 
     def save(self) -> None:
         """Write the values used by this build, if they differ from what was loaded."""
-        if self.path is None or self.new.keys() == self.old.keys():
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            payload = pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)
-            with open(temporary, "wb") as handle:
-                handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # the memo only saves time
+        if self.path is not None and self.new.keys() != self.old.keys():
+            save(self.path, _MAGIC, self.new)
 
 
-def _load(path: Path) -> dict[str, Any]:
+def load(path: Path, magic: bytes) -> Any:
+    """The value pickled at path behind magic and a checksum, or None when the file is missing,
+    cut short, damaged (the checksum decides, not pickle) or foreign."""
     try:
         data = path.read_bytes()
-        check, payload = data[len(_MAGIC):len(_MAGIC) + 16], data[len(_MAGIC) + 16:]
-        if not data.startswith(_MAGIC) or hashlib.blake2b(payload, digest_size=16).digest() != check:
-            return {}  # cut short or damaged: a checksum, not pickle, decides
-        value = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - missing, damaged or foreign: start empty
-        return {}
-    return value if isinstance(value, dict) else {}
+        check, payload = data[len(magic):len(magic) + 16], data[len(magic) + 16:]
+        if not data.startswith(magic) or hashlib.blake2b(payload, digest_size=16).digest() != check:
+            return None
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - whatever the file holds, it is no value at all
+        return None
+
+
+def save(path: Path, magic: bytes, value: Any) -> None:
+    """Pickle value to path atomically, behind magic and a checksum; a failure only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with open(temporary, "wb") as handle:
+            handle.write(magic + hashlib.blake2b(payload, digest_size=16).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        pass

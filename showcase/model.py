@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,18 @@ class Entry:
 
     def translation(self, lang: str) -> Translation | None:
         return self.translations.get(lang)
+
+    def text(self, lang: str, name: str) -> tuple[Any, bool]:
+        """Field `name` in lang, or the Indonesian value and True when it had to fall back (a
+        translation's `title` stands for `name`)."""
+        value = getattr(self, name)
+        if lang == "id":
+            return value, False
+        translation = self.translations.get(lang)
+        translated = getattr(translation, "title" if name == "name" else name, None) if translation else None
+        if translated:
+            return translated, False
+        return value, bool(value)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,6 @@ page shows and in what order; it never renders templates and never writes files.
 """
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 from itertools import chain, islice
 from typing import Any, Mapping, Sequence
@@ -17,6 +15,7 @@ from markupsafe import Markup
 
 from . import commerce, offline, qr, search, structured, views
 from .model import Category, Entry, Maker, Page, Product, Region
+from .state import pickled_digest
 from .views import (NEWEST_COUNT, RELATED_COUNT, SIZES_CARD, SIZES_COVER, SIZES_HERO, SIZES_LOGO, Contact,
                     Link, ViewBuilder, _ordered, count, format_date, plain_text)
 
@@ -113,7 +112,7 @@ def product_inputs(b: ViewBuilder, p: Product, lang: str) -> str:
              d(b.catalog.category[p.category]), b.bodies.get((p.kind, p.slug, lang)),
              b.bodies.get((p.kind, p.slug, "id")), [plan(i) for i in p.images], plan(maker.logo),
              repr(b.shares.get((p.slug, lang))), related)
-    return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+    return pickled_digest(parts)
 
 
 def region(b: ViewBuilder, r: Region, lang: str, t: Mapping[str, str]) -> None:

@@ -8,9 +8,7 @@ here.
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import time
 from dataclasses import dataclass, replace
 from functools import partial
@@ -73,8 +71,9 @@ class Analysis:
     today: date
 
 
-def analyse(options: Options, reporter: Reporter | None = None) -> Analysis:
-    """Read, validate and cross-check all content, plan photos and render bodies; writes nothing."""
+def analyse(options: Options, reporter: Reporter | None = None, code: str | None = None) -> Analysis:
+    """Read, validate and cross-check all content, plan photos and render bodies; writes nothing
+    but the cache. `code` is showcase's code digest (state.code_digest) when the caller has it."""
     reporter = reporter or Reporter(quiet=True)
     diags = Diagnostics()
     today = options.today or build_date()
@@ -83,7 +82,7 @@ def analyse(options: Options, reporter: Reporter | None = None) -> Analysis:
                     "run from the site's folder or pass --content DIR")
     config = load_config(options.content, diags, options.base_url)
     check_cms(config, diags)
-    code = state.code_digest()
+    code = code or state.code_digest()
     front_matter = Memo(options.cache, "front-matter")
     catalog = load_catalog(config, diags, options.drafts, today, front_matter, code)
     front_matter.save()
@@ -117,7 +116,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
             store.save(replace(fast, stats=scanner.seen), None)
         return report
 
-    a = analyse(replace(options, today=today), reporter)
+    a = analyse(replace(options, today=today), reporter, code)
     diags, config = a.diags, a.config
     _check(diags, options, reporter, started)
 
@@ -235,10 +234,7 @@ def signature(page: views.PageOut, code: str, templates: Mapping[str, str]) -> s
     """What a page's bytes depend on: the showcase code, its template with everything that
     template uses, and its context (minus the interface strings, which are code)."""
     context = {k: v for k, v in page.context.items() if k != "t"}
-    h = hashlib.blake2b(f"{code}\0{page.template}\0{templates.get(page.template, '')}\0".encode(),
-                        digest_size=16)
-    h.update(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
-    return h.hexdigest()
+    return state.pickled_digest((code, page.template, templates.get(page.template, ""), context))
 
 
 def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> images.ProcessResult:

@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 from . import commerce
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Catalog, Category, Entry, Product, Region
+from .model import Catalog, Category, Product, Region
 from .routes import Routes
 from .strings import strings_for
 
@@ -202,19 +202,6 @@ def _valid_certs(product: Product, today: date) -> list[str]:
     return [c.type for c in product.certifications if not (c.valid_until and c.valid_until < today)]
 
 
-def _text(entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
-    """A text field in lang, or the Indonesian value and True when it had to fall back; the same
-    rule as the pages (`ViewBuilder.text`), without building a view for one field."""
-    value = getattr(entry, name)
-    if lang == "id":
-        return value, False
-    translation = entry.translation(lang)
-    translated = getattr(translation, "title" if name == "name" else name, None) if translation else None
-    if translated:
-        return translated, False
-    return value, bool(value)
-
-
 def numbering(catalog: Catalog, plans: Mapping[str, ImagePlan], today: date) -> Numbering:
     """Number the documents and facets once for every language."""
     products = sorted(catalog.products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
@@ -252,22 +239,22 @@ def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, numbers
     region_at = {r.slug: i for i, r in enumerate(regions)}
     cert_kinds = commerce.CERTIFICATION_TYPES
     # Names that many products share, looked up once per language.
-    short = [_text(r, lang, "short_name")[0] for r in regions]
-    region_name = {r.slug: (_text(r, lang, "name")[0], short[i]) for i, r in enumerate(regions)}
-    category_name = {c.slug: _text(c, lang, "name")[0] for c in categories}
-    maker_name = {m.slug: _text(m, lang, "name")[0] for m in catalog.makers}
+    short = [r.text(lang, "short_name")[0] for r in regions]
+    region_name = {r.slug: (r.text(lang, "name")[0], short[i]) for i, r in enumerate(regions)}
+    category_name = {c.slug: c.text(lang, "name")[0] for c in categories}
+    maker_name = {m.slug: m.text(lang, "name")[0] for m in catalog.makers}
     on_request = t["price_on_request"]
     texts: list[tuple[str, str]] = []
     cards: list[list[Any]] = []
     for product, certs, image, region_number in zip(numbers.products, numbers.certs, numbers.images, attrs["r"]):
-        title, fallback = _text(product, lang, "title")
+        title, fallback = product.text(lang, "title")
         maker = maker_name[product.maker]
-        other = " ".join([_text(product, lang, "summary")[0] or "", *(_text(product, lang, "tags")[0] or ()),
+        other = " ".join([product.text(lang, "summary")[0] or "", *(product.text(lang, "tags")[0] or ()),
                           maker, category_name[product.category], *region_name[product.region],
                           product.district or "", *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
         texts.append((title, other))
         cards.append([title, product.slug, commerce.price_text(product.price, product.price_max, on_request),
-                      _text(product, lang, "unit")[0] or "", maker, region_number, image, 1 if fallback else 0])
+                      product.text(lang, "unit")[0] or "", maker, region_number, image, 1 if fallback else 0])
 
     by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
     by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])

@@ -1,8 +1,8 @@
 """What the last successful build of a site was made from, so that a rebuild redoes only what changed.
 
 Owns the build state kept in the cache directory, one pair of files per output folder
-(`<cache>/builds/<key>.fast` and `.full`, pickled behind a checksum; a damaged or foreign file
-counts as absent):
+(`<cache>/builds/<key>.fast` and `.full`, pickled behind a checksum by memo.save; a damaged or
+foreign file counts as absent):
 
 - `fast`: the fingerprint of every input (each file under content/, the template folders and the
   showcase package, by path and BLAKE2 digest; the build options and the date the build counts as
@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .memo import load, save
+
 VERSION = 3
 LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "segno", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
@@ -40,6 +42,11 @@ Manifest = dict[str, tuple[str, int]]
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def pickled_digest(value: Any) -> str:
+    """The digest of a value by its pickled bytes (equal values built the same way, equal digests)."""
+    return digest(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def tree_id(path: Path) -> TreeId | None:
@@ -192,23 +199,8 @@ _MAGIC = f"showcase-state-{VERSION}\n".encode()
 
 
 def _load(path: Path) -> Any:
-    try:
-        data = path.read_bytes()
-        check, payload = data[len(_MAGIC):len(_MAGIC) + 16], data[len(_MAGIC) + 16:]
-        if not data.startswith(_MAGIC) or hashlib.blake2b(payload, digest_size=16).digest() != check:
-            return None  # cut short, damaged or from another version: a checksum decides, not pickle
-        return pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - a missing or foreign state file is no state at all
-        return None
+    return load(path, _MAGIC)
 
 
 def _save(path: Path, value: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with open(temporary, "wb") as handle:
-            handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # the state only saves time; the next build does the work again
+    save(path, _MAGIC, value)

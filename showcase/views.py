@@ -8,9 +8,7 @@ of pages to render (`PageOut`). It never renders templates and never writes file
 """
 from __future__ import annotations
 
-import hashlib
 import html
-import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -25,6 +23,7 @@ from .images import ImagePlan
 from .model import Catalog, Category, Entry, Image, Maker, Page, Product
 from .routes import Routes
 from .share import WIDTH as SHARE_WIDTH, HEIGHT as SHARE_HEIGHT, SharePlan
+from .state import pickled_digest
 from .strings import strings_for
 
 MONTHS = {
@@ -198,14 +197,7 @@ class ViewBuilder:
     # -- small helpers -----------------------------------------------------------------------
     def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
         """A text field in lang, or the Indonesian value and True when it had to fall back."""
-        value = getattr(entry, name)
-        if lang == "id":
-            return value, False
-        translation = entry.translation(lang)
-        translated = getattr(translation, "title" if name == "name" else name, None) if translation else None
-        if translated:
-            return translated, False
-        return value, bool(value)
+        return entry.text(lang, name)
 
     def title(self, entry: Entry, lang: str) -> str:
         return self.text(entry, lang, "title" if isinstance(entry, (Product, Page)) else "name")[0]
@@ -410,8 +402,7 @@ class ViewBuilder:
         key = id(value)
         made = self._digests.get(key)
         if made is None:
-            made = self._digests[key] = hashlib.blake2b(
-                pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).hexdigest()
+            made = self._digests[key] = pickled_digest(value)
         return made
 
     def warm(self) -> None:
@@ -420,12 +411,11 @@ class ViewBuilder:
             self.digest(entry)
 
     @lru_cache(maxsize=None)
-    def site_inputs(self, lang: str) -> bytes:
-        """Everything site-wide a page in lang may show (settings, addresses, date, theme files,
-        navigation, logo), pickled: part of every page's inputs (see pages.product_inputs)."""
-        return pickle.dumps((self.config, self.routes.base_path, self.routes.origin, self.routes.languages,
-                             self.today, dict(self.assets), self._site(lang), self.og_default(lang)),
-                            protocol=pickle.HIGHEST_PROTOCOL)
+    def site_inputs(self, lang: str) -> str:
+        """A digest of everything site-wide a page in lang may show (settings, addresses, date,
+        theme files, navigation, logo): part of every page's inputs (see pages.product_inputs)."""
+        return pickled_digest((self.config, self.routes.base_path, self.routes.origin, self.routes.languages,
+                               self.today, dict(self.assets), self._site(lang), self.og_default(lang)))
 
     @cached_property
     def _newest(self) -> list[Product]:

@@ -69,7 +69,6 @@ class Staging:
                 self.previous = {}
         except OSError as exc:
             raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
-        self.files = 0
 
     def _recover(self) -> None:
         """Finish or undo what a killed build left: a missing output with an old copy, stale staging."""
@@ -80,11 +79,6 @@ class Staging:
         for leftover in [*old, *self.parent.glob(f".{self.output.name}.staging-*")]:
             shutil.rmtree(leftover, ignore_errors=True)
 
-    def path(self, relative: str) -> Path:
-        target = self.dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
-
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))
 
@@ -94,7 +88,6 @@ class Staging:
     def record(self, relative: str, entry: tuple[str, int]) -> None:
         """Note a file the work tree now holds (written here or by a worker)."""
         self.manifest[relative] = entry
-        self.files += 1
 
     def has(self, relative: str) -> bool:
         """Whether the work tree already holds `relative` from an earlier build (for content-named

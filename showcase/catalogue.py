@@ -66,7 +66,7 @@ def item(builder: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> d
         "whatsapp": commerce.display_phone(number) if number else None,
         "certifications": [commerce.CERTIFICATION_LABELS[c.type] for c in p.certifications
                            if not (c.valid_until and c.valid_until < builder.today)],
-        "qr": qr.svg(url, t["qr_label"].format(title=title), builder.qr_codes), "lang": "id" if fallback else None,
+        "qr": qr.svg(url, t["qr_label"].format(title=title)), "lang": "id" if fallback else None,
     }
 
 
@@ -84,7 +84,7 @@ def _add(builder: ViewBuilder, region: Region | None, lang: str, t: Mapping[str,
                     for link in links],
         "whole": {"label": t["catalogue_whole"], "url": builder.routes.href("catalogue", None, lang),
                   "current": region is None},
-        "home": home, "qr": qr.svg(home, t["qr_label"].format(title=builder.config.title), builder.qr_codes),
+        "home": home, "qr": qr.svg(home, t["qr_label"].format(title=builder.config.title)),
     }
     crumbs = [Link(t["catalogue"], builder.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(builder.title(region, lang) if region else t["catalogue"], ""))

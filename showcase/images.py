@@ -14,20 +14,14 @@ import hashlib
 import io
 import json
 import logging
-import multiprocessing
 import os
 import re
-import sys
 import tempfile
-import threading
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, cast
 
@@ -44,6 +38,7 @@ from PIL import (
     features,
 )
 
+from showcase import parallel
 from showcase.errors import Diagnostic, Severity
 
 log = logging.getLogger(__name__)
@@ -321,38 +316,16 @@ def process(plans: Sequence[ImagePlan], settings: ImageSettings, cache_dir: Path
     jobs = [(tuple(twins), settings, cache_dir, out_dir) for twins in groups.values()]
     results: list[_Outcome] = [(0, 0, ())] * len(jobs)
     done = 0
-    for index, outcome in _completed(jobs, min(workers or os.cpu_count() or 1, len(jobs))):
+    def died(index: int, error: BaseException) -> _Outcome:  # e.g. out of memory: report it
+        return 0, 0, (_Problem("IMG_PROCESS", f"could not process the photo ({error})").at(jobs[index][0][0].display),)
+
+    for index, outcome in parallel.completed(_run, jobs, workers, died):
         results[index] = outcome
         done += len(jobs[index][0])
         if progress:
             progress(done, len(plans))
     return ProcessResult(sum(r[0] for r in results), sum(r[1] for r in results),
                          tuple(d for r in results for d in r[2]))
-
-
-def _completed(jobs: list[tuple[Any, ...]], count: int) -> Iterator[tuple[int, _Outcome]]:
-    """(index, outcome) as each photo finishes: inline for one worker, else in a process pool.
-    Workers are forked where that is safe (Linux, a single-threaded parent): a spawned worker
-    re-runs the caller's main script, which breaks a script without a `__main__` guard."""
-    if count <= 1:
-        yield from ((index, _run(*job)) for index, job in enumerate(jobs))
-        return
-    context: BaseContext
-    if sys.platform == "linux" and threading.active_count() == 1:
-        context = multiprocessing.get_context("fork")
-    else:  # forking a threaded parent can deadlock the child
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
-        futures = {pool.submit(_run, *job): index for index, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                outcome = future.result()
-            except BrokenProcessPool as exc:  # a worker died (e.g. out of memory): report it
-                outcome = (0, 0, (_Problem("IMG_PROCESS", f"could not process the photo ({exc})")
-                                  .at(jobs[index][0][0].display),))
-            yield index, outcome
 
 
 def _run(twins: tuple[ImagePlan, ...], settings: ImageSettings, cache_dir: Path | None,

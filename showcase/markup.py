@@ -10,8 +10,6 @@ through Jinja, so `{{ }}` in a body stays text.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
@@ -22,6 +20,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from . import parallel
 from .errors import Diagnostics
 
 EXTENSIONS = ("tables", "sane_lists", "fenced_code")
@@ -124,31 +123,19 @@ def render_markdown(text: str) -> RenderedBody:
 def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None = None,
                timeout: float = RENDER_TIMEOUT_S) -> list[RenderedBody]:
     """Render every body in worker processes; a body over the time limit is an error."""
-    results: list[RenderedBody] = []
     texts = [job.text for job in jobs]
     # Short texts render in-process; 2 KB of `[` already takes about a second, so anything longer
     # goes to a worker that can be stopped.
-    if len(texts) < 8 and not any(len(t) > INLINE_MAX_CHARS for t in texts):
-        return [_checked(job, _render_or_none(job.text), diags) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    start = 0
-    while start < len(texts):
-        with context.Pool(workers or os.cpu_count() or 1) as pool:
-            iterator = pool.imap(_render_or_none, texts[start:], chunksize=1)
-            for index in range(start, len(texts)):
-                try:
-                    results.append(_checked(jobs[index], iterator.next(timeout), diags))
-                except multiprocessing.TimeoutError:
-                    job = jobs[index]
-                    diags.error(job.display, job.first_line, "MD_TIMEOUT",
-                                f"the text took over {timeout:.0f} s to render and was stopped",
-                                "look for very many [ or ( or deeply nested lists; simplify the text")
-                    results.append(RenderedBody("", (), (), timed_out=True))
-                    pool.terminate()
-                    start = index + 1
-                    break
-            else:
-                start = len(texts)
+    inline = len(texts) < 8 and not any(len(t) > INLINE_MAX_CHARS for t in texts)
+    results: list[RenderedBody] = []
+    for job, body in zip(jobs, parallel.ordered(_render_or_none, texts, workers, timeout=timeout, inline=inline)):
+        if isinstance(body, parallel.TimedOut):
+            diags.error(job.display, job.first_line, "MD_TIMEOUT",
+                        f"the text took over {timeout:.0f} s to render and was stopped",
+                        "look for very many [ or ( or deeply nested lists; simplify the text")
+            results.append(RenderedBody("", (), (), timed_out=True))
+        else:
+            results.append(_checked(job, body, diags))
     return results
 
 

@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
-from . import assets, feeds, images, markup, offline, qr, search, share, state, views
+from . import assets, feeds, images, markup, offline, search, share, state, views
 from .cms import admin_files, check_cms
 from .config import KILL_SWITCH_ENV, SiteConfig, load_config
 from .errors import BuildFailed, Diagnostics, did_you_mean
@@ -127,9 +127,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     plans = {str(p.source): p for p in a.planner.plans()}
     shares = share.plan_all(a.catalog, plans, config.languages,
                             {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
-    codes = qr.prepare(views.qr_urls(a.catalog, a.routes), options.cache, options.workers)
     builder = views.ViewBuilder(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls,
-                                shares=shares, qr_codes=codes)
+                                shares=shares)
     claims = OutputPaths(diags)
     for lang in config.languages:
         for product in a.catalog.products:

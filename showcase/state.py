@@ -32,7 +32,7 @@ from typing import Any, Iterable, Mapping
 from .memo import load, save
 
 VERSION = 3
-LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "segno", "python-frontmatter", "markupsafe")
+LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "zxing-cpp", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
 
 StatKey = tuple[int, int, int, int]

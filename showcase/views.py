@@ -190,7 +190,6 @@ class ViewBuilder:
     assets: Mapping[str, str]
     pages: list[PageOut] = field(default_factory=list)
     shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
-    qr_codes: Mapping[str, str] = field(default_factory=dict)
     _cards: dict[tuple[str, str, bool], Card] = field(default_factory=dict)
     _digests: dict[int, str] = field(default_factory=dict)
 
@@ -488,18 +487,6 @@ def _ordered(categories: Sequence[Category]) -> list[Category]:
 def build_pages(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
                 bodies: Mapping[tuple[str, str, str], str], today: date,
                 assets: Mapping[str, str],
-                shares: Mapping[tuple[str, str], SharePlan] | None = None,
-                qr_codes: Mapping[str, str] | None = None) -> list[PageOut]:
+                shares: Mapping[tuple[str, str], SharePlan] | None = None) -> list[PageOut]:
     """Every page of the site, in a fixed order, ready for rendering."""
-    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {},
-                       qr_codes=qr_codes or {}).build()
-
-
-def qr_urls(catalog: Catalog, routes: Routes) -> list[str]:
-    """The absolute URLs that get a QR code: product, maker and catalogue pages, every language."""
-    urls = []
-    for lang in routes.languages:
-        urls.append(routes.absolute("home", None, lang))
-        urls += [routes.absolute("product", p.slug, lang) for p in catalog.products]
-        urls += [routes.absolute("maker", m.slug, lang) for m in catalog.makers]
-    return urls
+    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {}).build()

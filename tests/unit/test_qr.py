@@ -1,5 +1,6 @@
-"""QR codes: well-formed SVG whose drawn modules are exactly segno's matrix for the page URL, and
-which a real decoder (zxing-cpp) reads back as that URL."""
+"""QR codes: well-formed SVG whose drawn modules are exactly the encoder's matrix for the page URL,
+and which an independent decoder (OpenCV's QRCodeDetector, not the zxing-cpp that encodes them)
+reads back as that URL."""
 from __future__ import annotations
 
 import re
@@ -8,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import segno
-import zxingcpp
+import cv2
+import numpy
 from PIL import Image, ImageDraw
 
 from showcase import qr
@@ -23,7 +24,7 @@ QUIET = 4
 
 
 def drawn_matrix(svg_text: str) -> tuple[tuple[int, ...], ...]:
-    """Replay the dark path of segno's SVG (absolute M, relative m, horizontal h runs)."""
+    """Replay the dark path of the SVG (absolute M, relative m, horizontal h runs)."""
     root = ET.fromstring(svg_text)
     size = int(root.get("viewBox").split()[2])
     grid = [[0] * size for _ in range(size)]
@@ -45,9 +46,8 @@ def test_svg_draws_exactly_the_modules_of_the_url():
     url = BASE + "produk/bandeng-presto/"
     text = qr.svg(url, "Kode QR")
     assert drawn_matrix(text) == qr.matrix(url)
-    expected = tuple(tuple(int(bool(c)) for c in row)
-                     for row in segno.make(url, error="m", mask=qr.MASK, boost_error=False).matrix)
-    assert qr.matrix(url) == expected
+    size = len(qr.matrix(url))
+    assert size >= 21 and (size - 17) % 4 == 0, "a QR code is 17 + 4 x version modules wide"
 
 
 def test_svg_is_well_formed_with_a_text_alternative_and_no_fixed_size():
@@ -60,20 +60,6 @@ def test_svg_is_well_formed_with_a_text_alternative_and_no_fixed_size():
 
 def test_same_url_gives_the_same_bytes():
     assert qr.svg(BASE + "x/", "a") == qr.svg(BASE + "x/", "a")
-
-
-def test_prepared_codes_are_cached_and_equal_to_fresh_ones(tmp_path, monkeypatch):
-    urls = [f"{BASE}produk/p{i}/" for i in range(20)]
-    made = qr.prepare(urls, tmp_path, workers=2)
-    assert all(qr.svg(u, "a", made) == qr.svg(u, "a") for u in urls)
-    with monkeypatch.context() as patch:  # a second build draws nothing: every code is cached
-        patch.setattr(qr, "drawing", lambda url: pytest.fail(f"{url} drawn again"))
-        assert qr.prepare(urls, tmp_path, workers=1) == made
-    memo = tmp_path / "memo" / "qr.pickle"
-    data = memo.read_bytes()
-    memo.write_bytes(data[:-40] + bytes(40))
-    again = qr.prepare(urls, tmp_path, workers=1)
-    assert again == made, "a damaged cache is drawn again, never published"
 
 
 @pytest.fixture(scope="module")
@@ -136,27 +122,19 @@ def raster(svg_text: str) -> Image.Image:
     return image
 
 
-def decoded(svg_text: str) -> list[zxingcpp.Barcode]:
-    return zxingcpp.read_barcodes(raster(svg_text), formats=zxingcpp.BarcodeFormat.QRCode)
+def decoded(svg_text: str) -> list[str]:
+    """What OpenCV reads from the raster: the decoded texts (none when no code is found)."""
+    text, points, _ = cv2.QRCodeDetector().detectAndDecode(numpy.asarray(raster(svg_text)))
+    return [text] if points is not None and text else []
 
 
 def assert_decodes_to(svg_text: str, url: str) -> None:
-    codes = decoded(svg_text)
-    assert [code.text for code in codes] == [url]
-    assert codes[0].ec_level == "M" and codes[0].extra["DataMask"] == qr.MASK
+    assert decoded(svg_text) == [url]
 
 
 @pytest.mark.parametrize("url", DECODED_URLS)
 def test_a_decoder_reads_the_drawn_code_as_its_url(url):
     assert_decodes_to(qr.svg(url, "Kode QR"), url)
-
-
-def test_codes_from_the_cache_decode_like_fresh_ones(tmp_path):
-    made = qr.prepare(DECODED_URLS, tmp_path, workers=1)
-    again = qr.prepare(DECODED_URLS, tmp_path, workers=1)
-    for url in DECODED_URLS:
-        assert_decodes_to(qr.svg(url, "Kode QR", again), url)
-    assert again == made
 
 
 def test_every_code_published_in_the_full_site_decodes_to_its_printed_url(site):
@@ -192,7 +170,7 @@ def test_the_decoder_check_can_fail():
 
 
 def _svg_of(modules: list[list[int]]) -> str:
-    """A minimal SVG in segno's path form (M, then h runs) that drawn_matrix() reads."""
+    """A minimal SVG in the same path form (M, then h runs) that drawn_matrix() reads."""
     size = len(modules) + 2 * QUIET
     runs = []
     for y, row in enumerate(modules):

@@ -19,7 +19,6 @@ from typing import TextIO
 
 from .cli import add_content, program
 from .errors import Diagnostic, Diagnostics
-from .loader import expired
 from .pipeline import Analysis, Options, analyse
 
 FORMATS = ("text", "github", "json")
@@ -78,9 +77,10 @@ def completeness(analysis: Analysis) -> Completeness:
         if english and product.translation("en") is None:
             result.no_english.append((product.display, product.title))
         for cert in product.certifications:
-            if expired(cert, analysis.today):
+            if not cert.valid_on(analysis.today):
                 result.expired.append((product.display, f"{cert.type} {cert.number} until {cert.valid_until}"))
-    for plan in analysis.planner.plans():
+    plans = (analysis.store.plan(source) for source in analysis.store.plan_sources())
+    for plan in sorted((p for p in plans if p is not None), key=lambda p: p.display):
         size_mb = plan.source.stat().st_size / (1024 * 1024) if plan.source.exists() else 0.0
         if max(plan.width, plan.height) > LARGE_SIDE_PX or size_mb > LARGE_FILE_MB:
             result.large_photos.append((plan.display, f"{plan.width}x{plan.height} px, {size_mb:.1f} MB"))
@@ -162,6 +162,8 @@ def run(options: Options, fmt: str = "text", strict: bool = False, out: TextIO |
     """Analyse the content, print the report in `fmt`, return the exit status."""
     out = out or sys.stdout
     analysis = analyse(options)
+    with analysis.store.transaction():
+        analysis.store.clear_pending()  # this state is check's own: no build reads what it changed
     diags = analysis.diags
     done = completeness(analysis)
     formatter = {"text": format_text, "github": format_github, "json": format_json}[fmt]

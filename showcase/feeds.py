@@ -10,23 +10,26 @@ content give the same bytes. It builds no HTML and decides no URL (routes does).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import commerce
 from .config import SiteConfig
-from .images import ImagePlan
-from .model import Catalog, Product
-from .routes import EXPORTS, ROBOTS, SITEMAP, Routes
-from .strings import strings_for
-from .structured import largest_jpeg
-from .views import PageOut
-from .writer import Staging
+from .model import Product
+from .routes import SITEMAP, Routes
+
+if TYPE_CHECKING:
+    from .views import PageSummary
 
 FEED_SIZE = 30
+SITEMAP_URLS = 10_000
+"""Pages a sitemap file lists before it is split (the protocol allows 50,000 and 50 MB)."""
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -35,48 +38,65 @@ COLUMNS = ("slug", "title", "category", "maker", "region", "district", "price", 
            "certifications", "url", "image", "whatsapp")
 
 
-def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog,
-          plans: Mapping[str, ImagePlan], pages: Sequence[PageOut], today: date) -> None:
-    """Write sitemap, robots.txt, one feed per language and both exports into staging."""
-    staging.write_text(SITEMAP, sitemap(pages, product_dates(catalog, routes)))
-    staging.write_text(ROBOTS, robots(routes))
-    for lang in config.languages:
-        staging.write_text(Routes.feed(lang), feed(pages, catalog, routes, plans, config, lang))
-    rows = export_rows(catalog, routes, plans, config, today)
-    json_name, csv_name = EXPORTS
-    staging.write_text(json_name, export_json(rows, config, routes))
-    staging.write_text(csv_name, export_csv(rows))
+@dataclass(frozen=True)
+class FeedEntry:
+    """One product in a feed, with the texts its page shows."""
+
+    url: str
+    title: str
+    date: date | None
+    maker: str
+    category: str
+    category_label: str
+    price: str
+    unit: str | None
+    region: str
+    summary: str
+    image: str | None
 
 
-def product_dates(catalog: Catalog, routes: Routes) -> dict[str, date]:
-    """Canonical URL of every product page in every language -> the product's date."""
-    return {routes.absolute("product", p.slug, lang): p.date
-            for p in catalog.products if p.date for lang in routes.languages}
+@dataclass(frozen=True)
+class FeedView:
+    lang: str
+    url: str
+    home: str
+    title: str
+    subtitle: str
+    author: str
+    updated: date | None
+    entries: tuple[FeedEntry, ...]
 
 
-def listed(pages: Iterable[PageOut]) -> list[Mapping[str, Any]]:
-    """The `page` variable of every page a search engine should know: all with alternates
-    (404 and the offline fallback have none)."""
-    return [p.context["page"] for p in pages if p.context["page"].get("alternates")]
+def sitemaps(pages: Iterable[PageSummary], routes: Routes) -> dict[str, str]:
+    """`sitemap.xml` listing every page a search engine should know, in output order, with its
+    language alternates and, for products, the product's date. Past SITEMAP_URLS pages it is an
+    index of parts (`sitemap-1.xml`, ...), each page in the part its output path hashes to. Written
+    as text (the same bytes ElementTree's indented output gives, see the feeds tests) because it
+    may list tens of thousands of pages."""
+    listed = sorted((p for p in pages if p.listed), key=lambda p: p.output)
+    if len(listed) <= SITEMAP_URLS:
+        return {SITEMAP: _urlset(listed)}
+    parts = 1 << (len(listed) // SITEMAP_URLS).bit_length()
+    buckets: list[list[PageSummary]] = [[] for _ in range(parts)]
+    for page in listed:
+        buckets[int(hashlib.blake2b(page.output.encode(), digest_size=4).hexdigest(), 16) % parts].append(page)
+    files = {f"sitemap-{n + 1}.xml": _urlset(bucket) for n, bucket in enumerate(buckets)}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for name in files:
+        lines += [" <sitemap>", f"  <loc>{_text(routes.absolute_asset(name))}</loc>", " </sitemap>"]
+    lines.append("</sitemapindex>")
+    return {SITEMAP: "\n".join(lines) + "\n", **files}
 
 
-def _xml(root: ET.Element) -> str:
-    ET.indent(root, space=" ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def sitemap(pages: Iterable[PageOut], dates: Mapping[str, date]) -> str:
-    """Every listed page once, in build order, with its language alternates. Written as text (the
-    same bytes ElementTree's indented output gives, see the feeds tests) because a sitemap of
-    tens of thousands of pages is built on every rebuild."""
+def _urlset(pages: Sequence[PageSummary]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    for page in listed(pages):
-        lines += [" <url>", f"  <loc>{_text(page['canonical'])}</loc>"]
-        if page["canonical"] in dates:
-            lines.append(f"  <lastmod>{dates[page['canonical']].isoformat()}</lastmod>")
-        lines += [f'  <xhtml:link rel="alternate" hreflang="{_attribute(a["lang"])}" href="{_attribute(a["url"])}" />'
-                  for a in page["alternates"]]
+    for page in pages:
+        lines += [" <url>", f"  <loc>{_text(page.canonical)}</loc>"]
+        if page.lastmod is not None:
+            lines.append(f"  <lastmod>{page.lastmod.isoformat()}</lastmod>")
+        lines += [f'  <xhtml:link rel="alternate" hreflang="{_attribute(a.lang)}" href="{_attribute(a.url)}" />'
+                  for a in page.alternates]
         lines.append(" </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
@@ -91,6 +111,11 @@ def _attribute(value: str) -> str:
             .replace("\t", "&#09;"))
 
 
+def _xml(root: ET.Element) -> str:
+    ET.indent(root, space=" ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
 def robots(routes: Routes) -> str:
     """Allow everything and name the sitemap (only an absolute URL is valid there)."""
     lines = ["User-agent: *", "Allow: /", ""]
@@ -103,88 +128,74 @@ def _stamp(day: date | None) -> str:
     return f"{(day or EPOCH).isoformat()}T00:00:00Z"
 
 
-def newest(products: Iterable[Product]) -> list[Product]:
-    """Newest first, undated last, ties by slug: the same order as the site's listings."""
-    return sorted(products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
-
-
-def feed(pages: Sequence[PageOut], catalog: Catalog, routes: Routes, plans: Mapping[str, ImagePlan],
-         config: SiteConfig, lang: str) -> str:
+def atom(view: FeedView) -> str:
     """An Atom feed of the newest products in one language, with the texts their pages show."""
-    t = strings_for(lang)
-    views = {p.context["page"]["canonical"]: p.context["product"] for p in pages
-             if "product" in p.context and p.context["page"]["lang"] == lang}
-    chosen = [p for p in newest(catalog.products) if routes.absolute("product", p.slug, lang) in views]
-    chosen = chosen[:FEED_SIZE]
-    home = routes.absolute("home", None, lang)
-    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
-    ET.SubElement(root, "id").text = routes.absolute_asset(Routes.feed(lang))
-    ET.SubElement(root, "title").text = f"{config.title} · {t['feed']}"
-    if config.tagline:
-        ET.SubElement(root, "subtitle").text = config.tagline
-    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml",
-                                 "href": routes.absolute_asset(Routes.feed(lang))})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": home})
-    ET.SubElement(root, "updated").text = _stamp(max((p.date for p in chosen if p.date), default=None))
-    ET.SubElement(ET.SubElement(root, "author"), "name").text = config.organisation or config.title
-    for product in chosen:
-        url = routes.absolute("product", product.slug, lang)
-        view = views[url]
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": view.lang})
+    ET.SubElement(root, "id").text = view.url
+    ET.SubElement(root, "title").text = view.title
+    if view.subtitle:
+        ET.SubElement(root, "subtitle").text = view.subtitle
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": view.url})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": view.home})
+    ET.SubElement(root, "updated").text = _stamp(view.updated)
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = view.author
+    for item in view.entries:
         entry = ET.SubElement(root, "entry")
-        ET.SubElement(entry, "id").text = url
-        ET.SubElement(entry, "title").text = view["title"]
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
-        ET.SubElement(entry, "updated").text = _stamp(product.date)
-        if product.date:
-            ET.SubElement(entry, "published").text = _stamp(product.date)
-        ET.SubElement(ET.SubElement(entry, "author"), "name").text = view["maker"].label
-        ET.SubElement(entry, "category", {"term": product.category, "label": view["category"].label})
-        facts = [view["price"].replace("\u00a0", " "), view["unit"], view["maker"].label, view["region"].label]
+        ET.SubElement(entry, "id").text = item.url
+        ET.SubElement(entry, "title").text = item.title
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": item.url})
+        ET.SubElement(entry, "updated").text = _stamp(item.date)
+        if item.date:
+            ET.SubElement(entry, "published").text = _stamp(item.date)
+        ET.SubElement(ET.SubElement(entry, "author"), "name").text = item.maker
+        ET.SubElement(entry, "category", {"term": item.category, "label": item.category_label})
+        facts = [item.price.replace("\u00a0", " "), item.unit, item.maker, item.region]
         summary = " · ".join(f for f in facts if f)
-        ET.SubElement(entry, "summary").text = f"{summary}. {view['summary']}" if view["summary"] else summary
-        plan = plans.get(str(product.images[0].source)) if product.images else None
-        if plan is not None:
-            ET.SubElement(entry, "link", {"rel": "enclosure", "type": "image/jpeg",
-                                          "href": routes.absolute_asset(largest_jpeg(plan))})
+        ET.SubElement(entry, "summary").text = f"{summary}. {item.summary}" if item.summary else summary
+        if item.image is not None:
+            ET.SubElement(entry, "link", {"rel": "enclosure", "type": "image/jpeg", "href": item.image})
     return _xml(root)
 
 
-def export_rows(catalog: Catalog, routes: Routes, plans: Mapping[str, ImagePlan], config: SiteConfig,
-                today: date) -> list[dict[str, Any]]:
-    """One record per product, in Indonesian, newest first; expired licences left out."""
-    rows = []
-    for p in newest(catalog.products):
-        maker = catalog.maker[p.maker]
-        plan = plans.get(str(p.images[0].source)) if p.images else None
-        number = maker.whatsapp or config.contact_whatsapp
-        certifications = [{"type": c.type, "label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
-                           "valid_until": c.valid_until.isoformat() if c.valid_until else None}
-                          for c in p.certifications if not (c.valid_until and c.valid_until < today)]
-        rows.append({
-            "slug": p.slug, "title": p.title, "category": catalog.category[p.category].name,
-            "maker": maker.name, "region": catalog.region[p.region].name, "district": p.district,
-            "price": p.price, "price_max": p.price_max, "unit": p.unit, "certifications": certifications,
-            "url": routes.absolute("product", p.slug, "id"),
-            "image": routes.absolute_asset(largest_jpeg(plan)) if plan else None,
-            "whatsapp": "+" + number if number else None,
-            "date": p.date.isoformat() if p.date else None,
-        })
-    return rows
+def export_row(p: Product, maker_name: str, whatsapp: str | None, category: str, region: str, url: str,
+               image: str | None, today: date) -> dict[str, Any]:
+    """One product's record in the exports, in Indonesian; expired licences left out."""
+    certifications = [{"type": c.type, "label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
+                       "valid_until": c.valid_until.isoformat() if c.valid_until else None}
+                      for c in p.certifications_on(today)]
+    return {"slug": p.slug, "title": p.title, "category": category, "maker": maker_name, "region": region,
+            "district": p.district, "price": p.price, "price_max": p.price_max, "unit": p.unit,
+            "certifications": certifications, "url": url, "image": image,
+            "whatsapp": "+" + whatsapp if whatsapp else None, "date": p.date.isoformat() if p.date else None}
 
 
-def export_json(rows: Sequence[Mapping[str, Any]], config: SiteConfig, routes: Routes) -> str:
-    document = {"site": config.title, "organisation": config.organisation, "url": routes.absolute("home"),
-                "currency": "IDR", "products": list(rows)}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def export_parts(row: Mapping[str, Any]) -> tuple[str, str]:
+    """A row as its piece of `katalog.json` (indented as in the whole file) and its CSV line."""
+    text = json.dumps(row, ensure_ascii=False, indent=1)
+    return "  " + text.replace("\n", "\n  "), _csv_line(row)
 
 
-def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
+def export_json(parts: Iterable[str], config: SiteConfig, routes: Routes) -> str:
+    """`katalog.json`: the site and every product (rows newest first), made from export_parts()."""
+    head = {"site": config.title, "organisation": config.organisation, "url": routes.absolute("home"),
+            "currency": "IDR"}
+    text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    rows = ",\n".join(parts)
+    return f'{text},\n "products": [\n{rows}\n ]\n}}\n' if rows else f'{text},\n "products": []\n}}\n'
+
+
+def export_csv(lines: Iterable[str]) -> str:
     """RFC 4180 CSV with a UTF-8 byte-order mark, so spreadsheet programs read the accents."""
+    return "\ufeff" + _csv_line(None) + "".join(lines)
+
+
+def _csv_line(row: Mapping[str, Any] | None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
+    if row is None:
+        writer.writerow(COLUMNS)
+    else:
         certifications = "; ".join(f"{c['label']}: {c['number']}" for c in row["certifications"])
         writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS[:9]]
                         + [certifications] + ["" if row[c] is None else row[c] for c in COLUMNS[10:]])
-    return "\ufeff" + buffer.getvalue()
+    return buffer.getvalue()

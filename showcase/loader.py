@@ -1,9 +1,13 @@
-"""Walk `content/`, read every file, and assemble a validated, cross-referenced `Catalog`.
+"""Read content files and assemble entries from them: the rules of `content/`.
 
 The loader owns the layout rules (which folder holds which kind, bundles, translations, stray
-files, symlinks, case collisions), slug identity, reference resolution by slug with
-did-you-mean, and resolving image paths safely inside the content directory. Every problem is
-collected; the loader never stops at the first one and never renders anything.
+files, symlinks, case collisions), reading one file into validated front matter and body
+(`Loader.read`), and assembling one entry from its files (`Assembler`): references by slug with
+did-you-mean, a product's region from its maker, districts, photos resolved safely inside the
+content directory, licence expiry. Every problem is a diagnostic; nothing stops at the first.
+Assembly looks other entries up through a function it is given and names every file and entry
+it looked at (`Assembler.refs`), so a change to one of them re-assembles exactly the entries that
+used it (content.py keeps that bookkeeping). It never renders anything.
 """
 from __future__ import annotations
 
@@ -11,22 +15,23 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote
 
 from . import model, slugs
 from .config import SiteConfig
-from .errors import Diagnostics, did_you_mean
-from .memo import Memo, key
+from .errors import Diagnostic, Diagnostics, did_you_mean
 from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
 
 KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker",
                 "products": "product", "pages": "page"}
+KINDS = ("region", "category", "maker", "product", "page")  # assembly order: references point backwards
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif"}
 # Files operating systems and editors leave behind: never read, never copied, never reported.
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
@@ -36,7 +41,7 @@ _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
 @dataclass(frozen=True)
-class _File:
+class ContentFile:
     """A Markdown file found in content/: its kind, slug source and language."""
 
     path: Path
@@ -45,22 +50,52 @@ class _File:
     stem: str
     lang: str
 
+    @property
+    def original(self) -> Path:
+        """The Indonesian file a translation belongs to: `x.en.md` -> `x.md` in the same folder."""
+        return self.path if self.lang == "id" else self.path.with_name(self.path.name[:-len(f".{self.lang}.md")] + ".md")
+
+    def translation(self, lang: str) -> Path:
+        """Where this Indonesian file's translation into lang lives."""
+        return self.path.with_name(self.path.name[:-3] + f".{lang}.md")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One file's validated front matter and body (None when the front matter is unusable), with
+    the problems reading it found."""
+
+    record: Record | None
+    body: str
+    body_line: int
+    problems: tuple[Diagnostic, ...]
+
+    def claim(self, file: ContentFile) -> tuple[str, tuple[Diagnostic, ...]]:
+        """The slug this Indonesian file names (its `slug:` or its file name), or "" with why not."""
+        explicit = self.record.get("slug") if self.record else None
+        if explicit:
+            return explicit, ()
+        why = slugs.problem(file.stem)
+        if why:
+            problem = Diagnostics()
+            problem.error(file.display, 1, "CT_BAD_SLUG", f'file name "{file.stem}" {why}',
+                          "add `slug: a-short-name` (a-z, 0-9, '-') to the front matter, or rename the file")
+            return "", tuple(problem)
+        return slugs.slugify(file.stem), ()
+
 
 class Loader:
-    """One load of one content directory; use `load_catalog`."""
+    """Walking and reading one content directory."""
 
-    def __init__(self, config: SiteConfig, diags: Diagnostics, drafts: bool, memo: Memo | None = None,
-                 code: str = "") -> None:
+    def __init__(self, config: SiteConfig, diags: Diagnostics) -> None:
         self.config = config
         self.root = config.content_dir
         self.diags = diags
-        self.drafts = drafts
-        self.memo, self.code = memo, code
 
     # -- walking ---------------------------------------------------------------------------
-    def walk(self) -> list[_File]:
+    def walk(self) -> list[ContentFile]:
         """Every content file, sorted; symlinks, stray files and case collisions reported."""
-        found: list[_File] = []
+        found: list[ContentFile] = []
         folded: dict[str, list[str]] = defaultdict(list)
         for path in self._files():
             display = self.config.display(path)
@@ -81,7 +116,7 @@ class Loader:
                                        f'language "{lang}" is not in site.yaml languages; file not read',
                                        f"languages: {list(self.config.languages)}")
                     continue
-                found.append(_File(path, display, KIND_FOLDERS[parts[0]], stem, lang))
+                found.append(ContentFile(path, display, KIND_FOLDERS[parts[0]], stem, lang))
             elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
                 continue  # photos are used when a content file names them
             else:
@@ -116,49 +151,26 @@ class Loader:
                          "replace the link with the real file or folder")
 
     # -- reading ---------------------------------------------------------------------------
-    def read(self, file: _File) -> tuple[Record, Any] | None:
-        """Front matter validated against the kind's (or translation's) fields, and the source;
-        remembered in the memo by the file's bytes, with the problems it had."""
-        if self.memo is None:
-            return self._read(file, self.diags)
-        try:
-            raw = file.path.read_bytes()
-        except OSError:
-            return self._read(file, self.diags)
-        digest = key(self.code, file.display, file.kind, file.lang, raw)
-        known = self.memo.get(digest)
-        if known is None:
-            problems = Diagnostics()
-            known = (self._read(file, problems), tuple(problems))
-            self.memo.put(digest, known)
-        self.diags.extend(known[1])
-        return known[0]
-
-    def _read(self, file: _File, diags: Diagnostics) -> tuple[Record, Any] | None:
-        source = read_source(file.path, file.display, diags)
+    def read(self, file: ContentFile) -> Parsed:
+        """Front matter validated against the kind's (or translation's) fields, and the body."""
+        problems = Diagnostics()
+        source = read_source(file.path, file.display, problems)
         if source is None:
-            return None
+            return Parsed(None, "", 1, tuple(problems))
         try:
             root = parse(source.front_matter, source.front_matter_line)
         except YamlProblem as problem:
-            diags.error(file.display, problem.line, problem.code, problem.message, problem.hint,
-                        col=problem.col)
-            return None
-        validator = Validator(file.display, diags)
+            problems.error(file.display, problem.line, problem.code, problem.message, problem.hint,
+                           col=problem.col)
+            return Parsed(None, source.body, source.body_line, tuple(problems))
+        validator = Validator(file.display, problems)
         if file.lang == "id":
             record = validator.record(root, SCHEMAS[file.kind])
         else:
             allowed = translation_fields(file.kind)
             forbidden = tuple(f for f in SCHEMAS[file.kind] if f not in allowed)
             record = validator.record(root, allowed, forbidden=forbidden)
-        if not validator.ok:
-            return None
-        return record, source
-
-    # -- images ----------------------------------------------------------------------------
-    def image(self, spec: ImageSpec, file: _File, fallback_alt: str, field: str) -> model.Image | None:
-        return resolve_image(self.config, self.diags, file.display, file.path.parent, spec,
-                             fallback_alt, field)
+        return Parsed(record if validator.ok else None, source.body, source.body_line, tuple(problems))
 
 
 def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory: Path, spec: ImageSpec,
@@ -208,139 +220,81 @@ def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Di
     return None
 
 
-def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
-                 today: date | None = None, memo: Memo | None = None, code: str = "") -> model.Catalog:
-    """Read, validate and cross-reference all content; problems go to diags.
+Lookup = Callable[[str, str], "model.Entry | None"]
 
-    `today` is the build date: certifications that expired before it are reported. `memo`
-    remembers each file's validated front matter by its bytes and the code digest `code`.
+
+class Assembler:
+    """Turns one entry's validated files into a model object, resolving references by slug.
+
+    `lookup(kind, slug)` gives another entry as assembled in this build (or None); `known(kind)`
+    gives every slug of a kind, for did-you-mean suggestions. What an assembly looked at is
+    collected in `refs`: `kind/slug` of each entry looked up, `missing:kind` for a reference that
+    found nothing (a new entry of that kind may resolve it), `file:<path>` of each photo, and
+    `today` when licence dates were compared with the build date.
     """
-    loader = Loader(config, diags, drafts, memo, code)
-    files = loader.walk()
-    originals = [f for f in files if f.lang == "id"]
-    read = {f: loader.read(f) for f in files}
-    slugs_of: dict[_File, str] = {}
-    by_kind: dict[str, dict[str, _File]] = defaultdict(dict)
-    for file in originals:
-        result = read[file]
-        explicit = result[0].get("slug") if result else None
-        slug = explicit or _derived_slug(file, diags)
-        if not slug:
-            continue
-        slugs_of[file] = slug
-        other = by_kind[file.kind].get(slug)
-        if other is not None:
-            diags.error(file.display, None, "CT_DUPLICATE_SLUG",
-                        f'{file.kind} "{slug}" is defined twice: {other.display} and {file.display}',
-                        "give one of them another file name or `slug:`")
-            continue
-        by_kind[file.kind][slug] = file
-    translations = _translations(files, read, by_kind, slugs_of, diags)
-    builder = _Builder(loader, read, translations)
-    entries: dict[str, list[Any]] = defaultdict(list)
-    for kind in ("region", "category", "maker", "product", "page"):
-        for slug, file in sorted(by_kind[kind].items()):
-            if read[file] is not None:
-                entries[kind].append((slug, file))
-    regions = tuple(builder.region(s, f) for s, f in entries["region"])
-    regions = tuple(r for r in regions if r)
-    region_index = {r.slug: r for r in regions}
-    categories = tuple(c for c in (builder.category(s, f) for s, f in entries["category"]) if c)
-    makers = tuple(m for m in (builder.maker(s, f, region_index) for s, f in entries["maker"]) if m)
-    maker_index = {m.slug: m for m in makers}
-    category_slugs = {c.slug for c in categories}
-    products = tuple(p for p in (builder.product(s, f, region_index, maker_index, category_slugs)
-                                 for s, f in entries["product"]) if p)
-    pages = tuple(p for p in (builder.page(s, f) for s, f in entries["page"]) if p)
-    if not drafts:
-        products = tuple(p for p in products if not p.draft)
-        pages = tuple(p for p in pages if not p.draft)
-    if today is not None:
-        for product in products:
-            for cert in product.certifications:
-                if expired(cert, today):
-                    diags.warning(product.display, product.lines.get("certifications"), "CERT_EXPIRED",
-                                  f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
-                                  "perbarui nomor dan valid_until setelah izin diperpanjang",
-                                  field="certifications")
-    logo = None
-    if config.logo is not None:
-        site_path = config.content_dir / "site.yaml"
-        site_file = _File(site_path, config.display(site_path), "site", "site", "id")
-        logo = loader.image(config.logo, site_file, config.title, "logo")
-    return model.Catalog(regions, categories, makers, products, pages, logo)
 
+    def __init__(self, config: SiteConfig, diags: Diagnostics, lookup: Lookup,
+                 known: Callable[[str], "list[str]"], today: date | None) -> None:
+        self.config = config
+        self.diags = diags
+        self.lookup = lookup
+        self.known = known
+        self.today = today
+        self.refs: set[str] = set()
 
-def _derived_slug(file: _File, diags: Diagnostics) -> str:
-    why = slugs.problem(file.stem)
-    if why:
-        diags.error(file.display, 1, "CT_BAD_SLUG", f'file name "{file.stem}" {why}',
-                    "add `slug: a-short-name` (a-z, 0-9, '-') to the front matter, or rename the file")
-        return ""
-    return slugs.slugify(file.stem)
+    def entry(self, kind: str, slug: str, file: ContentFile, parsed: Parsed,
+              translations: dict[str, tuple[ContentFile, Parsed]]) -> model.Entry | None:
+        """The entry `kind/slug` from its Indonesian file and its translations (by language)."""
+        assert parsed.record is not None
+        common = self._common(kind, slug, file, parsed, translations)
+        return getattr(self, kind)(common, file, parsed.record)
 
+    def _get(self, kind: str, slug: str) -> model.Entry | None:
+        self.refs.add(f"{kind}/{slug}")
+        found = self.lookup(kind, slug)
+        if found is None:
+            self.refs.add(f"missing:{kind}")
+        return found
 
-def _translations(files: list[_File], read: dict, by_kind: dict, slugs_of: dict,
-                  diags: Diagnostics) -> dict[tuple[str, str], dict[str, tuple[_File, Any]]]:
-    """Translations attached to their Indonesian file, found by the same file stem and folder."""
-    originals = {(f.kind, f.path.parent, f.stem): f for f in slugs_of}
-    result: dict[tuple[str, str], dict[str, tuple[_File, Any]]] = defaultdict(dict)
-    for file in files:
-        if file.lang == "id" or read[file] is None:
-            continue
-        original = originals.get((file.kind, file.path.parent, file.stem))
-        if original is None:
-            diags.error(file.display, None, "CT_ORPHAN_TRANSLATION",
-                        "translation has no Indonesian file beside it",
-                        f"add {file.stem}.md (or index.md) in the same folder, or rename this file")
-            continue
-        result[(file.kind, slugs_of[original])][file.lang] = (file, read[file])
-    return result
-
-
-class _Builder:
-    """Turns validated records into model objects, resolving references by slug."""
-
-    def __init__(self, loader: Loader, read: dict, translations: dict) -> None:
-        self.loader = loader
-        self.diags = loader.diags
-        self.read = read
-        self.translations = translations
-
-    def _common(self, kind: str, slug: str, file: _File) -> dict[str, Any]:
-        record, source = self.read[file]
+    def _common(self, kind: str, slug: str, file: ContentFile, parsed: Parsed,
+                translations: dict[str, tuple[ContentFile, Parsed]]) -> dict[str, Any]:
+        assert parsed.record is not None
         langs = {}
-        for lang, (tfile, (trecord, tsource)) in sorted(self.translations.get((kind, slug), {}).items()):
-            values = trecord.values
+        for lang, (tfile, tparsed) in sorted(translations.items()):
+            if tparsed.record is None:
+                continue
+            values = tparsed.record.values
             langs[lang] = model.Translation(
                 lang=lang, display=tfile.display,
                 title=values.get("title") or values.get("name"),
                 summary=values.get("summary"), unit=values.get("unit"), tags=values.get("tags"),
                 alts=tuple(i["alt"] for i in values.get("images", ())),
-                body=tsource.body, body_line=tsource.body_line)
+                body=tparsed.body, body_line=tparsed.body_line)
         return dict(kind=kind, slug=slug, display=file.display, directory=file.path.parent,
-                    body=source.body, body_line=source.body_line, translations=langs, lines=record.lines)
+                    body=parsed.body, body_line=parsed.body_line, translations=langs, lines=parsed.record.lines)
 
-    def _ref(self, file: _File, record: Record, field: str, known: dict | set, what: str) -> str | None:
+    def _ref(self, file: ContentFile, record: Record, field: str, kind: str, what: str) -> model.Entry | None:
         value = record.get(field)
         if value is None:
             return None
-        if value in known:
-            return value
+        found = self._get(kind, value)
+        if found is not None:
+            return found
         canonical = slugs.slugify(value)
-        if canonical in known:
+        found = self._get(kind, canonical) if canonical and canonical != value else None
+        if found is not None:
             self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL",
                                f'{what} "{value}" matched "{canonical}"',
                                f"write `{field}: {canonical}`", field=field)
-            return canonical
+            return found
         self.diags.error(file.display, record.lines[field], "REF_UNKNOWN",
-                         f'unknown {what} "{value}"' + did_you_mean(canonical, known),
+                         f'unknown {what} "{value}"' + did_you_mean(canonical, self.known(kind)),
                          f"use the slug of a file in content/{what.split()[0]}s/ (the file name without .md)"
                          if what != "category" else "use the slug of a file in content/categories/",
                          field=field)
         return None
 
-    def _district(self, file: _File, record: Record, region: model.Region | None) -> str | None:
+    def _district(self, file: ContentFile, record: Record, region: model.Region | None) -> str | None:
         district = record.get("district")
         if district is None or region is None:
             return district
@@ -359,79 +313,87 @@ class _Builder:
                          "districts are listed in " + region.display, field="district")
         return None
 
-    def _images(self, file: _File, record: Record, field: str, alt: str) -> list[model.Image]:
+    def _images(self, file: ContentFile, record: Record, field: str, alt: str) -> list[model.Image]:
         value = record.get(field)
         specs = value if isinstance(value, tuple) else ((value,) if value else ())
-        images = [self.loader.image(s, file, alt, field) for s in specs]
+        images = [self.image(s, file.display, file.path.parent, alt, field) for s in specs]
         return [i for i in images if i is not None]
+
+    def image(self, spec: ImageSpec, owner: str, directory: Path, alt: str, field: str) -> model.Image | None:
+        """A photo named in front matter, resolved safely; its file is a reference."""
+        image = resolve_image(self.config, self.diags, owner, directory, spec, alt, field)
+        self.refs.add("file:" + os.path.normpath(directory / unicodedata.normalize("NFC", unquote(spec.src))))
+        if image is not None:
+            self.refs.add(f"file:{image.source}")
+        return image
 
     def _links(self, record: Record) -> tuple[model.Link, ...]:
         return tuple(model.Link(m["name"], m["url"]) for m in record.get("marketplaces", ()))
 
-    def region(self, slug: str, file: _File) -> model.Region | None:
-        record, _ = self.read[file]
+    def region(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Region | None:
         v = record.values
         cover = self._images(file, record, "cover", v["name"])
-        return model.Region(**self._common("region", slug, file), name=v["name"],
-                            short_name=v.get("short_name", v["name"]), province=v["province"],
-                            region_kind=v.get("kind", "kabupaten"), code=v.get("code", ""),
+        return model.Region(**common, name=v["name"], short_name=v.get("short_name", v["name"]),
+                            province=v["province"], region_kind=v.get("kind", "kabupaten"), code=v.get("code", ""),
                             districts=tuple(v.get("districts", ())), cover=cover[0] if cover else None,
                             summary=v.get("summary", ""))
 
-    def category(self, slug: str, file: _File) -> model.Category | None:
-        v = self.read[file][0].values
-        return model.Category(**self._common("category", slug, file), name=v["name"],
-                              summary=v.get("summary", ""), order=v.get("order", 1000))
-
-    def maker(self, slug: str, file: _File, regions: dict) -> model.Maker | None:
-        record, _ = self.read[file]
+    def category(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Category | None:
         v = record.values
-        region_slug = self._ref(file, record, "region", regions, "region")
-        region = regions.get(region_slug) if region_slug else None
-        district = self._district(file, record, region)
+        return model.Category(**common, name=v["name"], summary=v.get("summary", ""), order=v.get("order", 1000))
+
+    def maker(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Maker | None:
+        v = record.values
+        region = self._ref(file, record, "region", "region", "region")
+        district = self._district(file, record, region if isinstance(region, model.Region) else None)
         logo = self._images(file, record, "logo", v["name"])
         if v.get("whatsapp") and not v["whatsapp"].startswith("628"):
             self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE",
                              "a WhatsApp number must be a mobile number (08…)", field="whatsapp")
-        if region_slug is None:
+        if region is None:
             return None
-        return model.Maker(**self._common("maker", slug, file), name=v["name"], region=region_slug,
+        return model.Maker(**common, name=v["name"], region=region.slug,
                            district=district, whatsapp=v.get("whatsapp"), phone=v.get("phone"),
                            email=v.get("email"), instagram=v.get("instagram"), website=v.get("website"),
                            address=v.get("address"), since=v.get("since"), logo=logo[0] if logo else None,
                            marketplaces=self._links(record), summary=v.get("summary", ""))
 
-    def product(self, slug: str, file: _File, regions: dict, makers: dict,
-                categories: set[str]) -> model.Product | None:
-        record, _ = self.read[file]
+    def product(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Product | None:
         v = record.values
-        maker_slug = self._ref(file, record, "maker", makers, "maker")
-        category = self._ref(file, record, "category", categories, "category")
-        region_slug = self._ref(file, record, "region", regions, "region")
-        if region_slug is None and "region" not in v and maker_slug:
-            region_slug = makers[maker_slug].region
-        region = regions.get(region_slug) if region_slug else None
-        district = self._district(file, record, region)
+        maker = self._ref(file, record, "maker", "maker", "maker")
+        category = self._ref(file, record, "category", "category", "category")
+        region = self._ref(file, record, "region", "region", "region")
+        if region is None and "region" not in v and isinstance(maker, model.Maker):
+            region = self._get("region", maker.region)
+        district = self._district(file, record, region if isinstance(region, model.Region) else None)
         images = self._images(file, record, "images", v["title"])
         self._check_price(file, record)
         certifications = tuple(model.Certification(c["type"], c["number"], c.get("valid_until"))
                                for c in v.get("certifications", ()))
-        if not (maker_slug and category and region_slug):
+        if self.today is not None and any(c.valid_until for c in certifications):
+            self.refs.add("today")
+            for cert in certifications:
+                if not cert.valid_on(self.today):
+                    self.diags.warning(file.display, record.lines.get("certifications"), "CERT_EXPIRED",
+                                       f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
+                                       "perbarui nomor dan valid_until setelah izin diperpanjang",
+                                       field="certifications")
+        if not (isinstance(maker, model.Maker) and category is not None and region is not None):
             return None
-        if not makers[maker_slug].whatsapp and not self.loader.config.contact_whatsapp:
+        if not maker.whatsapp and not self.config.contact_whatsapp:
             self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP",
-                             f'no WhatsApp number to order from: maker "{maker_slug}" has none, nor site.yaml',
-                             f"add `whatsapp:` to {makers[maker_slug].display} or `contact: {{whatsapp: ...}}` "
+                             f'no WhatsApp number to order from: maker "{maker.slug}" has none, nor site.yaml',
+                             f"add `whatsapp:` to {maker.display} or `contact: {{whatsapp: ...}}` "
                              "to site.yaml", field="maker")
-        return model.Product(**self._common("product", slug, file), title=v["title"], category=category,
-                             maker=maker_slug, region=region_slug, district=district,
+        return model.Product(**common, title=v["title"], category=category.slug,
+                             maker=maker.slug, region=region.slug, district=district,
                              price=v.get("price"), price_max=v.get("price_max"), unit=v.get("unit"),
                              images=tuple(images), summary=v.get("summary", ""), tags=tuple(v.get("tags", ())),
                              certifications=certifications, marketplaces=self._links(record),
                              featured=v.get("featured", False), draft=v.get("draft", False),
                              date=v.get("date"))
 
-    def _check_price(self, file: _File, record: Record) -> None:
+    def _check_price(self, file: ContentFile, record: Record) -> None:
         price, top = record.get("price"), record.get("price_max")
         if top is not None and price is None:
             self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
@@ -440,19 +402,21 @@ class _Builder:
             self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
                              f"price_max {top} is below price {price}", "swap the two values",
                              field="price_max")
-        limit = self.loader.config.price_warn_above
+        limit = self.config.price_warn_above
         for name in ("price", "price_max"):
             if (record.get(name) or 0) > limit:
                 self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH",
                                    f"{record.get(name)} rupiah is above {limit}; is a digit too many?",
                                    "set price_warn_above in site.yaml if this price is right", field=name)
 
-    def page(self, slug: str, file: _File) -> model.Page | None:
-        v = self.read[file][0].values
-        return model.Page(**self._common("page", slug, file), title=v["title"], menu=v.get("menu"),
+    def page(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Page | None:
+        v = record.values
+        return model.Page(**common, title=v["title"], menu=v.get("menu"),
                           summary=v.get("summary", ""), draft=v.get("draft", False))
 
 
-def expired(certification: model.Certification, today: date) -> bool:
-    """A licence whose valid_until lies before today."""
-    return certification.valid_until is not None and certification.valid_until < today
+def walk_order(path: str) -> tuple[tuple[int, str], ...]:
+    """The order os.walk (top-down, sorted) visits a file in: a folder's files before its
+    subfolders. When two files claim one slug, the first in this order keeps it."""
+    parts = path.split("/")
+    return tuple((1, p) for p in parts[:-1]) + ((0, parts[-1]),)

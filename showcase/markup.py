@@ -117,7 +117,45 @@ def render_markdown(text: str) -> RenderedBody:
         raise
     collector = md.treeprocessors["showcase_collect"]
     assert isinstance(collector, _Collect)
-    return RenderedBody(html, tuple(collector.images), tuple(collector.links))
+    images, links = list(collector.images), list(collector.links)
+    html = _raw_html(html, images, links)
+    return RenderedBody(html, tuple(images), tuple(links))
+
+
+_RAW_IMG = re.compile(r"""<img\b[^>]*>""", re.IGNORECASE)
+_ATTRIBUTE = r"""\b{}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+_RAW_SRC = re.compile(_ATTRIBUTE.format("src"), re.IGNORECASE)
+_RAW_ALT = re.compile(_ATTRIBUTE.format("alt"), re.IGNORECASE)
+_RAW_HREF = re.compile(r"<a\b[^>]*?" + _ATTRIBUTE.format("href"), re.IGNORECASE)
+
+
+def _raw_html(html: str, images: list[tuple[str, str]], links: list[str]) -> str:
+    """Raw HTML `<img>` and `<a>` an editor wrote count like Markdown ones: a photo inside the site
+    is taken through the photo pipeline (or reported when it is missing), a link to a page of the
+    site is checked and given the sub-path. Markdown's own images carry a token by now."""
+    def value(match: re.Match[str] | None) -> str:
+        return next((g for g in match.groups() if g is not None), "") if match else ""
+
+    def image(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = value(_RAW_SRC.search(tag))
+        if src.startswith(("http://", "https://")) or src.startswith(IMAGE_TOKEN.format("")):
+            return tag
+        images.append((src, value(_RAW_ALT.search(tag))))
+        return f'<img src="{IMAGE_TOKEN.format(len(images) - 1)}">'
+
+    def anchor(match: re.Match[str]) -> str:
+        href = value(match)
+        if not href.startswith("/"):
+            return match.group(0)
+        if href not in links:
+            links.append(href)
+        attribute = match.start(1) if match.group(1) is not None else \
+            match.start(2) if match.group(2) is not None else match.start(3)
+        head = match.group(0)[:attribute - match.start()].rstrip("\"'")
+        return f'{head}"{href}"'
+
+    return _RAW_HREF.sub(anchor, _RAW_IMG.sub(image, html))
 
 
 def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None = None,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class Certification:
     type: str
     number: str
     valid_until: date | None
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the licence still holds on `day` (one with no end date always does)."""
+        return self.valid_until is None or self.valid_until >= day
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,11 @@ class Category(Entry):
     summary: str = ""
     order: int = 1000
 
+    @property
+    def sort_key(self) -> tuple[int, str, str]:
+        """Categories are listed by `order`, then name, then slug (so ties are stable)."""
+        return (self.order, self.name.casefold(), self.slug)
+
 
 @dataclass(frozen=True)
 class Maker(Entry):
@@ -114,6 +123,18 @@ class Maker(Entry):
     logo: Image | None = None
     marketplaces: tuple[Link, ...] = ()
     summary: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Makers are listed by name, then slug."""
+        return (self.name.casefold(), self.slug)
+
+    def contacts(self) -> tuple[tuple[str, str], ...]:
+        """(kind, value) of every way to reach the maker, in the order pages show them:
+        whatsapp, phone, email, instagram, website, address."""
+        found = (("whatsapp", self.whatsapp), ("phone", self.phone), ("email", self.email),
+                 ("instagram", self.instagram), ("website", self.website), ("address", self.address))
+        return tuple((kind, value) for kind, value in found if value)
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,20 @@ class Product(Entry):
     featured: bool = False
     draft: bool = False
     date: date | None = None
+
+    @property
+    def newest_key(self) -> tuple[int, str]:
+        """Newest first, undated last, ties by slug: the order of every product list."""
+        return (-(self.date or date.min).toordinal(), self.slug)
+
+    def certifications_on(self, day: date) -> tuple[Certification, ...]:
+        """The licences still valid on `day`, the only ones a page may show."""
+        return tuple(c for c in self.certifications if c.valid_on(day))
+
+
+def newest_first(products: Iterable[Product]) -> list[Product]:
+    """Products newest first (see Product.newest_key)."""
+    return sorted(products, key=lambda p: p.newest_key)
 
 
 @dataclass(frozen=True)

@@ -12,23 +12,21 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 from . import icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
 from .model import Catalog, Image
-from .routes import Routes
+from .routes import OFFLINE_OUTPUT, Routes
 
 if TYPE_CHECKING:
-    from .views import PageOut
+    from .views import PageSummary
     from .writer import Staging
 
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
 HEADERS_FILE = "_headers"
-OFFLINE_SLUG = "offline"
-OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
 NETWORK_TIMEOUT_MS = 3000
 RUNTIME_PAGES = 60
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -89,13 +87,6 @@ def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
             "scope": routes.base_path, "kill": config.offline.kill_switch}
 
 
-def page_url(routes: Routes, output: str) -> str:
-    """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""
-    if output == "index.html" or output.endswith("/index.html"):
-        return routes.asset(output[: -len("index.html")])
-    return routes.asset(output)
-
-
 def preferred_variant(plan: ImagePlan, formats: Sequence[str]) -> Variant | None:
     """The smallest variant in the format a browser picks from `<picture>`.
 
@@ -111,16 +102,25 @@ def preferred_variant(plan: ImagePlan, formats: Sequence[str]) -> Variant | None
     return None
 
 
-def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes: Routes, catalog: Catalog,
-               plans: Mapping[str, ImagePlan], pages: Sequence[PageOut]) -> list[Entry]:
+class Files(Protocol):
+    """The new site's files as the build knows them: (content digest, size) by path, and the
+    paths under a folder."""
+
+    def __call__(self, path: str) -> tuple[str, int] | None: ...
+
+    def under(self, prefix: str) -> list[str]: ...
+
+
+def candidates(files: Files, config: SiteConfig, routes: Routes, catalog: Catalog,
+               plans: Mapping[str, ImagePlan], pages: Sequence[PageSummary]) -> list[Entry]:
     """Every file worth precaching, highest priority first, each once. `files` is the build's
-    output so far, path -> (content digest, size): the digest is the file's revision."""
+    output, path -> (content digest, size): the digest is the file's revision."""
     wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
-    assets = sorted(f for f in files if f.startswith("assets/"))
+    assets = sorted(files.under("assets/"))
     wanted += [(routes.asset(a), a, "shell") for a in assets]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
-    wanted += [(page_url(routes, OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
+    wanted += [(routes.page_url(OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
 
     def small(image: Image | None, kind: str) -> None:
         plan = plans.get(str(image.source)) if image else None
@@ -130,13 +130,13 @@ def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes:
 
     small(catalog.logo, "shell")
     default = config.languages[0]
-    html = [p for p in pages if p.context["page"]["lang"] == default and p.output.endswith(".html")
+    html = [p for p in pages if p.lang == default and p.output.endswith(".html")
             and p.output not in (OFFLINE_OUTPUT, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
-    html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: catalog order within a kind
-    wanted += [(page_url(routes, p.output), p.output, "page") for p in html if p.template in order]
+    html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: output order within a kind
+    wanted += [(routes.page_url(p.output), p.output, "page") for p in html if p.template in order]
     search = f"{SEARCH_DIR}/{default}/"
-    shards = sorted((f for f in files if f.startswith(search)), key=lambda f: (not f.endswith("/index.json"), f))
+    shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
     for product in catalog.products:
         small(product.images[0] if product.images else None, "photo")
@@ -144,15 +144,16 @@ def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes:
         small(region.cover, "image")
     for maker in catalog.makers:
         small(maker.logo, "image")
-    wanted += [(page_url(routes, p.output), p.output, "other") for p in html if p.template not in order]
+    wanted += [(routes.page_url(p.output), p.output, "other") for p in html if p.template not in order]
 
     seen: set[str] = set()
     found: list[Entry] = []
     for url, file, kind in wanted:
-        if url in seen or file not in files:
+        entry = files(file) if url not in seen else None
+        if entry is None:
             continue
         seen.add(url)
-        content, size = files[file]
+        content, size = entry
         found.append(Entry(url, file, size, content[:16], kind))
     return found
 
@@ -195,7 +196,7 @@ def short_name(title: str, limit: int = 12) -> str:
     return name[:limit]
 
 
-def headers(routes: Routes, pages: Sequence[PageOut]) -> str:
+def headers(routes: Routes, pages: Sequence[PageSummary]) -> str:
     """`_headers` for Netlify and Cloudflare Pages. The rules never overlap (both hosts combine the
     values of every matching rule), so HTML is named by folder instead of one catch-all rule."""
     base = routes.base_path
@@ -215,7 +216,7 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
     """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
     settings = {
         "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
-        "offline": page_url(routes, OFFLINE_OUTPUT), "timeout": NETWORK_TIMEOUT_MS,
+        "offline": routes.page_url(OFFLINE_OUTPUT), "timeout": NETWORK_TIMEOUT_MS,
         "runtimeImages": config.offline.runtime_images, "runtimePages": RUNTIME_PAGES,
         "precache": [[e.url, e.revision, e.kind] for e in precache.entries],
     }
@@ -224,8 +225,9 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
 
 
 def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog,
-          plans: Mapping[str, ImagePlan], pages: Sequence[PageOut]) -> OfflineResult:
-    """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures."""
+          plans: Mapping[str, ImagePlan], pages: Sequence[PageSummary], files: Files) -> OfflineResult:
+    """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
+    `pages` are the HTML pages of the new site."""
     logo = catalog.logo.source if catalog.logo and str(catalog.logo.source) in plans else None
     for path, data in icons.render_icons(logo, config.title, config.theme_color,
                                          config.offline.background_color).items():
@@ -233,7 +235,7 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
     staging.write_text(HEADERS_FILE, headers(routes, pages))
     budget = round(config.offline.budget_mb * 1024 * 1024)
-    precache = plan_precache(candidates(staging.manifest, config, routes, catalog, plans, pages), budget)
+    precache = plan_precache(candidates(files, config, routes, catalog, plans, pages), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes))
     left: dict[str, int] = {}
     for entry in precache.left_out:

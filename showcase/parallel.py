@@ -18,6 +18,7 @@ It knows nothing of what the tasks do.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
@@ -87,8 +88,8 @@ def ordered(fn: Callable[[T], R], items: Sequence[T], workers: int | None = None
         return
     start = 0
     while start < len(items):
-        with context().Pool(n, initializer, initargs) as pool:
-            results = pool.imap(fn, items[start:], chunksize=1)
+        with context().Pool(n, _guarded_start, (initializer, initargs)) as pool:
+            results = pool.imap(functools.partial(_guarded, fn), items[start:], chunksize=1)
             for index in range(start, len(items)):
                 try:
                     yield results.next(timeout)
@@ -99,6 +100,25 @@ def ordered(fn: Callable[[T], R], items: Sequence[T], workers: int | None = None
                     break
             else:
                 start = len(items)
+
+
+_FAILED_START: list[BaseException] = []  # in a worker: why its initializer failed
+
+
+def _guarded_start(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Run a worker's initializer; a failure is kept and raised by its first task (a pool whose
+    initializer raises would start new workers for ever)."""
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the task, where the caller sees it
+        _FAILED_START.append(exc)
+
+
+def _guarded(fn: Callable[[T], R], item: T) -> R:
+    if _FAILED_START:
+        raise _FAILED_START[0]
+    return fn(item)
 
 
 def completed(fn: Callable[..., R], jobs: Sequence[tuple[Any, ...]], workers: int | None = None,

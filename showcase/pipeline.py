@@ -1,38 +1,43 @@
 """The build recipe: one function calling each stage in order and returning a `BuildReport`.
 
-Reads like the list of stages: the fingerprint (nothing changed: done), config, catalog, images
-planned, bodies rendered (or remembered), views, pages produced into the work tree (only those
-whose signature changed), images processed, swap, state saved. Problems from every stage are
+Reads like the list of stages: the fingerprint (nothing changed: done), config, the content
+brought up to date from the files that changed (content.py), photos planned (photos.py), bodies
+rendered (bodies.py), the pages those changes reach (engine.py) built in worker processes into
+the work tree, photos processed, the site-wide files (sitemap, feeds' neighbours, exports,
+search, offline) written, the swap, and the build state saved. Problems from every stage are
 collected first; the build fails once, before anything replaces `output/`. No stage logic lives
 here.
 """
 from __future__ import annotations
 
 import os
+import pickle
+import sqlite3
 import time
+from contextlib import suppress
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Mapping
 
-from . import assets, feeds, images, markup, offline, search, share, state, views
+from . import assets, engine, feeds, images, markup, offline, search, share, state
+from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import KILL_SWITCH_ENV, SiteConfig, load_config
-from .errors import BuildFailed, Diagnostics, did_you_mean
-from .loader import load_catalog, resolve_image
-from .memo import Memo, key
-from .model import Catalog, Entry
-from .pages import product_inputs
-from .render import Deferred, Made, environment, produce, template_dirs, template_digests
-from .report import BuildReport, Reporter, missing_translations
-from .routes import OutputPaths, Routes
-from .schema import ImageSpec
-from .strings import strings_for
-from .writer import Staging
+from .content import Content, ContentUpdate, catalog, problems
+from .errors import BuildFailed, Diagnostics
+from .inputs import TODAY, Inputs
+from .model import Catalog
+from .photos import Photos
+from .render import environment, template_digests, template_dirs
+from .report import BuildReport, Reporter
+from .routes import EXPORTS, ROBOTS, OutputPaths, Routes
+from .store import Store, digest_of, state_path, temporary_path
+from .structured import largest_jpeg
+from .views import Page, Views
+from .writer import Staging, tree_id
 
 DEFAULT_CACHE = Path(".cache/showcase")
-PRODUCTS_PER_TASK = 100
 
 
 @dataclass(frozen=True)
@@ -58,167 +63,263 @@ def build_date() -> date:
     return moment.date()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Analysis:
-    """Everything known about the content before any page is rendered."""
+    """The content brought up to date in the build state, before any page is made."""
 
     config: SiteConfig
-    catalog: Catalog
+    store: Store
     routes: Routes
-    planner: images.ImagePlanner
-    bodies: dict[tuple[str, str, str], str]
+    content: ContentUpdate
+    changed: set[str]
     diags: Diagnostics
     today: date
+    everything: bool
+    photos: Photos
+    code: str
+    fingerprint: str
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """Every entry, loaded whole (for `showcase check` and the site-wide files made from it)."""
+        return catalog(self.store, self.content.logo)
 
 
-def analyse(options: Options, reporter: Reporter | None = None, code: str | None = None) -> Analysis:
-    """Read, validate and cross-check all content, plan photos and render bodies; writes nothing
-    but the cache. `code` is showcase's code digest (state.code_digest) when the caller has it."""
-    reporter = reporter or Reporter(quiet=True)
-    diags = Diagnostics()
+def open_store(options: Options) -> Store:
+    """The build state of this output folder (a throwaway one without a cache)."""
+    if options.cache is None:
+        return Store(temporary_path(), temporary=True)
+    return Store(state_path(options.cache, options.output))
+
+
+def analyse(options: Options, reporter: Reporter | None = None, store: Store | None = None) -> Analysis:
+    """Bring the build state's content up to date with content/ (reading only the files that
+    changed) and collect every content problem; writes nothing but the build state."""
     today = options.today or build_date()
+    store = store or open_store(options)
+    diags = Diagnostics()
     if not options.content.is_dir():
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
                     "run from the site's folder or pass --content DIR")
     config = load_config(options.content, diags, options.base_url)
     check_cms(config, diags)
-    code = code or state.code_digest()
-    front_matter = Memo(options.cache, "front-matter")
-    catalog = load_catalog(config, diags, options.drafts, today, front_matter, code)
-    front_matter.save()
+    dirs = template_dirs(options.templates)
+    scanner = state.Scanner(store.file_stats())
+    fingerprint, code = state.fingerprint(scanner, [(options.content.resolve(), "content")]
+                                          + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
+                                          _settings(options, today))
+    settings = digest_of((code, config, options.drafts, [str(d) for d in dirs], os.environ.get(KILL_SWITCH_ENV, "")))
+    full = store.meta("settings") != settings
+    if full:
+        store.clear(sources=store.meta("code") != code)
+    content_root = str(config.content_dir) + os.sep
+    known = store.file_stats()
+    seen = {path: value for path, value in scanner.seen.items() if path.startswith(content_root)}
+    changed_paths = {p for p, (_, d) in seen.items() if known.get(p, (None, None))[1] != d}
+    changed_paths |= {p for p in known if p.startswith(content_root) and p not in seen}
+    out_id = tree_id(options.output)
+    everything = full or out_id is None or store.meta("output") != out_id
+    build = int(store.meta("build", 0)) + 1
     routes = Routes(config.base_path, config.origin, config.languages)
-    planner = images.ImagePlanner(config.images, options.cache)
-    plan_catalog_images(catalog, planner, reporter)
-    bodies = render_bodies(catalog, config, routes, planner, diags, options, code)
-    diags.extend(planner.diagnostics)
-    return Analysis(config, catalog, routes, planner, bodies, diags, today)
+    with store.transaction():
+        store.set_files([(p, key, d) for p, (key, d) in seen.items() if known.get(p, (None, None))[0] != key],
+                        [p for p in known if p.startswith(content_root) and p not in seen])
+        content = Content(store, config, options.drafts, today).update(changed_paths, full)
+        changed_entries = {k[2:] for k in content.changed if k.startswith("e:")}
+        photos = Photos(store, config, options.cache, changed_paths)
+        photos.files(p for p in changed_paths if not p.endswith(".md"))
+        photos.entries(sorted(changed_entries - content.removed))
+        photos.logo(content.logo)
+        bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout)
+        changed_bodies = bodies.update(changed_entries, content.added | content.removed
+                                       | {"file:" + p for p in changed_paths})
+        photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths))
+        changed = content.changed | changed_bodies | photos.changed | store.pending()
+        changed |= _templates(store, options.templates)
+        if store.meta("today") != today:
+            changed.add(TODAY)
+            store.set_meta("today", today)
+        store.add_pending(changed)
+        store.set_meta("build", build)
+        store.set_meta("settings", settings)
+        store.set_meta("code", code)
+        if full:
+            store.prune_memo(build)
+    diags.extend(problems(store, content))
+    return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint)
 
 
 def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error.
-    With a cache, a build whose inputs all match the last successful one writes nothing, and
-    any other build renders only the pages whose signature changed (see state.py, writer.py)."""
+    With a cache, a build whose inputs all match the last successful one writes nothing, and any
+    other build makes only the pages that read something that changed."""
     reporter = reporter or Reporter(quiet=True)
     started = time.perf_counter()
+    store = open_store(options)
+    try:
+        return _build(options, reporter, store, started)
+    except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError):
+        # A damaged build state (a cut-short cache restore, a full disk): start from nothing.
+        store.close()
+        store = open_store(options)
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(OSError):
+                os.unlink(f"{store.path}{suffix}")
+        store = open_store(options)
+        return _build(options, reporter, store, started)
+    finally:
+        store.close()
+
+
+def _build(options: Options, reporter: Reporter, store: Store, started: float) -> BuildReport:
     today = options.today or build_date()
     dirs = template_dirs(options.templates)
-    store = state.Store(options.cache, options.output) if options.cache is not None else None
-    fast = store.load_fast() if store else state.Fast()
-    scanner = state.Scanner(fast.stats)
-    fingerprint, code = state.fingerprint(scanner, [(options.content, "content")]
-                                          + [(d, f"templates-{i}") for i, d in enumerate(dirs)],
-                                          _settings(options, today))
-    if store and fast.report is not None and fast.fingerprint == fingerprint \
-            and fast.output is not None and fast.output == state.tree_id(options.output):
-        report = replace(fast.report, seconds=time.perf_counter() - started, unchanged=True)
+    if options.cache is not None and _unchanged(store, options, today, dirs):
+        report = replace(store.meta("report"), seconds=time.perf_counter() - started, unchanged=True)
         reporter.summary(report)
-        if scanner.seen != fast.stats:
-            store.save(replace(fast, stats=scanner.seen), None)
         return report
-
-    a = analyse(replace(options, today=today), reporter, code)
-    diags, config = a.diags, a.config
+    a = analyse(replace(options, today=today), reporter, store)
+    diags, config, routes = a.diags, a.config, a.routes
     _check(diags, options, reporter, started)
-
+    if a.everything:  # the output is new or unknown: nothing of it or of the kept tree is trusted
+        with store.transaction():
+            store.reset_manifests()
+            store.set_meta("spare", None)
     static = assets.collect(dirs)
-    asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
+    if "site.css" not in static or "site.js" not in static:
+        diags.error("templates", None, "TPL_MISSING", "the theme's static/site.css or static/site.js is missing",
+                    "restore templates/static/ or install showcase again")
+        _fail(diags, options, reporter, started)
+    asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
-    asset_urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
-    plans = {str(p.source): p for p in a.planner.plans()}
-    shares = share.plan_all(a.catalog, plans, config.languages,
-                            {lang: strings_for(lang)["price_on_request"] for lang in config.languages})
-    builder = views.ViewBuilder(a.catalog, config, a.routes, plans, a.bodies, a.today, asset_urls,
-                                shares=shares)
+    asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
+    digests = template_digests(environment(options.templates))
+    inputs = Inputs(store, config, a.today)
+    builder = engine.Engine(store, inputs, config, routes)
+    owners = a.content.added | a.content.removed
+    work = builder.dirty(a.changed, {o for o in owners if o.split("/", 1)[0] in engine.pages.ENTRY_KINDS},
+                         a.everything)
     claims = OutputPaths(diags)
-    for lang in config.languages:
-        for product in a.catalog.products:
-            claims.claim(Routes.output_file(a.routes.path("product", product.slug, lang)), product.display)
+    for specs, _ in work.owners.values():
+        for spec in specs:
+            claims.claim(spec.output, spec.owner)
     _check(diags, options, reporter, started)
-    full = store.load_full() if store else None
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
-                      known=full.trees if full is not None else None,
-                      changing=store.changing if store else None)
+                      published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
+                      changing=lambda tree: _mark(store, tree))
     try:
+        store.begin()
         for asset in static.values():
             staging.write_bytes(asset.output, asset.data)
-        for relative, data in admin_files(config, a.catalog).items():
-            staging.write_bytes(relative, data)
-        pages, made = _render(a, builder, claims, staging, _old_records(full, code), code, options, reporter)
+        if config.cms.enabled:
+            for relative, data in admin_files(config, a.catalog).items():
+                staging.write_bytes(relative, data)
+        job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
+                         staging.tree())
+        built: list[engine.Built] = []
+        nodes = dict(work.nodes)
+        for chunk, computed in engine.produce(job, work.specs, options.workers,
+                                              lambda d, t: reporter.progress("pages", d, t)):
+            for item in chunk:
+                if item.file is not None:
+                    staging.record(item.spec.output, item.file)
+            built += chunk
+            nodes.update(computed)
+        engine.report_errors(built, diags)
         _check(diags, options, reporter, started)
-        records = {item.page.output: item.record() for item in made}
-        for relative, data in search.build_index(a.catalog, config, a.routes, plans, a.today).items():
-            staging.write_bytes(relative, data)
-        result = _photos(staging, a, options, reporter)
-        diags.extend(result.diagnostics)
-        _check(diags, options, reporter, started)
-        shared = _shares(staging, shares, options)
-        feeds.write(staging, config, a.routes, a.catalog, plans, pages, a.today)
-        report_offline = offline.write(staging, config, a.routes, a.catalog, plans, pages)
-        kept = staging.commit()
+        old_shares = _shares_of(store, [b.spec.output for b in built] + work.removed)
+        for output in work.removed:
+            staging.delete(output)
+        engine.save(store, work, built, nodes)
+        made, reused = _photos(staging, a, options, reporter)
+        shared = _shares(staging, store, built, old_shares, options)
+        _site_files(staging, store, a, routes, config)
+        report_offline = _offline(staging, store, a, routes, config)
+        lag = staging.commit(store.published_paths)
+        store.set_manifests(staging.changes, lag)
     except BaseException:
         staging.abort()
+        store.rollback()
         raise
     report = _report(diags, options, started)
-    report.pages, report.products = len(pages), len(a.catalog.products)
-    report.rendered = sum(1 for item in made if item.rendered)
-    report.images_made, report.images_reused = result.made + shared[0], result.reused + shared[1]
+    report.pages = store.page_count()
+    report.products = store.count("product")
+    report.rendered = sum(1 for item in built if item.rendered)
+    report.images_made, report.images_reused = made + shared[0], reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
-    report.untranslated = missing_translations(a.catalog, config.languages)
+    report.untranslated = {lang: store.untranslated(lang) for lang in config.languages[1:]}
     report.offline = report_offline
-    if store:
-        store.save(state.Fast(fingerprint, state.tree_id(options.output), report, scanner.seen),
-                   state.Full(kept, records, code))
-        store.changing(None)
+    store.set_meta("output", tree_id(options.output))
+    store.set_meta("spare", staging.spare_id())
+    store.set_meta("changing", None)
+    store.set_meta("fingerprint", a.fingerprint)
+    store.set_meta("report", report)
+    store.clear_pending()
+    store.commit()
     reporter.summary(report)
     return report
 
 
-def _old_records(full: state.Full | None, code: str) -> Mapping[str, Any]:
-    """The last build's page records, when it ran the same showcase code."""
-    return full.pages if full is not None and full.code == code else {}
+def page_views(options: Options) -> dict[str, Page]:
+    """Every page's view, built in this process and not rendered, by output path: what each
+    template would receive (for tests and tools). Raises BuildFailed on content errors."""
+    a = analyse(options)
+    try:
+        if a.diags.errors:
+            raise BuildFailed(a.diags)
+        dirs = template_dirs(options.templates)
+        static = assets.collect(dirs)
+        urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
+                if name in ("site.css", "site.js")}
+        urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
+        inputs = Inputs(a.store, a.config, a.today)
+        ctx = engine.pages.Context(inputs, a.config, a.routes)
+        views = {lang: Views(inputs, a.config, a.routes, urls, lang, a.content.logo) for lang in a.config.languages}
+        found = {}
+        for owner in engine.Engine(a.store, inputs, a.config, a.routes).all_owners():
+            for spec in engine.pages.plan(ctx, owner):
+                found[spec.output] = engine.pages.build(views[spec.lang], spec)
+        return found
+    finally:
+        a.store.close()
 
 
-def _render(a: Analysis, builder: views.ViewBuilder, claims: OutputPaths, staging: Staging,
-            old: Mapping[str, Any], code: str, options: Options, reporter: Reporter
-            ) -> tuple[list[views.PageOut], list[Made]]:
-    """Every page into the work tree: product pages built, signed and rendered in worker processes
-    (not even built when their inputs are the last build's), then the rest, built here and
-    signed and rendered the same way. Returns every page's summary and what became of it."""
-    env = environment(options.templates)
-    templates = template_digests(env)
-    products, step = a.catalog.products, PRODUCTS_PER_TASK
+def _unchanged(store: Store, options: Options, today: date, dirs: list[Path]) -> bool:
+    """Whether every input and the output folder are the last successful build's."""
+    if store.meta("report") is None or store.meta("fingerprint") is None:
+        return False
+    out_id = tree_id(options.output)
+    if out_id is None or store.meta("output") != out_id:
+        return False
+    scanner = state.Scanner(store.file_stats())
+    fingerprint, _ = state.fingerprint(scanner, [(options.content.resolve(), "content")]
+                                       + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
+                                       _settings(options, today))
+    return bool(fingerprint == store.meta("fingerprint"))
 
-    def sign(page: views.PageOut) -> str:
-        return signature(page, code, templates)
 
-    def product_pages(task: tuple[str, int, int]) -> list[Deferred]:
-        lang, start, stop = task
-        return [Deferred(Routes.output_file(a.routes.path("product", p.slug, lang)),
-                         templates.get("product.html", "") + product_inputs(builder, p, lang),
-                         partial(builder.product_page, p, lang)) for p in products[start:stop]]
+def _mark(store: Store, tree: object) -> None:
+    """Durably note that the kept tree is being changed (a build killed now must not trust it)."""
+    with store.transaction():
+        store.set_meta("changing", tree)
+        if tree is not None and store.meta("spare") == tree:
+            store.set_meta("spare", None)
 
-    def progress(done: int, total: int) -> None:
-        reporter.progress("pages", done, total)
 
-    builder.warm()
-    tasks = [(lang, i, i + step) for lang in a.config.languages for i in range(0, len(products), step)]
-    made = produce(env, tasks, product_pages, lambda task: len(products[task[1]:task[2]]), sign, old,
-                   staging.tree(), a.diags, a.config.display_root, options.workers, progress)
-    by_lang: dict[str, list[views.PageOut]] = {}
-    for item in made:
-        by_lang.setdefault(item.page.context["page"]["lang"], []).append(item.page)
-    pages = builder.build(products=by_lang)
-    rest = [page for page in pages if "site" in page.context]  # product pages are summaries by now
-    for page in rest:
-        claims.claim(page.output, page.owner)
-    if not a.diags.errors:
-        chunks = [rest[i:i + step] for i in range(0, len(rest), step)]
-        made += produce(env, chunks, lambda chunk: chunk, len, sign, old, staging.tree(), a.diags,
-                        a.config.display_root, options.workers, progress)
-    for item in made:
-        if item.entry is not None:
-            staging.record(item.page.output, item.entry)
-    return [views.summary(page) if "site" in page.context else page for page in pages], made
+def _released(store: Store, changed_paths: set[str]) -> set[str]:
+    """Photo files that may no longer be named by anything: those changed or deleted."""
+    return {"file:" + p for p in changed_paths if not p.endswith(".md")}
+
+
+def _templates(store: Store, templates: Path | None) -> set[str]:
+    """Keys of templates whose digest (with everything they use) changed."""
+    changed = set()
+    for key, digest in engine.template_keys(template_digests(environment(templates))).items():
+        if store.key_digest(key) != digest:
+            store.set_key(key, digest)
+            changed.add(key)
+    return changed
 
 
 def _settings(options: Options, today: date) -> list[str]:
@@ -229,129 +330,96 @@ def _settings(options: Options, today: date) -> list[str]:
             f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 
 
-def signature(page: views.PageOut, code: str, templates: Mapping[str, str]) -> str:
-    """What a page's bytes depend on: the showcase code, its template with everything that
-    template uses, and its context (minus the interface strings, which are code)."""
-    context = {k: v for k, v in page.context.items() if k != "t"}
-    return state.pickled_digest((code, page.template, templates.get(page.template, ""), context))
-
-
-def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> images.ProcessResult:
-    """Photo variants into the work tree; those it already holds (names carry their content) stay."""
-    plans = a.planner.plans()
-    todo = [p for p in plans if not all(v.path in staging.previous for v in p.variants)]
-    kept = sum(len(p.variants) for p in plans if p not in todo)
-    for plan in plans:
-        if plan not in todo:
-            for variant in plan.variants:
-                staging.has(variant.path)
+def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> tuple[int, int]:
+    """Photo variants into the work tree: those of new or changed photos (of every photo when the
+    output is new); variants no photo has any more go."""
+    wanted, gone = a.photos.outputs(a.everything)
+    todo = [p for p in wanted if any(staging.published(v.path) is None for v in p.variants)]
+    kept = sum(len(p.variants) for p in wanted if p not in todo)
     result = images.process(todo, a.config.images, options.cache, staging.dir, options.workers,
                             lambda d, t: reporter.progress("images", d, t))
     for plan in todo:
         for variant in plan.variants:
             if (staging.dir / variant.path).is_file():
                 staging.adopt(variant.path)
-    return replace(result, reused=result.reused + kept)
+    for path in sorted(gone):
+        staging.delete(path)
+    a.diags.extend(result.diagnostics)
+    _check(a.diags, options, reporter, time.perf_counter())
+    return result.made, result.reused + kept
 
 
-def _shares(staging: Staging, shares: Mapping[Any, share.SharePlan], options: Options) -> tuple[int, int]:
-    """Share images into the work tree, like photos: a file it already holds stays."""
-    unique = {s.path: s for s in shares.values()}
-    todo = [s for s in unique.values() if not staging.has(s.path)]
-    made, reused = share.process(todo, staging.dir, options.cache)
+def _shares_of(store: Store, outputs: list[str]) -> dict[str, share.SharePlan]:
+    """The share images the last build's versions of these pages linked to."""
+    return {s.share.path: s.share for s in store.summaries(outputs) if s.share is not None}
+
+
+def _shares(staging: Staging, store: Store, built: list[engine.Built], old: dict[str, share.SharePlan],
+            options: Options) -> tuple[int, int]:
+    """Share images of the pages built, like photos: one the output holds stays; one no page
+    links to any more goes."""
+    new = {b.summary.share.path: b.summary.share for b in built if b.summary and b.summary.share}
+    todo = [s for s in new.values() if staging.published(s.path) is None]
+    made, reused = share.process(todo, staging.dir, options.cache, [staging.output])
     for plan in todo:
         staging.adopt(plan.path)
-    return made, reused + len(unique) - len(todo)
+    for path in sorted(set(old) - set(new)):
+        owner = "product/" + path.rsplit("/", 1)[-1][:-len("-0123456789.jpg")]
+        if not any(s.share is not None and s.share.path == path for s in store.summaries(store.outputs_of(owner))):
+            staging.delete(path)
+    return made, reused + len(new) - len(todo)
 
 
-def plan_catalog_images(catalog: Catalog, planner: images.ImagePlanner, reporter: Reporter) -> None:
-    """Plan every photo named in front matter (cheap: header, hash and cached metadata)."""
-    named = [catalog.logo] if catalog.logo else []
-    for entry in catalog.entries():
-        named += [getattr(entry, "cover", None), getattr(entry, "logo", None), *getattr(entry, "images", ())]
-    todo = sorted({str(i.source): i for i in named if i is not None}.values(), key=lambda i: i.display)
-    for index, image in enumerate(todo, start=1):
-        planner.plan(image.source, image.display)
-        reporter.progress("photos checked", index, len(todo))
+def _site_files(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> None:
+    """robots.txt, the sitemap, the catalogue exports and the search index."""
+    staging.write_text(ROBOTS, feeds.robots(routes))
+    summaries = list(store.summaries())
+    for name, text in feeds.sitemaps(summaries, routes).items():
+        staging.write_text(name, text)
+    for old in store.published_paths("sitemap-"):
+        if old not in feeds.sitemaps(summaries, routes):
+            staging.delete(old)
+    whole = a.catalog
+    plans = {p: store.plan(p) for p in store.plan_sources()}
+    rows = []
+    for p in sorted(whole.products, key=lambda p: p.newest_key):
+        maker, plan = whole.maker[p.maker], plans.get(str(p.images[0].source)) if p.images else None
+        rows.append(feeds.export_row(p, maker.name, maker.whatsapp or config.contact_whatsapp,
+                                     whole.category[p.category].name, whole.region[p.region].name,
+                                     routes.absolute("product", p.slug, "id"),
+                                     routes.absolute_asset(largest_jpeg(plan)) if plan else None, a.today))
+    parts = [feeds.export_parts(row) for row in rows]
+    json_name, csv_name = EXPORTS
+    staging.write_text(json_name, feeds.export_json((p[0] for p in parts), config, routes))
+    staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
+    files = search.build_index(whole, config, routes, plans, a.today)
+    for relative, data in files.items():
+        staging.write_bytes(relative, data)
+    for old in store.published_paths(search.INDEX_DIR + "/"):
+        if old not in files:
+            staging.delete(old)
 
 
-def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner: images.ImagePlanner,
-                  diags: Diagnostics, options: Options, code: str = "") -> dict[tuple[str, str, str], str]:
-    """Markdown of every entry and translation -> safe HTML with photos and checked links."""
-    owners: list[tuple[Entry, str]] = []
-    jobs: list[markup.BodyJob] = []
-    for entry in catalog.entries():
-        owners.append((entry, "id"))
-        jobs.append(markup.BodyJob(entry.display, entry.body_line, entry.body))
-        for lang, translation in sorted(entry.translations.items()):
-            if lang in config.languages:
-                owners.append((entry, lang))
-                jobs.append(markup.BodyJob(translation.display, translation.body_line, translation.body))
-    known = known_paths(catalog, routes)
-    memo = Memo(options.cache, "bodies")
-    keys = [key(code, job.text) for job in jobs]
-    cached = [memo.get(k) for k in keys]
-    missing = [i for i, body in enumerate(cached) if body is None]
-    fresh = markup.render_all([jobs[i] for i in missing], diags, options.workers, options.render_timeout)
-    for i, body in zip(missing, fresh):
-        cached[i] = body
-        if not body.timed_out:
-            memo.put(keys[i], body)
-    memo.save()
-    finished = Memo(options.cache, "finished-bodies")
-    bodies: dict[tuple[str, str, str], str] = {}
-    for (entry, lang), job, body, text_key in zip(owners, jobs, cached, keys):
-        if body.timed_out:
-            continue
+class _Files:
+    """The new site's files: the published manifest with this build's changes."""
 
-        def picture(src: str, alt: str, line: int, entry: Entry = entry, job: markup.BodyJob = job) -> str | None:
-            spec = ImageSpec(src, alt or None, line, 1)
-            image = resolve_image(config, diags, job.display, entry.directory, spec, entry.slug, "body")
-            plan = planner.plan(image.source, image.display) if image else None
-            return views.picture_html(plan, image.alt, routes, config.images.formats) if plan and image else None
+    def __init__(self, staging: Staging, store: Store) -> None:
+        self.staging, self.store = staging, store
 
-        def link(href: str, line: int, job: markup.BodyJob = job) -> str | None:
-            path = href.split("#", 1)[0].lstrip("/")
-            if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-                path += "/"
-            if path in known:
-                return routes.base_path + path + (href[len(href.split("#", 1)[0]):])
-            diags.error(job.display, line, "MD_BROKEN_LINK", f"link to {href}: no such page"
-                        + did_you_mean("/" + path, ["/" + k for k in known]),
-                        "link to a page of this site, e.g. /produk/abon-bandeng/")
-            return None
+    def __call__(self, path: str) -> tuple[str, int] | None:
+        if path in self.staging.changes:
+            return self.staging.changes[path]
+        return self.store.published(path)
 
-        if not body.html.strip():
-            bodies[(entry.kind, entry.slug, lang)] = ""
-            continue
-        # Photos and links are resolved (and checked) on every build; the rest of finishing (the
-        # sanitiser and its warnings) is remembered for the same text, photos and link targets.
-        pictures = [picture(src, alt, markup.line_of(job, src)) for src, alt in body.images]
-        targets = {href: link(href, markup.line_of(job, href)) for href in sorted(set(body.links))}
-        finish_key = key(text_key, job.display, str(job.first_line), repr(pictures), repr(sorted(targets.items())))
-        known_result = finished.get(finish_key)
-        if known_result is None:
-            problems = Diagnostics()
-            shown = iter(pictures)
-            html = markup.finish(body, job, problems, lambda *_: next(shown), lambda href, _: targets[href])
-            known_result = (html, tuple(problems))
-            finished.put(finish_key, known_result)
-        bodies[(entry.kind, entry.slug, lang)] = known_result[0]
-        diags.extend(known_result[1])
-    finished.save()
-    return bodies
+    def under(self, prefix: str) -> list[str]:
+        found = set(self.store.published_paths(prefix)) | {p for p in self.staging.changes if p.startswith(prefix)}
+        return sorted(p for p in found if self(p) is not None)
 
 
-def known_paths(catalog: Catalog, routes: Routes) -> set[str]:
-    """Every page path an editor may link to from a body."""
-    paths = set()
-    for lang in routes.languages:
-        paths.add(routes.path("home", None, lang))
-        for kind in ("product", "region", "category", "maker", "search"):
-            paths.add(routes.path(kind, None, lang))
-        for entry in catalog.entries():
-            paths.add(routes.path(entry.kind, entry.slug, lang))
-    return paths
+def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> offline.OfflineResult:
+    html = [s for s in store.summaries() if s.template]
+    plans = {p: store.plan(p) for p in store.plan_sources()}
+    return offline.write(staging, config, routes, a.catalog, plans, html, _Files(staging, store))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

@@ -2,31 +2,23 @@
 
 Owns template lookup (the site's own templates directory first, then the built-in theme),
 autoescaping for every template whatever its extension, `StrictUndefined`, the digest of each
-template with everything it uses, producing pages in worker processes (build, sign, render or
-keep, write into the work tree), and turning a template failure into a diagnostic. Templates
-receive view objects only (see views.py).
+template with everything it uses (so a template change rebuilds exactly the pages using it), and
+turning a template failure into a diagnostic. Templates receive view objects only (views.py).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
-import os
 import sys
-import threading
 import traceback
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 import jinja2
 import jinja2.meta
 import markupsafe
 
 from . import security
-from .errors import Diagnostics
-from .views import Packed, PageOut, pack, summary, unpack
-from .writer import Tree
+from .views import Page
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -39,9 +31,11 @@ def template_dirs(site_templates: Path | None) -> list[Path]:
     return dirs
 
 
-def environment(site_templates: Path | None) -> jinja2.Environment:
-    """A fresh environment: autoescape always on, undefined variables are errors."""
-    loader = jinja2.FileSystemLoader([str(d) for d in template_dirs(site_templates)])
+def environment(site_templates: Path | None | Sequence[Path]) -> jinja2.Environment:
+    """A fresh environment: autoescape always on, undefined variables are errors. Takes the
+    site's templates folder, or the lookup folders themselves (see template_dirs)."""
+    dirs = site_templates if isinstance(site_templates, (list, tuple)) else template_dirs(site_templates)
+    loader = jinja2.FileSystemLoader([str(d) for d in dirs])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     # Constants of showcase.security, not content: printed as they are (quotes unescaped).
@@ -86,122 +80,21 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
     return result
 
 
-@dataclass(frozen=True)
-class Made:
-    """One page after production: its summary for later stages (see views.summary), its
-    signature, the (digest, size) of its file, whether it was rendered or kept, or its error."""
-
-    page: PageOut
-    signature: str
-    entry: tuple[str, int] | None
-    rendered: bool
-    error: tuple[str, str | None, int | None, str, str] | None = None  # code, file, line, message, hint
-    inputs: str | None = None
-
-    def record(self) -> Record:
-        """What the next build needs: signature, inputs and, for a page with inputs, its summary."""
-        return (self.signature, self.inputs, pack(self.page) if self.inputs is not None else None)
-
-
-Record = tuple[str, "str | None", "Packed | None"]
-
-
-@dataclass(frozen=True)
-class Deferred:
-    """A page not built yet: its output, a digest of its inputs, and how to build it. When the
-    inputs are those of the last build and its file can be kept, it is never built."""
-
-    output: str
-    inputs: str
-    build: Callable[[], PageOut]
-
-
-_JOB: dict[str, Any] = {}
-T = TypeVar("T")
-
-
-def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Sequence[PageOut | Deferred]],
-            size: Callable[[T], int], sign: Callable[[PageOut], str], old: Mapping[str, Record], tree: Tree,
-            diags: Diagnostics, display_root: Path, workers: int | None = None,
-            progress: Callable[[int, int], None] | None = None) -> list[Made]:
-    """Make the pages of each task (`make` builds their views, or defers them), and render into the
-    work tree each page whose signature differs from the last build's (`old`: Made.record() by
-    output) or whose published file cannot be kept; a deferred page with the same inputs is not
-    even built. Runs in forked workers when there is enough to do, so views are built and rendered
-    on every core and never all held at once. Failures become diagnostics naming template and
-    page; the result is in task order."""
-    total = sum(size(task) for task in tasks)
-    count = min(workers or os.cpu_count() or 1, len(tasks), max(1, total // 50))
-    _JOB.update(env=env, tasks=tasks, make=make, sign=sign, old=old, tree=tree, root=display_root)
-    made: list[Made] = []
-    try:
-        if count > 1 and sys.platform == "linux" and threading.active_count() == 1:
-            gc.freeze()  # the workers' collector then leaves the parent's objects (and their pages) alone
-            try:
-                with multiprocessing.get_context("fork").Pool(count) as pool:
-                    for done in pool.imap(_produce_task, range(len(tasks))):
-                        made += done
-                        if progress:
-                            progress(len(made), total)
-            finally:
-                gc.unfreeze()
-        else:
-            for index in range(len(tasks)):
-                made += _produce_task(index)
-                if progress:
-                    progress(len(made), total)
-    finally:
-        _JOB.clear()
-    stopped = False  # a broken or missing template is reported once, for the first page using it
-    for item in made:
-        if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
-            code, filename, line, message, hint = item.error
-            diags.error(filename or "templates", line, code, message, hint)
-            stopped = stopped or code != "TPL_RENDER"
-    return made
-
-
-def _produce_task(index: int) -> list[Made]:
-    env, root, tree, old, sign = _JOB["env"], _JOB["root"], _JOB["tree"], _JOB["old"], _JOB["sign"]
-    done = []
-    for item in _JOB["make"](_JOB["tasks"][index]):
-        inputs = None
-        if isinstance(item, Deferred):
-            last, inputs = old.get(item.output), item.inputs
-            entry = tree.keep(item.output) if last is not None and last[1] == inputs and last[2] else None
-            if last is not None and entry is not None:
-                done.append(Made(unpack(last[2]), last[0], entry, False, None, inputs))
-                continue
-            item = item.build()
-        page, signature = item, sign(item)
-        last = old.get(page.output)
-        entry = tree.keep(page.output) if last is not None and last[0] == signature else None
-        if entry is not None:
-            done.append(Made(summary(page), signature, entry, False, None, inputs))
-            continue
-        data, error = render_one(env, page, root)
-        if data is None:
-            done.append(Made(summary(page), signature, None, True, error, inputs))
-            continue
-        done.append(Made(summary(page), signature, tree.write(page.output, data), True, None, inputs))
-    return done
-
-
-def render_one(env: jinja2.Environment, page: PageOut, root: Path
+def render_one(env: jinja2.Environment, page: Page, root: Path
                ) -> tuple[bytes | None, tuple[str, str | None, int | None, str, str] | None]:
     """A page's bytes, or the diagnostic fields of why it could not be rendered."""
     try:
-        return env.get_template(page.template).render(page.context).encode("utf-8"), None
+        return env.get_template(page.template).render(page.context()).encode("utf-8"), None
     except jinja2.TemplateSyntaxError as exc:
         return None, ("TPL_SYNTAX", _display(exc.filename, root), exc.lineno,
-                      f"{exc.message} (while rendering {page.output})", "fix the template syntax at this line")
+                      f"{exc.message} (while rendering {page.spec.output})", "fix the template syntax at this line")
     except jinja2.TemplateNotFound as exc:
-        return None, ("TPL_MISSING", page.owner, None, f"template {exc.name} not found",
+        return None, ("TPL_MISSING", "templates", None, f"template {exc.name} not found (for {page.spec.output})",
                       "restore it in templates/ or in the site's templates directory")
     except Exception as exc:  # noqa: BLE001 - any template failure becomes a diagnostic
         filename, line = _template_frame(exc)
         return None, ("TPL_RENDER", _display(filename, root), line,
-                      f"{type(exc).__name__}: {exc} (while rendering {page.output} from {page.owner})",
+                      f"{type(exc).__name__}: {exc} (while rendering {page.spec.output} of {page.spec.owner})",
                       "templates may only use the variables listed in docs/templates.md")
 
 

@@ -22,12 +22,15 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
+OFFLINE_SLUG = "offline"
+"""The page the service worker shows for a page it never saved: `/offline/`."""
+OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
 
 # Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`; of a
 # category, region or maker page: `/kategori/<slug>/halaman/2/`, `/en/categories/<slug>/page/2/`.
 PAGE_SEGMENT = {"id": "halaman", "en": "page"}
 # Kinds whose own pages (with a slug) paginate their products; a product page never does.
-PAGED = ("category", "region", "maker")
+PAGED = ("category", "region", "maker", "catalogue")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,23 @@ class Routes:
             return f"{base}{PAGE_SEGMENT.get(lang, PAGE_SEGMENT['en'])}/{number}/"
         return f"{prefix}{section}/{slug}/" if slug else f"{prefix}{section}/"
 
+    def resolve(self, path: str) -> tuple[str, str | None] | None:
+        """What the page at a site-relative path shows, for checking links written in content:
+        `produk/abon/` -> ("product", "abon"), `en/regions/` -> ("region", None), `tentang/` ->
+        ("page", "tentang"), `` -> ("home", None); None when no page has that form."""
+        parts = [p for p in path.split("/") if p]
+        lang = "id"
+        if parts and parts[0] in self.languages and parts[0] != "id":
+            lang, parts = parts[0], parts[1:]
+        if not parts:
+            return ("home", None)
+        for kind in ("product", "region", "category", "maker", "search"):
+            if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
+                if len(parts) == 1:
+                    return (kind, None)
+                return (kind, parts[1]) if len(parts) == 2 and kind != "search" else None
+        return ("page", parts[0]) if len(parts) == 1 else None
+
     def href(self, kind: str, slug: str | None = None, lang: str = "id", number: int = 1) -> str:
         """The link to put in a page: `/galeri/produk/abon/`."""
         return self.base_path + self.path(kind, slug, lang, number)
@@ -75,6 +95,12 @@ class Routes:
     def feed(lang: str) -> str:
         """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
         return FEED if lang == "id" else f"{lang}/{FEED}"
+
+    def page_url(self, output: str) -> str:
+        """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""
+        if output == "index.html" or output.endswith("/index.html"):
+            return self.asset(output[: -len("index.html")])
+        return self.asset(output)
 
     @staticmethod
     def output_file(path: str) -> str:

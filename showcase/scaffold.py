@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Callable
 
 from .cli import add_content, program
-from .config import load_config
 from .errors import Diagnostics, ShowcaseError, UsageError, did_you_mean
 from .fieldref import KINDS, describe
 from .loader import KIND_FOLDERS
@@ -126,9 +125,15 @@ def validate(kind: str, text: str, display: str) -> Diagnostics:
 
 def existing(content: Path) -> Catalog:
     """What the site has now (drafts included), to check references and slugs."""
-    from .loader import load_catalog
+    import os
 
-    return load_catalog(load_config(content, Diagnostics()), Diagnostics(), drafts=True)
+    from .pipeline import Options, analyse
+
+    analysis = analyse(Options(content=content, output=Path(os.devnull), cache=None, drafts=True))
+    try:
+        return analysis.catalog
+    finally:
+        analysis.store.close()
 
 
 def references(catalog: Catalog) -> dict[str, list[str]]:

@@ -149,14 +149,18 @@ def _wrap(text: str, font: Font, width: int, max_lines: int) -> list[str]:
     return lines
 
 
-def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None) -> tuple[int, int]:
-    """Write every share image under out_dir (photos must already be there); (made, reused)."""
+def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None,
+            photos: Sequence[Path] = ()) -> tuple[int, int]:
+    """Write every share image under out_dir; (made, reused). The processed photo it is cut from
+    is looked for in out_dir, then in `photos` (the published output, for a photo kept there)."""
     made = reused = 0
     for share in sorted({s.path: s for s in shares}.values(), key=lambda s: s.path):
         cached = cache_dir / "share" / f"{share.key}.jpg" if cache_dir else None
         data = _read(cached) if cached else None
         if data is None:
-            with Image.open(out_dir / share.source) as photo:
+            source = next((d / share.source for d in (out_dir, *photos) if (d / share.source).is_file()),
+                          out_dir / share.source)
+            with Image.open(source) as photo:
                 data = render(photo, share.title, share.price)
             made += 1
             if cached:

@@ -1,80 +1,24 @@
-"""What the last successful build of a site was made from, so that a rebuild redoes only what changed.
+"""What a build is made from: every input file's digest, and one fingerprint of them all.
 
-Owns the build state kept in the cache directory, one pair of files per output folder
-(`<cache>/builds/<key>.fast` and `.full`, pickled behind a checksum by memo.save; a damaged or
-foreign file counts as absent):
-
-- `fast`: the fingerprint of every input (each file under content/, the template folders and the
-  showcase package, by path and BLAKE2 digest; the build options and the date the build counts as
-  today; the versions of the libraries that shape output bytes), the output folder's identity
-  (device and inode) and the report of that build. When the fingerprint and the folder are the
-  same, the build prints that report again and writes nothing. Digests are reused while a file's
-  size, mtime, ctime and inode are unchanged (as git's index does), so a rebuild reads only files
-  that were touched.
-- `full`: the manifest (path -> digest, size) of each output tree this cache knows (the published
-  `output/` and the previous build kept beside it for the next build to update, see writer.py)
-  and each page's signature (see pipeline.py), read only by builds that do work.
-
-A marker file names a tree while a build is changing it; a build killed then leaves the marker,
-and the next build forgets that tree's manifest instead of trusting it. This module uses only
-the standard library, so the no-change answer comes before the heavy imports.
+A rebuild must not read files nobody touched, so `Scanner` reuses the last build's digest of a
+file whose size, mtime, ctime and inode are unchanged (as git's index does) and reads only the
+others. `fingerprint()` is the digest of every file under content/, the template folders and the
+showcase package, the build options and the date the build counts as today, and the versions of
+the libraries that shape output bytes: when it and the output folder are the last successful
+build's, the build prints that build's report again and writes nothing. Standard library only.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
-from .memo import load, save
-
-VERSION = 3
 LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "zxing-cpp", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
 
 StatKey = tuple[int, int, int, int]
-TreeId = tuple[int, int]
-Manifest = dict[str, tuple[str, int]]
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def pickled_digest(value: Any) -> str:
-    """The digest of a value by its pickled bytes (equal values built the same way, equal digests)."""
-    return digest(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def tree_id(path: Path) -> TreeId | None:
-    """A folder's identity that survives renames: (device, inode), or None when it is missing."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-@dataclass
-class Fast:
-    """The part of the state a no-change rebuild needs."""
-
-    fingerprint: str = ""
-    output: TreeId | None = None
-    report: Any = None
-    stats: dict[str, tuple[StatKey, str]] = field(default_factory=dict)
-
-
-@dataclass
-class Full:
-    """The part of the state a build that does work needs."""
-
-    trees: dict[TreeId, Manifest] = field(default_factory=dict)
-    pages: dict[str, Any] = field(default_factory=dict)  # output -> render.Made.record()
-    code: str = ""
 
 
 class Scanner:
@@ -147,60 +91,3 @@ def fingerprint(scanner: Scanner, inputs: Iterable[tuple[Path, str]], settings: 
     for line in settings:
         whole.update(f"{line}\n".encode())
     return whole.hexdigest(), code
-
-
-class Store:
-    """The state files of one output folder in one cache directory."""
-
-    def __init__(self, cache: Path, output: Path) -> None:
-        key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
-        self.folder = cache / "builds"
-        self.fast_path = self.folder / f"{key}.fast"
-        self.full_path = self.folder / f"{key}.full"
-        self.marker = self.folder / f"{key}.changing"
-
-    def load_fast(self) -> Fast:
-        value = _load(self.fast_path)
-        return value if isinstance(value, Fast) else Fast()
-
-    def load_full(self) -> Full:
-        value = _load(self.full_path)
-        full = value if isinstance(value, Full) else Full()
-        changing = _load(self.marker)
-        if changing is not None:  # a build was killed while it changed this tree
-            full.trees.pop(changing, None)
-        return full
-
-    def changing(self, tree: TreeId | None) -> None:
-        """Record, before the first write, that `tree` is being changed (None: nothing is)."""
-        if tree is None:
-            try:
-                self.marker.unlink()
-            except OSError:
-                pass
-        else:
-            _save(self.marker, tree)
-
-    def save(self, fast: Fast, full: Full | None) -> None:
-        if full is not None:
-            _save(self.full_path, full)
-        _save(self.fast_path, fast)
-
-    def forget(self) -> None:
-        """A failed build: the next one must not take the output folder for the recorded one."""
-        for path in (self.fast_path,):
-            try:
-                path.unlink()
-            except OSError:
-                pass
-
-
-_MAGIC = f"showcase-state-{VERSION}\n".encode()
-
-
-def _load(path: Path) -> Any:
-    return load(path, _MAGIC)
-
-
-def _save(path: Path, value: Any) -> None:
-    save(path, _MAGIC, value)

@@ -1,29 +1,31 @@
-"""What templates see: read-only views of the catalog, with every value already formatted.
+"""What templates see: typed, read-only values with every fact already formatted, and the helpers
+every kind of page uses to make them.
 
-This module owns the presentation decisions that must be tested, not hidden in templates:
-srcsets and sizes, which translation or fallback a page shows, cards, sorting, breadcrumbs,
-alternates and pagination, and the variables every template receives (`ViewBuilder.add`).
-What each kind of page shows is in pages.py (and catalogue.py); together they build the list
-of pages to render (`PageOut`). It never renders templates and never writes files.
+This module owns the value types (`Picture`, `Card`, `Link`, `SiteView`, `Head`, `Pagination`,
+`Page`, `PageSummary`) and the presentation decisions that must be tested, not hidden in
+templates: srcsets and sizes, which translation or fallback a page shows, cards, breadcrumbs,
+alternates, pagination, and the variables every template receives (`Views.page`). Everything is
+read through `Inputs`, which records it. What each kind of page shows is in `showcase.pages`.
+It never renders templates and never writes files.
 """
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from markupsafe import Markup
 
 from . import commerce, offline, structured
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Catalog, Category, Entry, Image, Maker, Page, Product
-from .routes import Routes
-from .share import WIDTH as SHARE_WIDTH, HEIGHT as SHARE_HEIGHT, SharePlan
-from .state import pickled_digest
+from .inputs import Inputs
+from .model import Entry, Image, Maker, Page as PageEntry, Product
+from .routes import OFFLINE_SLUG, Routes
+from .share import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH, SharePlan
 from .strings import strings_for
 
 MONTHS = {
@@ -39,61 +41,20 @@ SIZES_HERO = "(min-width: 1200px) 640px, (min-width: 900px) 55vw, 100vw"
 SIZES_COVER = "100vw"
 SIZES_LOGO = "(min-width: 700px) 128px, 96px"
 SIZES_BODY = "(min-width: 800px) 720px, 100vw"
-NEWEST_COUNT = 8
-RELATED_COUNT = 4
 PER_PAGE = 24
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 
 
+# -- values ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class PageOut:
-    """One page to render: output file, template, context, and the source named in errors."""
-
-    output: str
-    template: str
-    context: Mapping[str, Any]
-    owner: str
-
-
-FEED_FIELDS = ("title", "maker", "category", "price", "unit", "region", "summary")
-
-
-def summary(page: PageOut) -> PageOut:
-    """The page with only what stages after rendering read of its context (language, canonical
-    URL and alternates; for a product, what its feed entry shows): cheap to keep for every page."""
-    head = page.context["page"]
-    context: dict[str, Any] = {"page": {k: head[k] for k in ("lang", "canonical", "alternates")}}
-    if "product" in page.context:
-        context["product"] = {k: page.context["product"][k] for k in FEED_FIELDS}
-    return PageOut(page.output, page.template, context, page.owner)
-
-
-Packed = tuple[Any, ...]
-
-
-def pack(page: PageOut) -> Packed:
-    """A summary as plain tuples, a few objects instead of dozens, for the build state."""
-    head = page.context["page"]
-    product = page.context.get("product")
-    feed = tuple((v.label, v.url) if isinstance(v, Link) else v for v in (product[k] for k in FEED_FIELDS)) \
-        if product is not None else None
-    return (page.output, page.template, page.owner, head["lang"], head["canonical"],
-            tuple((a["lang"], a["url"]) for a in head["alternates"]), feed)
-
-
-def unpack(packed: Packed) -> PageOut:
-    """The summary pack() was given."""
-    output, template, owner, lang, canonical, alternates, feed = packed
-    context: dict[str, Any] = {"page": {"lang": lang, "canonical": canonical,
-                                        "alternates": [{"lang": code, "url": url} for code, url in alternates]}}
-    if feed is not None:
-        context["product"] = {k: Link(*v) if isinstance(v, tuple) else v for k, v in zip(FEED_FIELDS, feed)}
-    return PageOut(output, template, context, owner)
+class Source:
+    type: str
+    srcset: str
 
 
 @dataclass(frozen=True)
 class Picture:
-    sources: tuple[Mapping[str, str], ...]
+    sources: tuple[Source, ...]
     src: str
     srcset: str
     sizes: str
@@ -132,6 +93,180 @@ class Contact:
     kind: str
 
 
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class OfflineHead:
+    """The URLs `base.html` prints for offline reading: manifest, icons, service worker, scope."""
+
+    manifest: str
+    icon: str
+    apple_icon: str
+    sw: str
+    scope: str
+    kill: bool
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """The `site` variable: the same on every page of a language but for `nav[].current`."""
+
+    title: str
+    tagline: str
+    description: str
+    organisation: str
+    home_url: str
+    theme_color: str
+    logo: Picture | None
+    nav: tuple[NavItem, ...]
+    contact: tuple[Contact, ...]
+    year: int
+    offline: OfflineHead
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Switch:
+    lang: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class OpenGraph:
+    type: str
+    locale: str
+    card: str
+    image: str | None
+    image_alt: str
+    image_width: int | None
+    image_height: int | None
+    price: int | None
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Head:
+    """The `page` variable: what `<head>`, the header and the footer need."""
+
+    title: str
+    description: str
+    lang: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    prev: str | None
+    next: str | None
+    switch: Switch | None
+    breadcrumbs: tuple[Crumb, ...]
+    css_url: str
+    js_url: str
+    body_class: str
+    content_lang: str | None
+    jsonld: Markup | None
+    og: OpenGraph
+    feed: FeedLink
+    catalogue: Link
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    total: int
+    label: str
+    summary: str
+    prev: PageLink | None
+    next: PageLink | None
+    pages: tuple[PageLink | None, ...]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One page to make: where it goes, which kind of page it is, whose it is, in what language."""
+
+    output: str
+    kind: str
+    owner: str
+    lang: str
+    number: int = 1
+    argument: str = ""
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What the stages after rendering know of a page: the sitemap, `_headers`, the service
+    worker's precache list and the build report read this, never the page itself."""
+
+    output: str
+    template: str
+    owner: str
+    kind: str
+    lang: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    lastmod: date | None = None
+    share: SharePlan | None = None
+
+    @property
+    def listed(self) -> bool:
+        """Whether search engines should know the page (404 and the offline fallback have no alternates)."""
+        return bool(self.alternates)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to render: its spec, template, the common variables and its own view."""
+
+    spec: Spec
+    template: str
+    head: Head | None  # None for pages that are not HTML (feeds)
+    site: SiteView | None
+    name: str
+    view: Any
+    pagination: Pagination | None = None
+    lastmod: date | None = None
+    share: SharePlan | None = None
+
+    def context(self) -> dict[str, Any]:
+        """The variables the template receives (docs/templates.md)."""
+        return {"site": self.site, "page": self.head, "t": strings_for(self.spec.lang), self.name: self.view,
+                "pagination": self.pagination}
+
+    def summary(self) -> PageSummary:
+        head = self.head
+        return PageSummary(self.spec.output, self.template, self.spec.owner, self.spec.kind, self.spec.lang,
+                           head.canonical if head else "", head.alternates if head else (), self.lastmod, self.share)
+
+
+# -- formatting ------------------------------------------------------------------------------
 def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str], sizes: str,
                  eager: bool = False, alt_lang: str | None = None) -> Picture:
     """A responsive picture: one srcset per format (best first), a JPEG fallback near 720 px."""
@@ -139,7 +274,7 @@ def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
                for fmt in formats}
     jpeg = [v for v in plan.variants if v.format == "jpeg"]
     fallback = next((v for v in jpeg if v.width >= 720), jpeg[-1])
-    return Picture(sources=tuple({"type": MIME[f], "srcset": srcsets[f]} for f in formats if f != "jpeg"),
+    return Picture(sources=tuple(Source(MIME[f], srcsets[f]) for f in formats if f != "jpeg"),
                    src=routes.asset(fallback.path), srcset=srcsets["jpeg"], sizes=sizes,
                    width=plan.width, height=plan.height, alt=alt,
                    loading="eager" if eager else "lazy", fetchpriority="high" if eager else "auto",
@@ -150,16 +285,15 @@ def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
     """A photo inside a Markdown body, as the same <picture> the templates print."""
     p = make_picture(plan, alt, routes, formats, SIZES_BODY)
     esc = html.escape
-    sources = "".join(f'<source type="{s["type"]}" srcset="{esc(s["srcset"])}" sizes="{p.sizes}">'
-                      for s in p.sources)
+    sources = "".join(f'<source type="{s.type}" srcset="{esc(s.srcset)}" sizes="{p.sizes}">' for s in p.sources)
     return (f'<picture>{sources}<img src="{esc(p.src)}" srcset="{esc(p.srcset)}" sizes="{p.sizes}" '
             f'width="{p.width}" height="{p.height}" alt="{esc(p.alt)}" loading="lazy" decoding="async">'
             f"</picture>")
 
 
-def count(t: Mapping[str, str], n: int) -> str:
+def count(t: Any, n: int) -> str:
     """`1 product`, `12 products` (Indonesian has one form for both)."""
-    return (t["count_products_one"] if n == 1 else t["count_products"]).format(n=n)
+    return str((t["count_products_one"] if n == 1 else t["count_products"]).format(n=n))
 
 
 def format_date(day: date, lang: str) -> str:
@@ -177,297 +311,6 @@ def plain_text(markup: str, limit: int = 160) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
-@dataclass(eq=False)
-class ViewBuilder:
-    """Builds every page's context for one site in one language at a time."""
-
-    catalog: Catalog
-    config: SiteConfig
-    routes: Routes
-    plans: Mapping[str, ImagePlan]
-    bodies: Mapping[tuple[str, str, str], str]
-    today: date
-    assets: Mapping[str, str]
-    pages: list[PageOut] = field(default_factory=list)
-    shares: Mapping[tuple[str, str], SharePlan] = field(default_factory=dict)
-    _cards: dict[tuple[str, str, bool], Card] = field(default_factory=dict)
-    _digests: dict[int, str] = field(default_factory=dict)
-
-    # -- small helpers -----------------------------------------------------------------------
-    def text(self, entry: Entry, lang: str, name: str) -> tuple[Any, bool]:
-        """A text field in lang, or the Indonesian value and True when it had to fall back."""
-        return entry.text(lang, name)
-
-    def title(self, entry: Entry, lang: str) -> str:
-        return self.text(entry, lang, "title" if isinstance(entry, (Product, Page)) else "name")[0]
-
-    def body(self, entry: Entry, lang: str) -> tuple[Markup, bool]:
-        translated = self.bodies.get((entry.kind, entry.slug, lang))
-        if translated is not None and lang != "id":
-            return Markup(translated), False
-        original = self.bodies.get((entry.kind, entry.slug, "id"), "")
-        return Markup(original), lang != "id" and bool(original)
-
-    def picture(self, image: Image | None, lang: str, sizes: str, eager: bool = False,
-                index: int = 0, entry: Entry | None = None) -> Picture | None:
-        if image is None or str(image.source) not in self.plans:
-            return None
-        alt, alt_lang = image.alt, None
-        translation = entry.translation(lang) if entry is not None and lang != "id" else None
-        if translation is not None and index < len(translation.alts):
-            alt = translation.alts[index]
-        elif lang != "id":
-            alt_lang = "id"
-        return make_picture(self.plans[str(image.source)], alt, self.routes, self.config.images.formats,
-                            sizes, eager, alt_lang)
-
-    def link(self, entry: Entry, lang: str, label: str | None = None) -> Link:
-        return Link(label or self.title(entry, lang), self.routes.href(entry.kind, entry.slug, lang))
-
-    def price(self, product: Product, t: Mapping[str, str]) -> str:
-        return commerce.price_text(product.price, product.price_max, t["price_on_request"])
-
-    def card(self, product: Product, lang: str, t: Mapping[str, str], eager: bool = False) -> Card:
-        made = self._cards.get((product.slug, lang, eager))
-        if made is None:
-            made = self._cards[(product.slug, lang, eager)] = self._card(product, lang, t, eager)
-        return made
-
-    def _card(self, product: Product, lang: str, t: Mapping[str, str], eager: bool) -> Card:
-        title, fallback = self.text(product, lang, "title")
-        unit = self.text(product, lang, "unit")[0]
-        image = product.images[0] if product.images else None
-        region = self.catalog.region[product.region]
-        return Card(title=title, url=self.routes.href("product", product.slug, lang),
-                    price=self.price(product, t), unit=unit,
-                    image=self.picture(image, lang, SIZES_CARD, eager, 0, product),
-                    maker=self.title(self.catalog.maker[product.maker], lang),
-                    region=self.text(region, lang, "short_name")[0], lang="id" if fallback else None)
-
-    def cards(self, products: Sequence[Product], lang: str, t: Mapping[str, str]) -> list[Card]:
-        return [self.card(p, lang, t) for p in products]
-
-    # -- site-wide -----------------------------------------------------------------------
-    def site(self, lang: str, t: Mapping[str, str], current: str) -> dict[str, Any]:
-        """The `site` variable; only `nav[].current` differs from page to page."""
-        shared = self._site(lang)
-        nav = [{**item, "current": current.startswith(item["url"]) and item["url"] != shared["home_url"]}
-               for item in shared["nav"]]
-        return {**shared, "nav": nav}
-
-    @lru_cache(maxsize=None)
-    def _site(self, lang: str) -> dict[str, Any]:
-        t = strings_for(lang)
-        nav = [(t["nav_products"], self.routes.href("product", None, lang)),
-               (t["nav_regions"], self.routes.href("region", None, lang)),
-               (t["nav_categories"], self.routes.href("category", None, lang)),
-               (t["nav_makers"], self.routes.href("maker", None, lang)),
-               (t["search"], self.routes.href("search", None, lang))]
-        menu = sorted((p for p in self.catalog.pages if p.menu is not None), key=lambda p: (p.menu, p.slug))
-        nav += [(self.title(p, lang), self.routes.href("page", p.slug, lang)) for p in menu]
-        contact = []
-        if self.config.contact_whatsapp:
-            number = self.config.contact_whatsapp
-            contact.append(Contact(t["contact_whatsapp"], commerce.display_phone(number), commerce.whatsapp_link(number),
-                                   "whatsapp"))
-        if self.config.contact_email:
-            contact.append(Contact(t["contact_email"], self.config.contact_email,
-                                   "mailto:" + self.config.contact_email, "email"))
-        dates = [p.date for p in self.catalog.products if p.date]
-        logo = self.picture(self.catalog.logo, lang, SIZES_LOGO, eager=True)
-        return {
-            "title": self.config.title, "tagline": self.config.tagline,
-            "description": self.config.description, "organisation": self.config.organisation,
-            "home_url": self.routes.href("home", None, lang), "theme_color": self.config.theme_color,
-            "logo": logo,
-            "nav": [{"label": label, "url": url} for label, url in nav],
-            "contact": contact, "year": max(dates).year if dates else self.today.year,
-            "offline": offline.head(self.routes, self.config),
-        }
-
-    def add(self, template: str, kind: str, slug: str | None, lang: str, owner: str, title: str,
-            description: str, crumbs: list[Link], variables: Mapping[str, Any],
-            content_lang: str | None = None, jsonld: Markup | None = None,
-            og: Mapping[str, Any] | None = None) -> None:
-        """Record one page with the common variables every template receives."""
-        t = strings_for(lang)
-        paging = variables.get("pagination")  # listings past page 1 have their own URLs
-        number = paging["number"] if paging else 1
-        href = self.routes.href(kind, slug, lang, number)
-        others = [other for other in self.config.languages if other != lang]
-        one_language = kind == "404" or (kind, slug) == ("page", offline.OFFLINE_SLUG)
-        alternates = [{"lang": code, "url": self.routes.absolute(kind, slug, code, number)}
-                      for code in self.config.languages] if not one_language else []
-        switch = None
-        if others and not one_language:
-            other = others[0]
-            switch = {"lang": other, "label": strings_for(other)["language_name"],
-                      "url": self.routes.href(kind, slug, other, number)}
-        home = Link(t["home"], self.routes.href("home", None, lang))
-        breadcrumbs = [home, *crumbs] if kind != "home" else []
-        page = {
-            "title": title if kind == "home" else f"{title} · {self.config.title}",
-            "description": description or self.config.description, "lang": lang,
-            "canonical": self.routes.absolute(kind, slug, lang, number), "alternates": alternates,
-            "prev": paging["prev"]["url"] if paging and paging["prev"] else None,
-            "next": paging["next"]["url"] if paging and paging["next"] else None,
-            "switch": switch,
-            "breadcrumbs": [{"label": c.label, "url": c.url} for c in breadcrumbs[:-1]]
-            + ([{"label": breadcrumbs[-1].label, "url": None}] if breadcrumbs else []),
-            "css_url": self.assets["css"], "js_url": self.assets["js"], "body_class": f"page-{kind}",
-            "content_lang": content_lang,
-            "jsonld": jsonld, "og": {**self.og_default(lang), **(og or {})},
-            "feed": {"url": self.routes.asset(Routes.feed(lang)), "title": f"{self.config.title} · {t['feed']}"},
-            "catalogue": {"label": t["catalogue"], "url": self.routes.href(
-                "catalogue", slug if kind == "region" and self.of("region", slug or "") else None, lang)},
-        }
-        context = {"site": self.site(lang, t, href), "page": page, "t": t, **variables}
-        self.pages.append(PageOut(Routes.output_file(self.routes.path(kind, slug, lang, number)), template,
-                                  context, owner))
-
-    # -- structured data and sharing --------------------------------------------------------
-    def image_url(self, image: Image | None) -> str | None:
-        """The absolute URL of a photo's widest JPEG, for JSON-LD and og:image."""
-        plan = self.plans.get(str(image.source)) if image is not None else None
-        return self.routes.absolute_asset(structured.largest_jpeg(plan)) if plan else None
-
-    def business_ld(self, m: Maker, lang: str, description: str = "") -> dict[str, Any]:
-        region = self.catalog.region[m.region]
-        links = [f"https://www.instagram.com/{m.instagram}/"] if m.instagram else []
-        links += [m.website] if m.website else []
-        links += [x.url for x in m.marketplaces]
-        return structured.business(m, self.title(m, lang), self.routes.absolute("maker", m.slug, lang), region,
-                                   self.title(region, lang), description, self.image_url(m.logo), links)
-
-    @lru_cache(maxsize=None)
-    def og_default(self, lang: str) -> dict[str, Any]:
-        """Open Graph values of a page without its own picture: the site's logo, a small card."""
-        logo = self.image_url(self.catalog.logo)
-        return {"type": "website", "locale": "id_ID" if lang == "id" else "en_US", "card": "summary",
-                "image": logo, "image_alt": self.config.title if logo else "", "image_width": None,
-                "image_height": None, "price": None}
-
-    def og_product(self, p: Product, lang: str, title: str) -> dict[str, Any]:
-        """A product's share image (1200x630, name and price on the photo) for chat apps."""
-        og: dict[str, Any] = {"type": "product", "price": p.price}
-        share = self.shares.get((p.slug, lang))
-        if share is not None:
-            og.update(image=self.routes.absolute_asset(share.path), image_alt=title, card="summary_large_image",
-                      image_width=SHARE_WIDTH, image_height=SHARE_HEIGHT)
-        return og
-
-    # -- pages ---------------------------------------------------------------------------
-    def build(self, products: Mapping[str, Sequence[PageOut]] | None = None) -> list[PageOut]:
-        """Every page in a fixed order; `products` holds the product pages per language when they
-        were made elsewhere (in parallel, see `product_pages`)."""
-        from . import catalogue, pages  # they build on this module's views: imported here, not at the top
-        for lang in self.config.languages:
-            t = strings_for(lang)
-            pages.home(self, lang, t)
-            if products is not None:
-                self.pages += products.get(lang, ())
-            else:
-                for product in self.catalog.products:
-                    pages.product(self, product, lang, t)
-            for region in self.catalog.regions:
-                pages.region(self, region, lang, t)
-            for category in self.catalog.categories:
-                pages.category(self, category, lang, t)
-            for maker in self.catalog.makers:
-                pages.maker(self, maker, lang, t)
-            for page in self.catalog.pages:
-                pages.content_page(self, page, lang, t)
-            pages.listings(self, lang, t)
-            pages.search_page(self, lang, t)
-            catalogue.add_pages(self, lang, t)
-        t = strings_for("id")
-        self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
-        pages.offline_page(self, "id", t)
-        return self.pages
-
-    def product_page(self, product: Product, lang: str) -> PageOut:
-        """The page of one product in lang, without recording it in `pages`."""
-        from . import pages
-
-        recorded, self.pages = self.pages, []
-        try:
-            pages.product(self, product, lang, strings_for(lang))
-            return self.pages[0]
-        finally:
-            self.pages = recorded
-
-    def digest(self, value: Any) -> str:
-        """A digest of an entry (or photo plan) by its pickled value, made once per build."""
-        key = id(value)
-        made = self._digests.get(key)
-        if made is None:
-            made = self._digests[key] = pickled_digest(value)
-        return made
-
-    def warm(self) -> None:
-        """Make the digests of every entry now, before worker processes are forked to share them."""
-        for entry in self.catalog.entries():
-            self.digest(entry)
-
-    @lru_cache(maxsize=None)
-    def site_inputs(self, lang: str) -> str:
-        """A digest of everything site-wide a page in lang may show (settings, addresses, date,
-        theme files, navigation, logo): part of every page's inputs (see pages.product_inputs)."""
-        return pickled_digest((self.config, self.routes.base_path, self.routes.origin, self.routes.languages,
-                               self.today, dict(self.assets), self._site(lang), self.og_default(lang)))
-
-    @cached_property
-    def _newest(self) -> list[Product]:
-        return sorted(self.catalog.products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
-
-    def newest(self) -> list[Product]:
-        """All products, newest first (then by slug, so ties are stable)."""
-        return self._newest
-
-    @cached_property
-    def _by(self) -> dict[tuple[str, str], list[Product]]:
-        """Products (newest first) grouped by ("region"|"category"|"maker", slug)."""
-        groups: dict[tuple[str, str], list[Product]] = {}
-        for product in self.newest():
-            for attribute in ("region", "category", "maker"):
-                groups.setdefault((attribute, getattr(product, attribute)), []).append(product)
-        return groups
-
-    def of(self, attribute: str, slug: str) -> list[Product]:
-        return self._by.get((attribute, slug), [])
-
-    # -- pages of one region, category or maker: paginated like the listings --------------
-    def chunks(self, items: Sequence[Any]) -> list[Sequence[Any]]:
-        """`items` in pages of PER_PAGE; one (maybe empty) page when there are none."""
-        return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [items[:0]]
-
-    def paged_title(self, name: str, t: Mapping[str, str], number: int, total: int) -> str:
-        return name if number == 1 else f"{name} · {t['page_of'].format(n=number, total=total)}"
-
-    def paged_crumbs(self, kind: str, slug: str, lang: str, t: Mapping[str, str], section: str, name: str,
-                     number: int) -> list[Link]:
-        """`Kategori › Olahan` on page 1; `Kategori › Olahan › Halaman 2` (Olahan linked) after."""
-        head = Link(t[section], self.routes.href(kind, None, lang))
-        if number == 1:
-            return [head, Link(name, "")]
-        return [head, Link(name, self.routes.href(kind, slug, lang)), Link(t["page_number"].format(n=number), "")]
-
-    def pagination(self, kind: str, lang: str, t: Mapping[str, str], number: int, total: int,
-                   slug: str | None = None) -> dict[str, Any] | None:
-        """Page `number` of `total` of a listing (or of the category, region or maker `slug`):
-        prev/next and a window of page links, or None when there is one page."""
-        if total <= 1:
-            return None
-
-        def link(n: int, label: str) -> dict[str, Any]:
-            return {"number": n, "label": label, "url": self.routes.href(kind, slug, lang, n), "current": n == number}
-
-        return {"number": number, "total": total, "label": t["pagination"],
-                "summary": t["page_of"].format(n=number, total=total),
-                "prev": link(number - 1, t["page_prev"]) if number > 1 else None,
-                "next": link(number + 1, t["page_next"]) if number < total else None,
-                "pages": [link(n, str(n)) if n else None for n in page_numbers(number, total)]}
-
 def page_numbers(current: int, total: int, span: int = 2) -> list[int | None]:
     """The page numbers a pagination nav links: first, last and `span` either side of the
     current one, None where numbers are left out (`1 None 4 5 6 7 8 None 20`)."""
@@ -480,13 +323,243 @@ def page_numbers(current: int, total: int, span: int = 2) -> list[int | None]:
     return out
 
 
-def _ordered(categories: Sequence[Category]) -> list[Category]:
-    return sorted(categories, key=lambda c: (c.order, c.name.casefold(), c.slug))
+def pages_of(total_items: int) -> int:
+    """How many pages of PER_PAGE a list of `total_items` needs (one, maybe empty, when none)."""
+    return max(1, -(-total_items // PER_PAGE))
 
 
-def build_pages(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
-                bodies: Mapping[tuple[str, str, str], str], today: date,
-                assets: Mapping[str, str],
-                shares: Mapping[tuple[str, str], SharePlan] | None = None) -> list[PageOut]:
-    """Every page of the site, in a fixed order, ready for rendering."""
-    return ViewBuilder(catalog, config, routes, plans, bodies, today, assets, shares=shares or {}).build()
+def span(number: int) -> tuple[int, int]:
+    """The slice of a list that page `number` shows."""
+    return (number - 1) * PER_PAGE, number * PER_PAGE
+
+
+# -- the helpers of one language -------------------------------------------------------------
+class Views:
+    """The shared view helpers of one site in one language, reading through `Inputs`."""
+
+    def __init__(self, inputs: Inputs, config: SiteConfig, routes: Routes, assets: dict[str, str], lang: str,
+                 logo: Image | None = None) -> None:
+        self.inputs = inputs
+        self.config = config
+        self.routes = routes
+        self.assets = assets
+        self.lang = lang
+        self.t = strings_for(lang)
+        self.logo = logo
+        self._site: SiteView | None = None
+        self._site_reads: frozenset[str] = frozenset()
+
+    # -- texts -----------------------------------------------------------------------------
+    def text(self, entry: Entry, name: str) -> tuple[Any, bool]:
+        """A text field in this language, or the Indonesian value and True when it fell back."""
+        return entry.text(self.lang, name)
+
+    def title(self, entry: Entry) -> str:
+        return str(self.text(entry, "title" if isinstance(entry, (Product, PageEntry)) else "name")[0])
+
+    def body(self, entry: Entry) -> tuple[Markup, bool]:
+        """The entry's body in this language, or the Indonesian one and whether it fell back."""
+        if self.lang != "id":
+            translated = self.inputs.body(entry.kind, entry.slug, self.lang)
+            if translated is not None:
+                return Markup(translated), False
+        original = self.inputs.body(entry.kind, entry.slug, "id") or ""
+        return Markup(original), self.lang != "id" and bool(original)
+
+    def price(self, product: Product) -> str:
+        return commerce.price_text(product.price, product.price_max, self.t["price_on_request"])
+
+    def link(self, entry: Entry, label: str | None = None) -> Link:
+        return Link(label or self.title(entry), self.routes.href(entry.kind, entry.slug, self.lang))
+
+    def entry(self, kind: str, slug: str) -> Any:
+        return self.inputs.entry(kind, slug)
+
+    # -- pictures and cards ----------------------------------------------------------------
+    def picture(self, image: Image | None, sizes: str, eager: bool = False, index: int = 0,
+                entry: Entry | None = None) -> Picture | None:
+        plan = self.inputs.plan(image)
+        if image is None or plan is None:
+            return None
+        alt, alt_lang = image.alt, None
+        translation = entry.translation(self.lang) if entry is not None and self.lang != "id" else None
+        if translation is not None and index < len(translation.alts):
+            alt = translation.alts[index]
+        elif self.lang != "id":
+            alt_lang = "id"
+        return make_picture(plan, alt, self.routes, self.config.images.formats, sizes, eager, alt_lang)
+
+    def card(self, slug: str, eager: bool = False) -> Card:
+        """A product as a card in lists; made once per process and language, its reads replayed."""
+        return self.inputs.remember(("card", slug, self.lang, eager), lambda: self._card(slug, eager))  # type: ignore[no-any-return]
+
+    def _card(self, slug: str, eager: bool) -> Card:
+        product = self.entry("product", slug)
+        title, fallback = self.text(product, "title")
+        image = product.images[0] if product.images else None
+        region = self.entry("region", product.region)
+        return Card(title=title, url=self.routes.href("product", slug, self.lang), price=self.price(product),
+                    unit=self.text(product, "unit")[0],
+                    image=self.picture(image, SIZES_CARD, eager, 0, product),
+                    maker=self.title(self.entry("maker", product.maker)),
+                    region=self.text(region, "short_name")[0], lang="id" if fallback else None)
+
+    def cards(self, slugs: Sequence[str]) -> tuple[Card, ...]:
+        return tuple(self.card(s) for s in slugs)
+
+    # -- site-wide -------------------------------------------------------------------------
+    def site(self, current: str) -> SiteView:
+        """The `site` variable; only `nav[].current` differs from page to page."""
+        shared = self._shared_site()
+        nav = tuple(NavItem(n.label, n.url, current.startswith(n.url) and n.url != shared.home_url)
+                    for n in shared.nav)
+        return SiteView(**{**shared.__dict__, "nav": nav})
+
+    def _shared_site(self) -> SiteView:
+        if self._site is not None:
+            for key in self._site_reads:
+                self.inputs.read(key)
+            return self._site
+        with self.inputs.recording() as reads:
+            self._site = self._make_site()
+        self._site_reads = frozenset(reads)
+        return self._site
+
+    def _make_site(self) -> SiteView:
+        t, lang, routes = self.t, self.lang, self.routes
+        nav = [(t["nav_products"], routes.href("product", None, lang)),
+               (t["nav_regions"], routes.href("region", None, lang)),
+               (t["nav_categories"], routes.href("category", None, lang)),
+               (t["nav_makers"], routes.href("maker", None, lang)),
+               (t["search"], routes.href("search", None, lang))]
+        nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
+        contact = []
+        if self.config.contact_whatsapp:
+            number = self.config.contact_whatsapp
+            contact.append(Contact(t["contact_whatsapp"], commerce.display_phone(number),
+                                   commerce.whatsapp_link(number), "whatsapp"))
+        if self.config.contact_email:
+            contact.append(Contact(t["contact_email"], self.config.contact_email,
+                                   "mailto:" + self.config.contact_email, "email"))
+        newest = self.inputs.slice("products", 0, 1)
+        dated = self.entry("product", newest[0]).date if newest else None
+        return SiteView(
+            title=self.config.title, tagline=self.config.tagline, description=self.config.description,
+            organisation=self.config.organisation, home_url=routes.href("home", None, lang),
+            theme_color=self.config.theme_color, logo=self.picture(self.logo, SIZES_LOGO, eager=True),
+            nav=tuple(NavItem(label, url) for label, url in nav), contact=tuple(contact),
+            year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config))
+
+    def contacts(self, maker: Maker) -> tuple[Contact, ...]:
+        """A maker's contacts as the page lists them, each with its label and link."""
+        t = self.t
+        labels = {"whatsapp": t["contact_whatsapp"], "phone": t["contact_phone"], "email": t["contact_email"],
+                  "instagram": "Instagram", "website": t["contact_website"], "address": t["contact_address"]}
+        found = []
+        for kind, value in maker.contacts():
+            shown, url = value, None
+            if kind == "whatsapp":
+                shown, url = commerce.display_phone(value), commerce.whatsapp_link(value)
+            elif kind == "phone":
+                shown, url = commerce.display_phone(value), "tel:+" + value
+            elif kind == "email":
+                url = "mailto:" + value
+            elif kind == "instagram":
+                shown, url = "@" + value, f"https://www.instagram.com/{value}/"
+            elif kind == "website":
+                url = value
+            found.append(Contact(labels[kind], shown, url, kind))
+        return tuple(found)
+
+    def page(self, spec: Spec, template: str, name: str, view: Any, title: str, description: str,
+             crumbs: Sequence[Link], *, slug: str | None = None, pagination: Pagination | None = None,
+             content_lang: str | None = None, jsonld: Markup | None = None, og: dict[str, Any] | None = None,
+             lastmod: date | None = None, share: SharePlan | None = None, route: str | None = None) -> Page:
+        """A page with the common variables every template receives."""
+        kind, lang, number, t = route or spec.kind, spec.lang, spec.number, self.t
+        href = self.routes.href(kind, slug, lang, number)
+        one_language = kind == "404" or (kind, slug) == ("page", OFFLINE_SLUG)
+        alternates = tuple(Alternate(code, self.routes.absolute(kind, slug, code, number))
+                           for code in self.config.languages) if not one_language else ()
+        others = [other for other in self.config.languages if other != lang]
+        switch = None
+        if others and not one_language:
+            other = others[0]
+            switch = Switch(other, strings_for(other)["language_name"], self.routes.href(kind, slug, other, number))
+        trail = [Link(t["home"], self.routes.href("home", None, lang)), *crumbs] if kind != "home" else []
+        breadcrumbs = tuple(Crumb(c.label, c.url) for c in trail[:-1]) + \
+            ((Crumb(trail[-1].label, None),) if trail else ())
+        region_catalogue = kind == "region" and slug is not None and self.inputs.count(f"region/{slug}") > 0
+        head = Head(
+            title=title if kind == "home" else f"{title} · {self.config.title}",
+            description=description or self.config.description, lang=lang,
+            canonical=self.routes.absolute(kind, slug, lang, number), alternates=alternates,
+            prev=pagination.prev.url if pagination and pagination.prev else None,
+            next=pagination.next.url if pagination and pagination.next else None,
+            switch=switch, breadcrumbs=breadcrumbs,
+            css_url=self.assets["css"], js_url=self.assets["js"], body_class=f"page-{kind}",
+            content_lang=content_lang, jsonld=jsonld, og=OpenGraph(**{**self._og_default(), **(og or {})}),
+            feed=FeedLink(f"{self.config.title} · {t['feed']}", self.routes.asset(Routes.feed(lang))),
+            catalogue=Link(t["catalogue"], self.routes.href("catalogue", slug if region_catalogue else None, lang)))
+        return Page(spec, template, head, self.site(href), name, view, pagination, lastmod, share)
+
+    # -- structured data and sharing -------------------------------------------------------
+    def image_url(self, image: Image | None) -> str | None:
+        """The absolute URL of a photo's widest JPEG, for JSON-LD and og:image."""
+        plan = self.inputs.plan(image)
+        return self.routes.absolute_asset(structured.largest_jpeg(plan)) if plan else None
+
+    def business_ld(self, maker: Maker, description: str = "") -> dict[str, Any]:
+        region = self.entry("region", maker.region)
+        links = [f"https://www.instagram.com/{maker.instagram}/"] if maker.instagram else []
+        links += [maker.website] if maker.website else []
+        links += [x.url for x in maker.marketplaces]
+        return structured.business(maker, self.title(maker), self.routes.absolute("maker", maker.slug, self.lang),
+                                   region, self.title(region), description, self.image_url(maker.logo), links)
+
+    def _og_default(self) -> dict[str, Any]:
+        """Open Graph values of a page without its own picture: the site's logo, a small card."""
+        logo = self.image_url(self.logo)
+        return {"type": "website", "locale": "id_ID" if self.lang == "id" else "en_US", "card": "summary",
+                "image": logo, "image_alt": self.config.title if logo else "", "image_width": None,
+                "image_height": None, "price": None}
+
+    def og_product(self, product: Product, title: str, share: SharePlan | None) -> dict[str, Any]:
+        """A product's share image (1200x630, name and price on the photo) for chat apps."""
+        og: dict[str, Any] = {"type": "product", "price": product.price}
+        if share is not None:
+            og.update(image=self.routes.absolute_asset(share.path), image_alt=title, card="summary_large_image",
+                      image_width=SHARE_WIDTH, image_height=SHARE_HEIGHT)
+        return og
+
+    # -- pagination ------------------------------------------------------------------------
+    def pagination(self, kind: str, number: int, total: int, slug: str | None = None) -> Pagination | None:
+        """Page `number` of `total` of a listing (or of the category, region or maker `slug`):
+        prev/next and a window of page links, or None when there is one page."""
+        if total <= 1:
+            return None
+        t = self.t
+
+        def link(n: int, label: str) -> PageLink:
+            return PageLink(n, label, self.routes.href(kind, slug, self.lang, n), n == number)
+
+        return Pagination(number, total, t["pagination"], t["page_of"].format(n=number, total=total),
+                          link(number - 1, t["page_prev"]) if number > 1 else None,
+                          link(number + 1, t["page_next"]) if number < total else None,
+                          tuple(link(n, str(n)) if n else None for n in page_numbers(number, total)))
+
+    def paged_title(self, name: str, number: int, total: int) -> str:
+        return name if number == 1 else f"{name} · {self.t['page_of'].format(n=number, total=total)}"
+
+    def paged_crumbs(self, kind: str, slug: str, section: str, name: str, number: int) -> list[Link]:
+        """`Kategori › Olahan` on page 1; `Kategori › Olahan › Halaman 2` (Olahan linked) after."""
+        head = Link(self.t[section], self.routes.href(kind, None, self.lang))
+        if number == 1:
+            return [head, Link(name, "")]
+        return [head, Link(name, self.routes.href(kind, slug, self.lang)),
+                Link(self.t["page_number"].format(n=number), "")]
+
+
+def offline_head(routes: Routes, config: SiteConfig) -> OfflineHead:
+    """The URLs `base.html` prints: manifest, icons, the service worker and its scope."""
+    return OfflineHead(**offline.head(routes, config))

@@ -2,45 +2,124 @@
 
 Owns the file system side of output: a work tree beside `output/` (so deleted content
 disappears), byte-exact writes, an atomic exchange of work tree and `output/` (Linux
-`renameat2(RENAME_EXCHANGE)`, two renames elsewhere), recovery from a build killed mid-swap, and
-refusing an output path that would wipe the sources. It decides nothing about content.
+`renameat2(RENAME_EXCHANGE)`; two renames where that is not available or the portable paths are
+asked for, see parallel.portable), recovery from a build killed mid-swap, and refusing an output
+path that would wipe the sources. It decides nothing about content.
 
-With a cache, the tree swapped out is kept as `.<output>.previous` and the next build uses it as
-its work tree: it holds the build before last, whose manifest (path -> digest, size) the build
-state knows, so only files that differ are written, files kept from the published build are
-hard-linked (or copied), and files no longer produced are deleted. A rebuild after a small edit
-therefore touches a few files instead of writing the whole site, and `output/` still changes in
-one step. Without a known manifest the work tree is a fresh, empty folder, as on the first build.
+A build changes few files, so it is described as changes: the state knows the manifest of
+`output/` (path -> digest, size) and, for the tree swapped out by the last build and kept beside
+it (`.<output>.previous`), where that tree still differs from `output/` (the last build's changes:
+its `lag`). The kept tree becomes the next work tree: files this build produces are written
+where their bytes differ, the last build's changes are brought over from `output/` (hard links,
+or copies), deleted files are removed, and the swap makes it `output/`. A rebuild after a small
+edit therefore touches a few files and `output/` still changes in one step. Without a kept tree
+(the first build, or one killed while it changed the tree) the work tree is a fresh folder, and
+every file the build keeps is linked from `output/` once. A marker in the state names the kept
+tree while it is being changed, so a build killed then makes the next one start afresh.
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
+from . import parallel
 from .errors import ShowcaseError
-from .state import Manifest, TreeId, digest, tree_id
 
 _RENAME_EXCHANGE = 2
+Entry = tuple[str, int]  # content digest, size
+TreeId = tuple[int, int]
 
 
 class OutputError(ShowcaseError):
     """The output directory cannot be used or written."""
 
 
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def tree_id(path: Path) -> TreeId | None:
+    """A folder's identity that survives renames: (device, inode), or None when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+@dataclass
+class Tree:
+    """The work tree as a worker process sees it: where it is, what it already holds (a fresh
+    tree holds nothing; a kept one holds `output/` but for `lag`), and the published output."""
+
+    dir: Path
+    output: Path
+    fresh: bool
+    lag: dict[str, Entry | None]
+    published: Callable[[str], Entry | None] = field(repr=False, default=lambda path: None)
+
+    def holds(self, relative: str) -> Entry | None:
+        if self.fresh:
+            return None
+        return self.lag[relative] if relative in self.lag else self.published(relative)
+
+    def write(self, relative: str, data: bytes) -> Entry:
+        """Put data at relative unless the tree holds exactly these bytes; (digest, size)."""
+        entry = (digest(data), len(data))
+        if self.holds(relative) != entry:
+            try:
+                put(self.dir, relative, data)
+            except OSError as exc:
+                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+        return entry
+
+    def keep(self, relative: str, entry: Entry) -> bool:
+        """Make the tree hold the published copy of relative (a hard link, or a checked copy);
+        False when output/ does not hold it as recorded (changed by hand)."""
+        if self.holds(relative) == entry:
+            return True
+        source, target = self.output / relative, self.dir / relative
+        try:
+            if os.stat(source).st_size != entry[1]:
+                return False
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with suppress(FileNotFoundError):
+                os.unlink(target)
+            os.link(source, target)  # put() never writes through a link
+            return True
+        except OSError:
+            pass
+        try:
+            data = source.read_bytes()
+        except OSError:
+            return False
+        if digest(data) != entry[0]:
+            return False
+        put(self.dir, relative, data)
+        return True
+
+    def remove(self, relative: str) -> None:
+        with suppress(OSError):
+            os.unlink(self.dir / relative)
+
+
 class Staging:
     """A build's private work tree next to the real output."""
 
-    def __init__(self, output: Path, protected: list[Path], known: dict[TreeId, Manifest] | None = None,
-                 changing: Callable[[TreeId | None], None] | None = None) -> None:
-        """`known`: manifests of trees the build state vouches for (None: keep no previous tree);
-        `changing(tree)` is called before the first change to a kept tree, and with None after."""
+    def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None],
+                 lag: dict[str, Entry | None] | None, spare_id: TreeId | None,
+                 changing: Callable[[TreeId | None], None]) -> None:
+        """`published(path)`: the manifest of output/ as the state knows it; `lag`: where the kept
+        previous tree differs from it, with `spare_id` its identity (None: no usable kept tree);
+        `changing(tree)` is called (and must be durable) before the kept tree is changed."""
         self.output = output.resolve()
         for path in protected:
             path = path.resolve()
@@ -50,23 +129,23 @@ class Staging:
         for path in (self.output, *self.output.parents):
             if path.exists() and not path.is_dir():
                 raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
-        self.keep_previous = known is not None
         self.spare = self.parent / f".{self.output.name}.previous"
-        self.manifest: Manifest = {}
-        self.published: Manifest = dict((known or {}).get(tree_id(self.output), {})) if known is not None else {}
-        self._changing = changing or (lambda tree: None)
+        self.published = published
+        self.changes: dict[str, Entry | None] = {}
+        self._changing = changing
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._recover()
-            spare = tree_id(self.spare) if self.keep_previous else None
-            if spare is not None and known is not None and spare in known and spare != tree_id(self.output):
-                self.dir, self.previous = self.spare, dict(known[spare])
-                self._changing(spare)
+            usable = lag is not None and spare_id is not None and tree_id(self.spare) == spare_id \
+                and spare_id != tree_id(self.output)
+            if usable:
+                self.dir, self.lag, self.fresh = self.spare, dict(lag or {}), False
+                self._changing(spare_id)
             else:
                 if self.spare.exists():
                     shutil.rmtree(self.spare, ignore_errors=True)
                 self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
-                self.previous = {}
+                self.lag, self.fresh = {}, True
         except OSError as exc:
             raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
 
@@ -79,135 +158,94 @@ class Staging:
         for leftover in [*old, *self.parent.glob(f".{self.output.name}.staging-*")]:
             shutil.rmtree(leftover, ignore_errors=True)
 
+    def tree(self) -> Tree:
+        """What a worker process needs to write into the work tree (it sets `published`)."""
+        return Tree(self.dir, self.output, self.fresh, self.lag, self.published)
+
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         self.record(relative, self.tree().write(relative, data))
 
-    def record(self, relative: str, entry: tuple[str, int]) -> None:
-        """Note a file the work tree now holds (written here or by a worker)."""
-        self.manifest[relative] = entry
-
-    def has(self, relative: str) -> bool:
-        """Whether the work tree already holds `relative` from an earlier build (for content-named
-        files such as photo variants, whose name changes whenever their bytes do)."""
-        entry = self.previous.get(relative)
-        if entry is not None:
-            self.record(relative, entry)
-        return entry is not None
-
-    def tree(self) -> Tree:
-        """What a worker process needs to write into the work tree."""
-        return Tree(self.dir, self.previous, self.output, self.published)
+    def record(self, relative: str, entry: Entry) -> None:
+        """Note the bytes a file of the new site has (written here or by a worker)."""
+        if self.published(relative) != entry:
+            self.changes[relative] = entry
+        else:
+            self.changes.pop(relative, None)
 
     def adopt(self, relative: str) -> None:
         """Record a file a stage wrote straight into the work tree."""
-        entry = self.previous.get(relative)
-        if entry is None:
-            data = (self.dir / relative).read_bytes()
-            entry = (digest(data), len(data))
-        self.record(relative, entry)
+        data = (self.dir / relative).read_bytes()
+        self.record(relative, (digest(data), len(data)))
 
-    def _prune(self) -> None:
-        """Delete what the reused tree held that this build did not produce, and empty folders."""
-        folders = set()
-        for relative in self.previous.keys() - self.manifest.keys():
-            try:
-                os.unlink(self.dir / relative)
-            except OSError:
-                pass
-            folders.update(Path(relative).parents)
-        for folder in sorted(folders - {Path(".")}, key=lambda f: -len(f.parts)):  # deepest first
-            try:
-                os.rmdir(self.dir / folder)
-            except OSError:
-                pass  # not empty
+    def delete(self, relative: str) -> None:
+        """A file the new site no longer has."""
+        self.tree().remove(relative)
+        if self.published(relative) is not None:
+            self.changes[relative] = None
+        else:
+            self.changes.pop(relative, None)
 
-    def commit(self) -> dict[TreeId, Manifest]:
-        """Make the work tree the output, atomically where the system allows; returns the
-        manifests of the trees kept (the new output and, when kept, the previous one)."""
+    def commit(self, published_paths: Callable[[], list[str]]) -> dict[str, Entry | None]:
+        """Bring the rest of the work tree in step (the last build's changes from output/, or
+        everything when the tree is fresh) and make it the output, atomically where the system
+        allows. Returns the new lag: what the tree kept beside output/ now differs in."""
         try:
-            if self.previous:
-                self._prune()
-            published = tree_id(self.output)
+            tree = self.tree()
+            rest = published_paths() if self.fresh else sorted(self.lag)
+            for relative in rest:
+                if relative in self.changes:
+                    continue
+                entry = self.published(relative)
+                if entry is None:
+                    tree.remove(relative)
+                elif not tree.keep(relative, entry):
+                    raise OutputError(f"{self.output / relative} was changed outside the build; "
+                                      "delete output/ and build again")
+            for relative, entry in self.changes.items():
+                if entry is None:
+                    tree.remove(relative)
+            self._prune_folders()
             self._swap()
-            kept: dict[TreeId, Manifest] = {}
-            new = tree_id(self.output)
-            if new is not None:
-                kept[new] = self.manifest
-            spare = tree_id(self.spare) if self.keep_previous else None
-            if spare is not None and spare == published and self.published:
-                kept[spare] = self.published
-            return kept
+            return {relative: self.published(relative) for relative in self.changes}
         except OSError as exc:
             raise OutputError(f"cannot replace {self.output}: {exc.strerror or exc}") from exc
 
+    def _prune_folders(self) -> None:
+        """Remove folders that deleted files left empty, deepest first."""
+        folders = {parent for relative, entry in self.changes.items() if entry is None
+                   for parent in Path(relative).parents if parent != Path(".")}
+        for folder in sorted(folders, key=lambda f: -len(f.parts)):
+            with suppress(OSError):
+                os.rmdir(self.dir / folder)
+
     def _swap(self) -> None:
         os.chmod(self.dir, 0o755)
-        if self.output.exists() and _exchange(self.dir, self.output):
-            if self.keep_previous and self.published:
-                if self.dir != self.spare:
-                    os.rename(self.dir, self.spare)
-            else:
-                shutil.rmtree(self.dir, ignore_errors=True)
+        if self.output.exists() and not parallel.portable() and _exchange(self.dir, self.output):
+            if self.dir != self.spare:
+                shutil.rmtree(self.spare, ignore_errors=True)
+                os.rename(self.dir, self.spare)
             return
-        if self.output.exists():
+        if self.output.exists():  # two renames: a moment without output/, which _recover() repairs
             old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.parent))
             os.rmdir(old)
             os.rename(self.output, old)
             os.rename(self.dir, self.output)
-            shutil.rmtree(old, ignore_errors=True)
+            if self.dir == self.spare or not self.spare.exists():
+                os.rename(old, self.spare)
+            else:
+                shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(self.dir, self.output)
+
+    def spare_id(self) -> TreeId | None:
+        return tree_id(self.spare)
 
     def abort(self) -> None:
         if self.dir != self.spare:
             shutil.rmtree(self.dir, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class Tree:
-    """The work tree as a worker process sees it: where it is, what it already holds, and the
-    published output (with its manifest) that unchanged files are kept from."""
-
-    dir: Path
-    previous: Mapping[str, tuple[str, int]]
-    output: Path
-    published: Mapping[str, tuple[str, int]]
-
-    def write(self, relative: str, data: bytes) -> tuple[str, int]:
-        """Put data at relative unless the tree holds exactly these bytes; (digest, size)."""
-        entry = (digest(data), len(data))
-        if self.previous.get(relative) != entry:
-            try:
-                put(self.dir, relative, data)
-            except OSError as exc:
-                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
-        return entry
-
-    def keep(self, relative: str) -> tuple[str, int] | None:
-        """Keep the published build's copy of relative; None when there is none (or it was changed
-        by hand, which its digest shows)."""
-        entry = self.published.get(relative)
-        if entry is None or self.previous.get(relative) == entry:
-            return entry
-        source, target = self.output / relative, self.dir / relative
-        try:  # a hard link: no bytes copied (put() never writes through one)
-            if os.stat(source).st_size != entry[1]:
-                return None
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with suppress(FileNotFoundError):
-                os.unlink(target)
-            os.link(source, target)
-            return entry
-        except OSError:
-            pass  # a file system without hard links: copy, checking the bytes
-        try:
-            data = source.read_bytes()
-        except OSError:
-            return None
-        return self.write(relative, data) if digest(data) == entry[0] else None
 
 
 def put(root: Path, relative: str, data: bytes) -> None:

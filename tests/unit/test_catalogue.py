@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bench.corpus import generate
-from showcase import catalogue
+from showcase.pages import catalogue
 from showcase.pipeline import Options, build
 
 

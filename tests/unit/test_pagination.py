@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import generate
-from bench.search_size import synthetic_catalog
 from showcase import views
-from showcase.config import SiteConfig
-from showcase.pipeline import Options, build
+from showcase.pipeline import Options, analyse, build, page_views
 from showcase.routes import Routes
-from showcase.views import PER_PAGE, build_pages, page_numbers
+from showcase.views import PER_PAGE, page_numbers
 
 ROUTES = Routes("/galeri/", "https://example.org", ("id", "en"))
 
@@ -36,50 +34,58 @@ def test_page_window():
     assert page_numbers(20, 20) == [1, None, 18, 19, 20]
 
 
-def pages_for(n: int) -> list:
-    catalog, plans = synthetic_catalog(n, seed=3)
-    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id", "en"))
-    return build_pages(catalog, config, ROUTES, {}, {}, date(2026, 11, 1), {"css": "/c.css", "js": "/s.js"})
+def corpus(root: Path, n: int):  # noqa: ANN201
+    """A generated catalogue of n products: (its catalogue, every page's view by output)."""
+    content = generate(root, n, 0, words=20)
+    options = Options(content=content, cache=None, base_url="https://example.org/galeri/", today=date(2026, 11, 1))
+    analysis = analyse(options)
+    catalog = analysis.catalog
+    analysis.store.close()
+    return catalog, page_views(options)
 
 
-def test_product_listing_paginates_with_prev_next_and_every_product_once():
+def pages_for(root: Path, n: int) -> dict:
+    return {output: page.context() for output, page in corpus(root, n)[1].items()}
+
+
+def test_product_listing_paginates_with_prev_next_and_every_product_once(tmp_path):
     n = PER_PAGE * 2 + 5
-    pages = {p.output: p for p in pages_for(n)}
+    pages = pages_for(tmp_path, n)
     outputs = ["produk/index.html", "produk/halaman/2/index.html", "produk/halaman/3/index.html"]
     assert all(o in pages for o in outputs) and "produk/halaman/4/index.html" not in pages
     assert "en/products/page/3/index.html" in pages
-    cards = [c.url for o in outputs for c in pages[o].context["listing"]["cards"]]
+    cards = [c.url for o in outputs for c in pages[o]["listing"].cards]
     assert len(cards) == n == len(set(cards))
-    first, middle, last = (pages[o].context for o in outputs)
-    assert first["pagination"]["prev"] is None and first["page"]["prev"] is None
-    assert first["page"]["next"] == "/galeri/produk/halaman/2/"
-    assert middle["page"]["prev"] == "/galeri/produk/" and middle["page"]["next"] == "/galeri/produk/halaman/3/"
-    assert last["pagination"]["next"] is None and len(last["listing"]["cards"]) == 5
-    assert middle["page"]["canonical"] == "https://example.org/galeri/produk/halaman/2/"
-    assert {a["url"] for a in middle["page"]["alternates"]} == {
+    first, middle, last = (pages[o] for o in outputs)
+    assert first["pagination"].prev is None and first["page"].prev is None
+    assert first["page"].next == "/galeri/produk/halaman/2/"
+    assert middle["page"].prev == "/galeri/produk/" and middle["page"].next == "/galeri/produk/halaman/3/"
+    assert last["pagination"].next is None and len(last["listing"].cards) == 5
+    assert middle["page"].canonical == "https://example.org/galeri/produk/halaman/2/"
+    assert {a.url for a in middle["page"].alternates} == {
         "https://example.org/galeri/produk/halaman/2/", "https://example.org/galeri/en/products/page/2/"}
-    assert middle["page"]["switch"]["url"] == "/galeri/en/products/page/2/"
-    assert [p["current"] for p in middle["pagination"]["pages"]] == [False, True, False]
-    assert "2" in middle["page"]["title"] and middle["page"]["title"] != first["page"]["title"]
-    assert middle["page"]["breadcrumbs"][-2]["url"] == "/galeri/produk/"
+    assert middle["page"].switch.url == "/galeri/en/products/page/2/"
+    assert [p.current for p in middle["pagination"].pages] == [False, True, False]
+    assert "2" in middle["page"].title and middle["page"].title != first["page"].title
+    assert middle["page"].breadcrumbs[-2].url == "/galeri/produk/"
 
 
-def test_a_short_listing_has_one_page_and_no_pagination():
-    pages = {p.output: p for p in pages_for(PER_PAGE)}
-    assert pages["produk/index.html"].context["pagination"] is None
+def test_a_short_listing_has_one_page_and_no_pagination(tmp_path):
+    pages = pages_for(tmp_path, PER_PAGE)
+    assert pages["produk/index.html"]["pagination"] is None
     assert "produk/halaman/2/index.html" not in pages
-    makers = pages["umkm/index.html"].context["listing"]["items"]
-    assert len(makers) == PER_PAGE // 6
+    makers = pages["umkm/index.html"]["listing"].items
+    assert len(makers) == 3  # the generated catalogue's fewest makers
 
 
-def test_search_page_is_in_both_languages_and_in_the_nav():
-    pages = {p.output: p for p in pages_for(10)}
+def test_search_page_is_in_both_languages_and_in_the_nav(tmp_path):
+    pages = pages_for(tmp_path, 10)
     assert "cari/index.html" in pages and "en/search/index.html" in pages
-    search = pages["cari/index.html"].context["search"]
-    assert search["index"] == "/galeri/search/id/index.json"
-    assert [c.url for c in search["categories"]][0].startswith("/galeri/kategori/")
-    nav = pages["produk/index.html"].context["site"]["nav"]
-    assert any(n["url"] == "/galeri/cari/" for n in nav)
+    search = pages["cari/index.html"]["search"]
+    assert search.index == "/galeri/search/id/index.json"
+    assert [c.url for c in search.categories][0].startswith("/galeri/kategori/")
+    nav = pages["produk/index.html"]["site"].nav
+    assert any(n.url == "/galeri/cari/" for n in nav)
 
 
 # -- category, region and maker pages ---------------------------------------------------------
@@ -97,16 +103,10 @@ def test_category_region_and_maker_page_urls_are_stable_in_both_languages():
 
 
 @pytest.fixture
-def small_pages(monkeypatch):
+def small_pages(monkeypatch, tmp_path):
     monkeypatch.setattr(views, "PER_PAGE", SMALL)
-    catalog, _ = synthetic_catalog(60, seed=5)
-    pages = {p.output: p for p in pages_for_catalog(catalog)}
-    return catalog, pages
-
-
-def pages_for_catalog(catalog) -> list:
-    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id", "en"))
-    return build_pages(catalog, config, ROUTES, {}, {}, date(2026, 11, 1), {"css": "/c.css", "js": "/s.js"})
+    catalog, built = corpus(tmp_path, 60)
+    return catalog, {output: page.context() for output, page in built.items()}
 
 
 def outputs_of(kind: str, slug: str, lang: str, total: int) -> list[str]:
@@ -129,26 +129,26 @@ def test_each_page_kind_paginates_every_product_once_with_prev_next(small_pages,
             assert Routes.output_file(ROUTES.path(kind, entry.slug, lang, total + 1)) not in pages
             shown = []
             for number, output in enumerate(outputs, 1):
-                context = pages[output].context
+                context = pages[output]
                 view = context[key]
-                cards = view["products"] if kind != "region" else (
-                    [c for d in view["districts"] for c in d["products"]] + view["other_products"])
+                cards = view.products if kind != "region" else (
+                    [c for d in view.districts for c in d.products] + list(view.other_products))
                 shown += [c.url for c in cards]
                 page, paging = context["page"], context["pagination"]
-                assert page["canonical"] == ROUTES.absolute(kind, entry.slug, lang, number)
-                assert {a["url"] for a in page["alternates"]} == {
+                assert page.canonical == ROUTES.absolute(kind, entry.slug, lang, number)
+                assert {a.url for a in page.alternates} == {
                     ROUTES.absolute(kind, entry.slug, code, number) for code in ("id", "en")}
                 if total == 1:
-                    assert paging is None and page["prev"] is None and page["next"] is None
+                    assert paging is None and page.prev is None and page.next is None
                     continue
-                assert paging["number"] == number and paging["total"] == total
-                assert page["prev"] == (ROUTES.href(kind, entry.slug, lang, number - 1) if number > 1 else None)
-                assert page["next"] == (ROUTES.href(kind, entry.slug, lang, number + 1) if number < total else None)
-                assert [p["number"] for p in paging["pages"] if p and p["current"]] == [number]
+                assert paging.number == number and paging.total == total
+                assert page.prev == (ROUTES.href(kind, entry.slug, lang, number - 1) if number > 1 else None)
+                assert page.next == (ROUTES.href(kind, entry.slug, lang, number + 1) if number < total else None)
+                assert [p.number for p in paging.pages if p and p.current] == [number]
                 if number > 1:
-                    assert page["breadcrumbs"][-2]["url"] == ROUTES.href(kind, entry.slug, lang)
-                    assert str(number) in page["title"]
-                    assert not view["body"]
+                    assert page.breadcrumbs[-2].url == ROUTES.href(kind, entry.slug, lang)
+                    assert str(number) in page.title
+                    assert not view.body
             assert len(shown) == len(products) == len(set(shown))
             paged += total > 1
     assert paged, "the synthetic catalogue should make at least one paginated page of this kind"
@@ -164,42 +164,42 @@ def test_region_pages_keep_district_order_and_headings_and_index_districts_on_pa
     outputs = outputs_of("region", region.slug, "id", total)
     sequence, starts = [], {}
     for number, output in enumerate(outputs, 1):
-        view = pages[output].context["region"]
-        for d in view["districts"]:
-            assert d["products"], "a later page heads only the districts on it"
-            assert {by_url[c.url].district for c in d["products"]} == {d["name"]}
-            starts.setdefault(d["name"], number)
-            sequence.append(d["name"])
-        assert (view["district_index"] != []) == (number == 1)
-        assert (view["makers"] != []) == (number == 1) or not any(m.region == region.slug for m in catalog.makers)
+        view = pages[output]["region"]
+        for d in view.districts:
+            assert d.products, "a later page heads only the districts on it"
+            assert {by_url[c.url].district for c in d.products} == {d.name}
+            starts.setdefault(d.name, number)
+            sequence.append(d.name)
+        assert (view.district_index != ()) == (number == 1)
+        assert (view.makers != ()) == (number == 1) or not any(m.region == region.slug for m in catalog.makers)
     order = [d for d in region.districts if d in sequence]
     assert [d for i, d in enumerate(sequence) if d not in sequence[:i]] == order  # grouped, in district order
-    index = pages[outputs[0]].context["region"]["district_index"]
-    assert [d["name"] for d in index] == list(region.districts)
-    assert sum(d["count"] for d in index) == sum(p.district in region.districts for p in products)
+    index = pages[outputs[0]]["region"].district_index
+    assert [d.name for d in index] == list(region.districts)
+    assert sum(d.count for d in index) == sum(p.district in region.districts for p in products)
     for d in index:
-        if d["count"] == 0:
-            assert d["url"] is None
-        elif starts[d["name"]] == 1:
-            assert d["url"] == "#" + d["anchor"]
+        if d.count == 0:
+            assert d.url is None
+        elif starts[d.name] == 1:
+            assert d.url == "#" + d.anchor
         else:
-            assert d["url"] == ROUTES.href("region", region.slug, "id", starts[d["name"]]) + "#" + d["anchor"]
+            assert d.url == ROUTES.href("region", region.slug, "id", starts[d.name]) + "#" + d.anchor
 
 
 def test_maker_page_two_keeps_the_head_but_not_the_qr_code_or_json_ld(small_pages):
     catalog, pages = small_pages
     maker = max(catalog.makers, key=lambda m: sum(p.maker == m.slug for p in catalog.products))
-    first, second = (pages[o].context for o in outputs_of("maker", maker.slug, "en", 2))
-    assert first["maker"]["qr"] and first["page"]["jsonld"]
-    assert second["maker"]["qr"] is None and second["page"]["jsonld"] is None
-    assert second["maker"]["name"] == first["maker"]["name"]
+    first, second = (pages[o] for o in outputs_of("maker", maker.slug, "en", 2))
+    assert first["maker"].qr and first["page"].jsonld
+    assert second["maker"].qr is None and second["page"].jsonld is None
+    assert second["maker"].name == first["maker"].name
 
 
-def test_a_small_category_is_one_page_without_pagination():
-    catalog, _ = synthetic_catalog(12, seed=5)
-    pages = {p.output: p for p in pages_for_catalog(catalog)}
+def test_a_small_category_is_one_page_without_pagination(tmp_path):
+    catalog, built = corpus(tmp_path, 12)
+    pages = {output: page.context() for output, page in built.items()}
     for c in catalog.categories:
-        assert pages[f"kategori/{c.slug}/index.html"].context["pagination"] is None
+        assert pages[f"kategori/{c.slug}/index.html"]["pagination"] is None
         assert f"kategori/{c.slug}/halaman/2/index.html" not in pages
 
 

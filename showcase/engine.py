@@ -1,0 +1,259 @@
+"""Which pages a build must make, and making them: the incremental engine.
+
+Every page and derived value recorded what it read (inputs.py); the state keeps those reads
+indexed by what was read. Given the keys that changed since the last build, `Engine.dirty()`
+walks from them to their readers: a derived value is computed again and, when it comes out the
+same, stops there (early cutoff); an owner's plan is made again (a category that grew a page);
+a page is marked to be built. A page built again whose view is the last build's is not rendered
+(its file stays); one whose view changed is rendered in a worker process and written into the
+work tree. Whatever the pages read this time replaces what they read last time.
+
+The walk reads the state by key, so a rebuild costs what the edit reaches. `everything=True`
+(a first build, new settings, new code or a lost output) builds every page of every owner.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from . import pages, parallel, render
+from .config import SiteConfig
+from .errors import Diagnostics
+from .inputs import NODE, TEMPLATE, Inputs
+from .model import Image
+from .routes import Routes
+from .store import Store, digest_of
+from .views import PageSummary, Spec, Views
+from .writer import Entry, Tree
+
+PAGE = "page:"
+OWNER = "o:"
+CHUNK = 100
+"""Pages a worker task builds: enough to amortise the task, small enough to balance the cores."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker process needs, picklable (spawned workers get nothing else)."""
+
+    state: Path
+    config: SiteConfig
+    routes: Routes
+    today: date
+    templates: tuple[Path, ...]
+    template_digests: dict[str, str]
+    assets: dict[str, str]
+    logo: Image | None
+    tree: Tree
+
+
+@dataclass(frozen=True)
+class Built:
+    """One page after production: its view digest, its file (or why it could not be rendered),
+    whether it was rendered, what it read and its summary."""
+
+    spec: Spec
+    view: str
+    file: Entry | None
+    rendered: bool
+    reads: frozenset[str]
+    summary: PageSummary | None
+    error: tuple[str, str | None, int | None, str, str] | None = None
+
+
+@dataclass
+class Work:
+    """What a build must do to its pages."""
+
+    specs: list[Spec] = field(default_factory=list)  # pages to build, in owner order
+    removed: list[str] = field(default_factory=list)  # outputs of pages that are gone
+    owners: dict[str, tuple[list[Spec], frozenset[str]]] = field(default_factory=dict)  # re-planned owners
+    nodes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # derived values computed
+
+
+class Engine:
+    """The pages of one build: what to rebuild (in this process), then the rebuilding (in workers)."""
+
+    def __init__(self, store: Store, inputs: Inputs, config: SiteConfig, routes: Routes) -> None:
+        self.store = store
+        self.inputs = inputs
+        self.ctx = pages.Context(inputs, config, routes)
+
+    def all_owners(self) -> list[str]:
+        entries = [key for kind in pages.ENTRY_KINDS for key in self.store.entry_keys(kind)]
+        return entries + list(pages.SITE_OWNERS)
+
+    def dirty(self, changed: set[str], owners: set[str], everything: bool) -> Work:
+        """The pages to build: those reading a changed key (through derived values that came out
+        different), and every page of the `owners` to plan again (added or removed entries)."""
+        work = Work()
+        if everything:
+            replan = set(self.all_owners()) | set(self.store.owners())
+            dirty_pages: set[str] = set()
+        else:
+            replan, dirty_pages = set(owners), set()
+            queue, seen = list(changed), set(changed)
+            while queue:
+                key = queue.pop()
+                for reader in self.store.readers(key):
+                    if reader.startswith(PAGE):
+                        dirty_pages.add(reader[len(PAGE):])
+                    elif reader.startswith(OWNER):
+                        replan.add(reader[len(OWNER):])
+                    elif reader.startswith(NODE) and reader not in seen:
+                        seen.add(reader)
+                        if self._node_changed(reader, work):
+                            queue.append(reader)
+        specs: dict[str, Spec] = {}
+        for owner in sorted(replan, key=_owner_order):
+            old = self.store.owner_specs(owner) or []
+            with self.inputs.recording() as reads:
+                new = pages.plan(self.ctx, owner)
+            work.owners[owner] = (new, frozenset(reads))
+            for spec in new:
+                specs[spec.output] = spec
+            gone = {s.output for s in old} - {s.output for s in new}
+            work.removed += sorted(gone)
+            dirty_pages -= gone
+        for output in sorted(dirty_pages - set(specs)):
+            owner = self.store.page(output)
+            spec = next((s for s in self.store.owner_specs(owner[0]) or [] if s.output == output), None) if owner else None
+            if spec is not None:
+                specs[output] = spec
+        work.specs = sorted(specs.values(), key=lambda s: (_owner_order(s.owner), s.output))
+        work.nodes.update(self.inputs.computed())
+        return work
+
+    def _node_changed(self, name: str, work: Work) -> bool:
+        """Compute a derived value again; True when it differs from the last build's."""
+        bare = name[len(NODE):]
+        try:
+            value, reads = self.inputs.compute(bare)
+            digest = digest_of(value)
+        except Exception:  # noqa: BLE001 - what it read is gone (a deleted product): its readers rebuild
+            work.nodes[bare] = ("", frozenset())
+            return True
+        work.nodes[bare] = (digest, reads)
+        return digest != self.store.key_digest(name)
+
+
+def _owner_order(owner: str) -> tuple[int, str]:
+    head = owner.split("/", 1)[0]
+    order = {"site": 0, **{kind: i + 1 for i, kind in enumerate(pages.ENTRY_KINDS)}}
+    return (order.get(head, 99), owner)
+
+
+def produce(job: Job, specs: Sequence[Spec], workers: int | None,
+            progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[list[Built], dict[str, tuple[str, frozenset[str]]]]]:
+    """Build every page in worker processes, CHUNK pages a task, in spec order: for each task its
+    pages and the derived values its worker computed."""
+    chunks = parallel.chunked(specs, CHUNK)
+    done = 0
+    gc.freeze()  # forked workers then leave the parent's objects (and their pages) alone
+    try:
+        inline = len(specs) <= CHUNK
+        for result in parallel.ordered(_work, chunks, workers, initializer=_start, initargs=(job,), inline=inline):
+            assert not isinstance(result, parallel.TimedOut)
+            done += len(result[0])
+            if progress:
+                progress(done, len(specs))
+            yield result
+    finally:
+        gc.unfreeze()
+
+
+@dataclass
+class _Worker:
+    store: Store
+    inputs: Inputs
+    views: dict[str, Views]
+    env: jinja2.Environment
+    job: Job
+    tree: Tree
+
+
+_WORKER: list[_Worker] = []  # this worker process's state, set by _start()
+
+
+def _start(job: Job) -> None:
+    """A worker's set-up: its own read-only view of the state, accessors and Jinja environment."""
+    store = Store(job.state, readonly=True)
+    inputs = Inputs(store, job.config, job.today)
+    views = {lang: Views(inputs, job.config, job.routes, job.assets, lang, job.logo) for lang in job.config.languages}
+    tree = Tree(job.tree.dir, job.tree.output, job.tree.fresh, job.tree.lag, store.published)
+    _WORKER[:] = [_Worker(store, inputs, views, render.environment(job.templates), job, tree)]
+
+
+def _work(specs: list[Spec]) -> tuple[list[Built], dict[str, tuple[str, frozenset[str]]]]:
+    w = _WORKER[0]
+    built = [_one(w, spec) for spec in specs]
+    return built, w.inputs.computed()
+
+
+def _one(w: _Worker, spec: Spec) -> Built:
+    kind = pages.KINDS[spec.kind]
+    views = w.views[spec.lang]
+    try:
+        with w.inputs.recording() as reads:
+            page = kind.build(views, spec)
+    except Exception as exc:  # noqa: BLE001 - a view that cannot be built is a build error, not a crash
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Built(spec, "", None, False, frozenset(), None,
+                     ("PAGE_VIEW", None, None, f"{type(exc).__name__}: {exc} (building {spec.output} of {spec.owner},"
+                      f" {os.path.basename(where.filename)}:{where.lineno})", "report this to the showcase developers"))
+    if page.template:
+        reads.add(TEMPLATE + page.template)
+    view = digest_of((page.template, w.job.template_digests.get(page.template, ""), page))
+    summary = page.summary()
+    old = w.store.page(spec.output)
+    published = w.store.published(spec.output)
+    if old is not None and old[1] == view and published is not None and published == (old[2], old[3]):
+        return Built(spec, view, published, False, frozenset(reads), summary)
+    if kind.render is not None:
+        data, error = kind.render(views, page), None
+    else:
+        data, error = render.render_one(w.env, page, w.job.config.display_root)
+    if data is None:
+        return Built(spec, view, None, True, frozenset(reads), summary, error)
+    return Built(spec, view, w.tree.write(spec.output, data), True, frozenset(reads), summary)
+
+
+def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
+    """Rendering failures as diagnostics; a broken or missing template is reported once, for the
+    first page using it."""
+    stopped = False
+    for item in built:
+        if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
+            code, filename, line, message, hint = item.error
+            diags.error(filename or "templates", line, code, message, hint)
+            stopped = stopped or code not in ("TPL_RENDER", "PAGE_VIEW")
+
+
+def save(store: Store, work: Work, built: Sequence[Built], nodes: dict[str, tuple[str, frozenset[str]]]) -> None:
+    """Record what this build's pages, plans and derived values read, and what they made."""
+    for owner, (specs, reads) in work.owners.items():
+        store.set_owner(owner, specs or None)
+        store.set_reads(OWNER + owner, reads)
+    for name, (digest, reads) in nodes.items():
+        store.set_key(NODE + name, digest or None)
+        store.set_reads(NODE + name, reads)
+    for output in work.removed:
+        store.drop_page(output)
+    for item in built:
+        if item.file is None:
+            continue
+        store.set_page(item.spec.output, item.spec.owner, item.view, item.file[0], item.file[1], item.summary)
+        store.set_reads(PAGE + item.spec.output, item.reads)
+
+
+def template_keys(digests: dict[str, str]) -> dict[str, str]:
+    """Template digests as input keys (`t:<name>`)."""
+    return {TEMPLATE + name: digest for name, digest in digests.items()}
+

@@ -1,0 +1,235 @@
+"""The pages of regions, categories, makers and plain content pages.
+
+A region, category or maker page lists its products newest first, 24 a page, with stable URLs
+(`/kategori/batik/halaman/2/`); the entry's own text is on page 1. A region keeps its products
+grouped by district.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import commerce, qr, structured
+from ..model import Region
+from .. import views
+from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
+                     pages_of, plain_text, span)
+from . import Context, Kind, catalogue, register
+
+
+# -- regions -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DistrictChip:
+    name: str
+    anchor: str
+    count: int
+    url: str | None
+
+
+@dataclass(frozen=True)
+class District:
+    name: str
+    anchor: str
+    products: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class RegionView:
+    name: str
+    short_name: str
+    province: str
+    kind: str
+    summary: str
+    body: Markup
+    cover: Picture | None
+    district_index: tuple[DistrictChip, ...]
+    districts: tuple[District, ...]
+    other_products: tuple[Card, ...]
+    makers: tuple[Link, ...]
+    count: str
+
+
+def plan_region(ctx: Context, slug: str) -> list[Spec]:
+    """A region's pages, and its printable catalogue when it has products."""
+    if ctx.inputs.entry("region", slug) is None:
+        return []
+    total = ctx.inputs.count(f"region/{slug}")
+    specs = [ctx.spec("region", f"region/{slug}", lang, slug, n)
+             for lang in ctx.config.languages for n in range(1, pages_of(total) + 1)]
+    if total:
+        specs += [spec for lang in ctx.config.languages for spec in catalogue.plan_parts(ctx, slug, lang)]
+    return specs
+
+
+def district_order(region: Region, v: Views) -> list[tuple[str, str | None]]:
+    """(slug, district) of the region's products grouped by district, in the order of
+    `districts:` (products of no listed district last), newest first within a district."""
+    position = {d: i for i, d in enumerate(region.districts)}
+    members = v.inputs.members(f"districts/{region.slug}")
+    return sorted(members, key=lambda m: position.get(m[1] or "", len(position)))  # stable
+
+
+def build_region(v: Views, spec: Spec) -> Page:
+    """Each page shows the district headings of the products on it (a district cut by a page
+    break is headed on both pages); page 1 also lists every district with its count, linked to
+    the page where its products start."""
+    r: Region = v.entry("region", spec.argument)
+    lang, t, number = spec.lang, v.t, spec.number
+    name, fallback = v.text(r, "name")
+    body, body_fallback = v.body(r)
+    ordered = district_order(r, v)
+    total = pages_of(len(ordered))
+    start, stop = span(number)
+    shown = ordered[start:stop]
+    anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
+    counts = {d: sum(1 for _, district in ordered if district == d) for d in r.districts}
+    starts: dict[str, int] = {}
+    for index, (_, district) in enumerate(ordered):
+        starts.setdefault(district or "", index // views.PER_PAGE + 1)
+
+    def chip_url(d: str) -> str | None:
+        if total == 1:
+            return "#" + anchors[d]  # one page: every district has its section, empty or not
+        if not counts[d]:
+            return None
+        first = starts[d]
+        return ("" if first == 1 else v.routes.href("region", r.slug, lang, first)) + "#" + anchors[d]
+
+    index = tuple(DistrictChip(d, anchors[d], counts[d], chip_url(d)) for d in r.districts)
+    makers = tuple(v.link(v.entry("maker", m)) for m in v.inputs.members("kind/maker")
+                   if v.entry("maker", m).region == r.slug) if number == 1 else ()
+    districts = tuple(District(d, anchors[d], v.cards([s for s, district in shown if district == d]))
+                      for d in r.districts if total == 1 or any(district == d for _, district in shown))
+    listed = set(r.districts)
+    summary = v.text(r, "summary")[0]
+    view = RegionView(name=name, short_name=v.text(r, "short_name")[0], province=r.province,
+                      kind=t["kind_" + r.region_kind], summary=summary, body=body if number == 1 else Markup(""),
+                      cover=v.picture(r.cover, SIZES_COVER, True, 0, r) if number == 1 else None,
+                      district_index=index if number == 1 else (), districts=districts,
+                      other_products=v.cards([s for s, district in shown if district not in listed]),
+                      makers=makers, count=count(t, len(ordered)))
+    return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),
+                  summary or plain_text(body), v.paged_crumbs("region", r.slug, "nav_regions", name, number),
+                  slug=r.slug, pagination=v.pagination("region", number, total, r.slug),
+                  content_lang="id" if (fallback or body_fallback) else None)
+
+
+# -- categories --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CategoryView:
+    name: str
+    summary: str
+    body: Markup
+    products: tuple[Card, ...]
+    count: str
+
+
+def plan_category(ctx: Context, slug: str) -> list[Spec]:
+    if ctx.inputs.entry("category", slug) is None:
+        return []
+    total = pages_of(ctx.inputs.count(f"category/{slug}"))
+    return [ctx.spec("category", f"category/{slug}", lang, slug, n)
+            for lang in ctx.config.languages for n in range(1, total + 1)]
+
+
+def build_category(v: Views, spec: Spec) -> Page:
+    """A category's products, newest first, in pages of PER_PAGE; the text on page 1 only."""
+    c = v.entry("category", spec.argument)
+    number = spec.number
+    name, fallback = v.text(c, "name")
+    body, body_fallback = v.body(c)
+    members = f"category/{c.slug}"
+    n = v.inputs.count(members)
+    total = pages_of(n)
+    summary = v.text(c, "summary")[0]
+    view = CategoryView(name=name, summary=summary, body=body if number == 1 else Markup(""),
+                        products=v.cards(v.inputs.slice(members, *span(number))), count=count(v.t, n))
+    return v.page(spec, "category.html", "category", view, v.paged_title(name, number, total),
+                  summary or plain_text(body), v.paged_crumbs("category", c.slug, "nav_categories", name, number),
+                  slug=c.slug, pagination=v.pagination("category", number, total, c.slug),
+                  content_lang="id" if (fallback or body_fallback) else None)
+
+
+# -- makers ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MakerView:
+    name: str
+    summary: str
+    body: Markup
+    logo: Picture | None
+    region: Link
+    district: str | None
+    since: int | None
+    contact: tuple[Contact, ...]
+    order_url: str | None
+    marketplaces: tuple[Link, ...]
+    products: tuple[Card, ...]
+    qr: Markup | None
+    url: str
+
+
+def plan_maker(ctx: Context, slug: str) -> list[Spec]:
+    if ctx.inputs.entry("maker", slug) is None:
+        return []
+    total = pages_of(ctx.inputs.count(f"maker/{slug}"))
+    return [ctx.spec("maker", f"maker/{slug}", lang, slug, n)
+            for lang in ctx.config.languages for n in range(1, total + 1)]
+
+
+def build_maker(v: Views, spec: Spec) -> Page:
+    """The head (name, region, order buttons) on every page, the story, contacts, QR code and
+    JSON-LD on page 1, the products newest first in pages of PER_PAGE."""
+    m = v.entry("maker", spec.argument)
+    lang, number = spec.lang, spec.number
+    first = number == 1
+    name, fallback = v.text(m, "name")
+    body, body_fallback = v.body(m)
+    summary = v.text(m, "summary")[0]
+    description = summary or plain_text(body)
+    absolute = v.routes.absolute("maker", m.slug, lang)
+    logo_url = v.image_url(m.logo)
+    members = f"maker/{m.slug}"
+    total = pages_of(v.inputs.count(members))
+    view = MakerView(name=name, summary=summary, body=body if first else Markup(""),
+                     logo=v.picture(m.logo, SIZES_LOGO, True, 0, None), region=v.link(v.entry("region", m.region)),
+                     district=m.district, since=m.since, contact=v.contacts(m) if first else (),
+                     order_url=commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
+                     marketplaces=tuple(Link(x.label, x.url) for x in m.marketplaces),
+                     products=v.cards(v.inputs.slice(members, *span(number))),
+                     qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None, url=absolute)
+    return v.page(spec, "maker.html", "maker", view, v.paged_title(name, number, total), description,
+                  v.paged_crumbs("maker", m.slug, "nav_makers", name, number), slug=m.slug,
+                  pagination=v.pagination("maker", number, total, m.slug),
+                  content_lang="id" if (fallback or body_fallback) else None,
+                  jsonld=structured.graph(v.business_ld(m, description)) if first else None,
+                  og={"image": logo_url, "image_alt": name} if logo_url else None)
+
+
+# -- plain pages -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ContentView:
+    title: str
+    body: Markup
+
+
+def plan_page(ctx: Context, slug: str) -> list[Spec]:
+    if ctx.inputs.entry("page", slug) is None:
+        return []
+    return [ctx.spec("page", f"page/{slug}", lang, slug) for lang in ctx.config.languages]
+
+
+def build_page(v: Views, spec: Spec) -> Page:
+    page = v.entry("page", spec.argument)
+    title, fallback = v.text(page, "title")
+    body, body_fallback = v.body(page)
+    return v.page(spec, "page.html", "content", ContentView(title, body), title,
+                  v.text(page, "summary")[0] or plain_text(body), [Link(title, "")], slug=page.slug,
+                  content_lang="id" if (fallback or body_fallback) else None)
+
+
+register(Kind("region", plan_region, build_region), entry_owned=True)
+register(Kind("category", plan_category, build_category), entry_owned=True)
+register(Kind("maker", plan_maker, build_maker), entry_owned=True)
+register(Kind("page", plan_page, build_page), entry_owned=True)

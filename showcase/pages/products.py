@@ -1,0 +1,93 @@
+"""The product page: photos, price and unit, maker, region, licences, the order button, related products.
+
+One page per product and language (`/produk/<slug>/`, `/en/products/<slug>/`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import commerce, qr, share, structured
+from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, format_date, plain_text)
+from . import Context, Kind, register
+
+
+@dataclass(frozen=True)
+class Certificate:
+    label: str
+    number: str
+    kind: str
+    valid_until: str | None
+
+
+@dataclass(frozen=True)
+class ProductView:
+    title: str
+    summary: str
+    body: Markup
+    price: str
+    has_price: bool
+    unit: str | None
+    images: tuple[Picture, ...]
+    maker: Link
+    region: Link
+    district: str | None
+    category: Link
+    certifications: tuple[Certificate, ...]
+    tags: tuple[str, ...]
+    order_url: str | None
+    marketplaces: tuple[Link, ...]
+    date: str | None
+    related: tuple[Card, ...]
+    lang: str | None
+    qr: Markup
+    url: str
+
+
+def plan(ctx: Context, slug: str) -> list[Spec]:
+    if ctx.inputs.entry("product", slug) is None:
+        return []
+    return [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
+
+
+def build(v: Views, spec: Spec) -> Page:
+    p = v.entry("product", spec.argument)
+    lang, t = spec.lang, v.t
+    title, fallback = v.text(p, "title")
+    body, body_fallback = v.body(p)
+    maker = v.entry("maker", p.maker)
+    region = v.entry("region", p.region)
+    category = v.entry("category", p.category)
+    price = v.price(p)
+    number = maker.whatsapp or v.config.contact_whatsapp
+    absolute = v.routes.absolute("product", p.slug, lang)
+    order_url = commerce.whatsapp_link(number, commerce.order_message(
+        t["order_message"], title, price, absolute)) if number else None
+    certifications = tuple(Certificate(commerce.CERTIFICATION_LABELS[c.type], c.number, c.type,
+                                       format_date(c.valid_until, lang) if c.valid_until else None)
+                           for c in p.certifications_on(v.inputs.today()))
+    summary = v.text(p, "summary")[0]
+    description = summary or plain_text(body)
+    plans = [v.inputs.plan(i) for i in p.images]
+    photos = [v.routes.absolute_asset(structured.largest_jpeg(plan)) for plan in plans if plan is not None]
+    jsonld = structured.graph(structured.product(p, title, description, absolute, v.title(category),
+                                                 photos, v.business_ld(maker), lang))
+    share_plan = share.plan(p.slug, plans[0], title, price) if plans and plans[0] is not None else None
+    view = ProductView(
+        title=title, summary=summary, body=body, price=price, has_price=p.price is not None,
+        unit=v.text(p, "unit")[0],
+        images=tuple(pic for i, img in enumerate(p.images)
+                     if (pic := v.picture(img, SIZES_HERO, i == 0, i, p)) is not None),
+        maker=v.link(maker), region=v.link(region), district=p.district, category=v.link(category),
+        certifications=certifications, tags=tuple(v.text(p, "tags")[0] or ()), order_url=order_url,
+        marketplaces=tuple(Link(m.label, m.url) for m in p.marketplaces),
+        date=format_date(p.date, lang) if p.date else None, related=v.cards(v.inputs.related(p.slug)),
+        lang="id" if fallback else None, qr=qr.svg(absolute, t["qr_label"].format(title=title)), url=absolute)
+    crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
+    return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,
+                  content_lang="id" if (fallback or body_fallback) else None, jsonld=jsonld,
+                  og=v.og_product(p, title, share_plan), lastmod=p.date, share=share_plan)
+
+
+register(Kind("product", plan, build), entry_owned=True)

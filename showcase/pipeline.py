@@ -26,6 +26,7 @@ from .cms import admin_files, check_cms
 from .config import KILL_SWITCH_ENV, SiteConfig, load_config
 from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
+from .images import ImagePlan
 from .inputs import TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
@@ -35,7 +36,7 @@ from .routes import EXPORTS, ROBOTS, OutputPaths, Routes
 from .store import Store, digest_of, state_path, temporary_path
 from .structured import largest_jpeg
 from .views import Page, Views
-from .writer import Staging, tree_id
+from .writer import OutputError, Staging, tree_id
 
 DEFAULT_CACHE = Path(".cache/showcase")
 
@@ -83,6 +84,15 @@ class Analysis:
     def catalog(self) -> Catalog:
         """Every entry, loaded whole (for `showcase check` and the site-wide files made from it)."""
         return catalog(self.store, self.content.logo)
+
+    @cached_property
+    def plans(self) -> dict[str, ImagePlan]:
+        """Every photo's plan by source file."""
+        return {source: plan for source in self.store.plan_sources() if (plan := self.store.plan(source))}
+
+    def body(self, kind: str, slug: str, lang: str) -> str | None:
+        """An entry's rendered body in lang."""
+        return self.store.body(f"{kind}/{slug}/{lang}")
 
 
 def open_store(options: Options) -> Store:
@@ -155,9 +165,18 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     other build makes only the pages that read something that changed."""
     reporter = reporter or Reporter(quiet=True)
     started = time.perf_counter()
+    try:
+        return _with_state(options, reporter, started)
+    except sqlite3.OperationalError as exc:  # a full disk or an unwritable cache
+        raise OutputError(f"cannot write the build state: {exc}; output/ was not changed") from exc
+
+
+def _with_state(options: Options, reporter: Reporter, started: float) -> BuildReport:
     store = open_store(options)
     try:
         return _build(options, reporter, store, started)
+    except sqlite3.OperationalError:
+        raise
     except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError):
         # A damaged build state (a cut-short cache restore, a full disk): start from nothing.
         store.close()
@@ -207,7 +226,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     _check(diags, options, reporter, started)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
                       published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
-                      changing=lambda tree: _mark(store, tree))
+                      changing=lambda tree: _mark(store, tree),
+                      keep_previous=options.cache is not None and not a.everything)
     try:
         store.begin()
         for asset in static.values():
@@ -379,8 +399,7 @@ def _site_files(staging: Staging, store: Store, a: Analysis, routes: Routes, con
     for old in store.published_paths("sitemap-"):
         if old not in feeds.sitemaps(summaries, routes):
             staging.delete(old)
-    whole = a.catalog
-    plans = {p: store.plan(p) for p in store.plan_sources()}
+    whole, plans = a.catalog, a.plans
     rows = []
     for p in sorted(whole.products, key=lambda p: p.newest_key):
         maker, plan = whole.maker[p.maker], plans.get(str(p.images[0].source)) if p.images else None
@@ -418,8 +437,7 @@ class _Files:
 
 def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> offline.OfflineResult:
     html = [s for s in store.summaries() if s.template]
-    plans = {p: store.plan(p) for p in store.plan_sources()}
-    return offline.write(staging, config, routes, a.catalog, plans, html, _Files(staging, store))
+    return offline.write(staging, config, routes, a.catalog, a.plans, html, _Files(staging, store))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

@@ -114,12 +114,13 @@ class Tree:
 class Staging:
     """A build's private work tree next to the real output."""
 
-    def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None],
-                 lag: dict[str, Entry | None] | None, spare_id: TreeId | None,
-                 changing: Callable[[TreeId | None], None]) -> None:
+    def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None] = lambda p: None,
+                 lag: dict[str, Entry | None] | None = None, spare_id: TreeId | None = None,
+                 changing: Callable[[TreeId | None], None] = lambda tree: None, keep_previous: bool = False) -> None:
         """`published(path)`: the manifest of output/ as the state knows it; `lag`: where the kept
         previous tree differs from it, with `spare_id` its identity (None: no usable kept tree);
-        `changing(tree)` is called (and must be durable) before the kept tree is changed."""
+        `changing(tree)` is called (and must be durable) before the kept tree is changed;
+        `keep_previous`: keep the tree the swap takes out (a build with a cache), else delete it."""
         self.output = output.resolve()
         for path in protected:
             path = path.resolve()
@@ -131,13 +132,14 @@ class Staging:
                 raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
         self.spare = self.parent / f".{self.output.name}.previous"
         self.published = published
+        self.keep_previous = keep_previous
         self.changes: dict[str, Entry | None] = {}
         self._changing = changing
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._recover()
-            usable = lag is not None and spare_id is not None and tree_id(self.spare) == spare_id \
-                and spare_id != tree_id(self.output)
+            usable = keep_previous and lag is not None and spare_id is not None \
+                and tree_id(self.spare) == spare_id and spare_id != tree_id(self.output)
             if usable:
                 self.dir, self.lag, self.fresh = self.spare, dict(lag or {}), False
                 self._changing(spare_id)
@@ -188,7 +190,7 @@ class Staging:
         else:
             self.changes.pop(relative, None)
 
-    def commit(self, published_paths: Callable[[], list[str]]) -> dict[str, Entry | None]:
+    def commit(self, published_paths: Callable[[], list[str]] = list) -> dict[str, Entry | None]:
         """Bring the rest of the work tree in step (the last build's changes from output/, or
         everything when the tree is fresh) and make it the output, atomically where the system
         allows. Returns the new lag: what the tree kept beside output/ now differs in."""
@@ -224,7 +226,9 @@ class Staging:
     def _swap(self) -> None:
         os.chmod(self.dir, 0o755)
         if self.output.exists() and not parallel.portable() and _exchange(self.dir, self.output):
-            if self.dir != self.spare:
+            if not self.keep_previous:
+                shutil.rmtree(self.dir, ignore_errors=True)
+            elif self.dir != self.spare:
                 shutil.rmtree(self.spare, ignore_errors=True)
                 os.rename(self.dir, self.spare)
             return
@@ -233,7 +237,7 @@ class Staging:
             os.rmdir(old)
             os.rename(self.output, old)
             os.rename(self.dir, self.output)
-            if self.dir == self.spare or not self.spare.exists():
+            if self.keep_previous and (self.dir == self.spare or not self.spare.exists()):
                 os.rename(old, self.spare)
             else:
                 shutil.rmtree(old, ignore_errors=True)

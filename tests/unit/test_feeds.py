@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from showcase import feeds
+
 from showcase.pipeline import Options, build
 from showcase.routes import Routes
+from showcase.views import Alternate, PageSummary
 
 TESTS = Path(__file__).resolve().parent.parent
 FULL = TESTS / "sites" / "full" / "content"
@@ -140,24 +142,23 @@ def test_csv_starts_with_a_byte_order_mark_for_spreadsheets(site):
 def test_sitemap_text_is_what_elementtree_writes_for_awkward_urls():
     """The sitemap is written as text for speed: it must stay well-formed XML, byte-identical to
     ElementTree's indented output, whatever the URLs hold."""
-    from types import SimpleNamespace
-
     urls = ["https://example.org/a/", "https://example.org/q?a=1&b=<2>", 'https://example.org/"x"/\t',
             "https://example.org/kain-tenun-ü/"]
-    pages = [SimpleNamespace(context={"page": {"canonical": u, "alternates": [
-        {"lang": "id", "url": u}, {"lang": "en", "url": u + "en&\"/"}]}}) for u in urls]
     dates = {urls[1]: date(2026, 1, 2)}
+    pages = [PageSummary(f"p{i}/index.html", "page.html", "site/x", "page", "id", u,
+                         (Alternate("id", u), Alternate("en", u + "en&\"/")), dates.get(u))
+             for i, u in enumerate(urls)]
     root = ET.Element("urlset", {"xmlns": feeds.SITEMAP_NS, "xmlns:xhtml": feeds.XHTML_NS})
     for page in pages:
         url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = page.context["page"]["canonical"]
-        if page.context["page"]["canonical"] in dates:
-            ET.SubElement(url, "lastmod").text = dates[page.context["page"]["canonical"]].isoformat()
-        for alternate in page.context["page"]["alternates"]:
-            ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": alternate["lang"],
-                                              "href": alternate["url"]})
+        ET.SubElement(url, "loc").text = page.canonical
+        if page.lastmod:
+            ET.SubElement(url, "lastmod").text = page.lastmod.isoformat()
+        for alternate in page.alternates:
+            ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": alternate.lang,
+                                              "href": alternate.url})
     ET.indent(root, space=" ")
     expected = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-    written = feeds.sitemap(pages, dates)  # type: ignore[arg-type]
+    written = feeds.sitemaps(pages, Routes("/", "https://example.org", ("id", "en")))["sitemap.xml"]
     assert written == expected
     assert len(ET.fromstring(written.encode()).findall("s:url", NS)) == len(urls)

@@ -53,7 +53,7 @@ def test_ordinary_markdown_survives():
 def test_template_syntax_in_a_body_is_text(tmp_path):
     content = site(tmp_path, {PRODUCT: product(body="Harga {{ 7 * 7 }} dan {% if x %}y{% endif %}\n")})
     analysis = analyse(Options(content=content, cache=None))
-    html = analysis.bodies[("product", "abon", "id")]
+    html = analysis.body("product", "abon", "id")
     assert "{{ 7 * 7 }}" in html and "49" not in html and "{% if x %}" in html
 
 
@@ -61,7 +61,7 @@ def test_site_links_get_the_sub_path_and_broken_ones_fail(tmp_path):
     content = site(tmp_path, {PRODUCT: product(body="Lihat [presto](/produk/bandeng-presto/) dan "
                                                     "[ini](/produk/bandeng-prest/).\n")})
     analysis = analyse(Options(content=content, cache=None, base_url="https://example.org/galeri/"))
-    html = analysis.bodies[("product", "abon", "id")]
+    html = analysis.body("product", "abon", "id")
     assert 'href="/galeri/produk/bandeng-presto/"' in html
     error = next(d for d in analysis.diags.errors if d.code == "MD_BROKEN_LINK")
     assert error.line == 6 and 'did you mean "/produk/bandeng-presto/"' in error.message
@@ -70,7 +70,7 @@ def test_site_links_get_the_sub_path_and_broken_ones_fail(tmp_path):
 def test_photo_in_a_body_becomes_a_responsive_picture(tmp_path):
     content = site(tmp_path, {PRODUCT: product(body="Foto:\n\n![Abon di toples](../products/bandeng-presto.jpg)\n")})
     analysis = analyse(Options(content=content, cache=None))
-    html = analysis.bodies[("product", "abon", "id")]
+    html = analysis.body("product", "abon", "id")
     assert "<picture>" in html and 'type="image/webp"' in html and 'alt="Abon di toples"' in html
     assert re.search(r'srcset="/media/bandeng-presto-[0-9a-f]+-360\.jpg 360w', html)
 

@@ -72,7 +72,7 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
     assert pages == expected
     assert urls[len(shell)] == "/galeri/", "the home page comes first"
     a = analyse(Options(content=content, cache=None, base_url=BASE))
-    plans = {str(p.source): p for p in a.planner.plans()}
+    plans = a.plans
     photos = [u for u, _, k in entries if k == "photo"]
     wanted = [preferred_variant(plans[str(p.images[0].source)], ("avif", "webp", "jpeg"))
               for p in a.catalog.products if p.images]

@@ -24,6 +24,7 @@ from showcase.config import SiteConfig  # noqa: E402
 from showcase.images import ImagePlan, Variant  # noqa: E402
 from showcase.model import Catalog, Category, Certification, Image, Maker, Product, Region  # noqa: E402
 from showcase.routes import Routes  # noqa: E402
+from showcase.strings import strings_for  # noqa: E402
 
 KINDS = {
     "olahan-hasil-laut": ("Olahan Hasil Laut", ["abon bandeng", "bandeng presto", "bandeng tanpa duri", "abon cakalang",
@@ -100,7 +101,15 @@ def synthetic_catalog(n: int = 10_000, seed: int = 24) -> tuple[Catalog, dict[st
 def index_files(catalog: Catalog, plans: dict[str, ImagePlan], lang: str = "id") -> dict[str, bytes]:
     config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id", "en"))
     routes = Routes(config.base_path, "https://example.org", config.languages)
-    files = search.build_index(catalog, config, routes, plans, date(2026, 11, 1))
+    makers, categories = {m.slug: m for m in catalog.makers}, {c.slug: c for c in catalog.categories}
+    regions = {r.slug: r for r in catalog.regions}
+    docs = {code: [search.document(p, code, makers[p.maker].text(code, "name")[0],
+                                   categories[p.category].text(code, "name")[0], regions[p.region],
+                                   plans.get(str(p.images[0].source)) if p.images else None, date(2026, 11, 1),
+                                   strings_for(code)["price_on_request"]) for p in catalog.products]
+            for code in config.languages}
+    ordered = sorted(catalog.categories, key=lambda c: c.sort_key)
+    files = search.build_index(docs, list(catalog.regions), ordered, config, routes)
     return {k: v for k, v in files.items() if k.startswith(f"{search.INDEX_DIR}/{lang}/")}
 
 

@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from . import pages, parallel, render
+from . import feeds, pages, parallel, render
 from .config import SiteConfig
 from .errors import Diagnostics
 from .inputs import NODE, TEMPLATE, Inputs
@@ -66,6 +67,8 @@ class Built:
     reads: frozenset[str]
     summary: PageSummary | None
     error: tuple[str, str | None, int | None, str, str] | None = None
+    value: Any = None  # a part's value when it changed
+    changed: bool = False  # a part whose value differs from the last build's
 
 
 @dataclass
@@ -208,11 +211,16 @@ def _one(w: _Worker, spec: Spec) -> Built:
         return Built(spec, "", None, False, frozenset(), None,
                      ("PAGE_VIEW", None, None, f"{type(exc).__name__}: {exc} (building {spec.output} of {spec.owner},"
                       f" {os.path.basename(where.filename)}:{where.lineno})", "report this to the showcase developers"))
+    old = w.store.page(spec.output)
+    if kind.part:
+        view = digest_of(page.view)
+        if old is not None and old[1] == view:
+            return Built(spec, view, None, False, frozenset(reads), None)
+        return Built(spec, view, None, False, frozenset(reads), None, value=page.view, changed=True)
     if page.template:
         reads.add(TEMPLATE + page.template)
     view = digest_of((page.template, w.job.template_digests.get(page.template, ""), page))
     summary = page.summary()
-    old = w.store.page(spec.output)
     published = w.store.published(spec.output)
     if old is not None and old[1] == view and published is not None and published == (old[2], old[3]):
         return Built(spec, view, published, False, frozenset(reads), summary)
@@ -247,10 +255,16 @@ def save(store: Store, work: Work, built: Sequence[Built], nodes: dict[str, tupl
     for output in work.removed:
         store.drop_page(output)
     for item in built:
-        if item.file is None:
+        spec = item.spec
+        if item.file is None and not item.changed:
+            if item.error is None and item.view:  # a part that came out the same: keep its value
+                store.set_reads(PAGE + spec.output, item.reads)
             continue
-        store.set_page(item.spec.output, item.spec.owner, item.view, item.file[0], item.file[1], item.summary)
-        store.set_reads(PAGE + item.spec.output, item.reads)
+        summary = item.summary
+        store.set_page(spec.output, spec.owner, spec.kind, spec.lang, summary.template if summary else "", item.view,
+                       item.file, summary, item.value, feeds.sitemap_entry(summary) if summary else None,
+                       summary.photo if summary else None)
+        store.set_reads(PAGE + spec.output, item.reads)
 
 
 def template_keys(digests: dict[str, str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -67,39 +67,59 @@ class FeedView:
     entries: tuple[FeedEntry, ...]
 
 
-def sitemaps(pages: Iterable[PageSummary], routes: Routes) -> dict[str, str]:
-    """`sitemap.xml` listing every page a search engine should know, in output order, with its
-    language alternates and, for products, the product's date. Past SITEMAP_URLS pages it is an
-    index of parts (`sitemap-1.xml`, ...), each page in the part its output path hashes to. Written
-    as text (the same bytes ElementTree's indented output gives, see the feeds tests) because it
-    may list tens of thousands of pages."""
-    listed = sorted((p for p in pages if p.listed), key=lambda p: p.output)
-    if len(listed) <= SITEMAP_URLS:
-        return {SITEMAP: _urlset(listed)}
-    parts = 1 << (len(listed) // SITEMAP_URLS).bit_length()
-    buckets: list[list[PageSummary]] = [[] for _ in range(parts)]
-    for page in listed:
-        buckets[int(hashlib.blake2b(page.output.encode(), digest_size=4).hexdigest(), 16) % parts].append(page)
-    files = {f"sitemap-{n + 1}.xml": _urlset(bucket) for n, bucket in enumerate(buckets)}
+def sitemap_entry(page: PageSummary) -> str | None:
+    """A page's `<url>` element in the sitemap (None for a page search engines need not know):
+    its canonical URL, the product's date for a product, its language alternates."""
+    if not page.listed:
+        return None
+    lines = [" <url>", f"  <loc>{_text(page.canonical)}</loc>"]
+    if page.lastmod is not None:
+        lines.append(f"  <lastmod>{page.lastmod.isoformat()}</lastmod>")
+    lines += [f'  <xhtml:link rel="alternate" hreflang="{_attribute(a.lang)}" href="{_attribute(a.url)}" />'
+              for a in page.alternates]
+    lines.append(" </url>")
+    return "\n".join(lines)
+
+
+def sitemap_parts(listed: int) -> int:
+    """How many files the sitemap is split into: one up to SITEMAP_URLS pages, then a power of two
+    (pages go to the part their output path hashes to, so a page added changes one part)."""
+    return 1 if listed <= SITEMAP_URLS else 1 << (listed // SITEMAP_URLS).bit_length()
+
+
+def sitemap_name(part: int) -> str:
+    return f"sitemap-{part + 1}.xml"
+
+
+def urlset(entries: Iterable[str]) -> str:
+    """A sitemap file of `<url>` entries (see sitemap_entry). Written as text: the same bytes
+    ElementTree's indented output gives (see the feeds tests), made fast for large sites."""
+    body = "\n".join(entries)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n'
+            + (body + "\n" if body else "") + "</urlset>\n")
+
+
+def sitemap_index(parts: int, routes: Routes) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    for name in files:
-        lines += [" <sitemap>", f"  <loc>{_text(routes.absolute_asset(name))}</loc>", " </sitemap>"]
+    for n in range(parts):
+        lines += [" <sitemap>", f"  <loc>{_text(routes.absolute_asset(sitemap_name(n)))}</loc>", " </sitemap>"]
     lines.append("</sitemapindex>")
-    return {SITEMAP: "\n".join(lines) + "\n", **files}
-
-
-def _urlset(pages: Sequence[PageSummary]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    for page in pages:
-        lines += [" <url>", f"  <loc>{_text(page.canonical)}</loc>"]
-        if page.lastmod is not None:
-            lines.append(f"  <lastmod>{page.lastmod.isoformat()}</lastmod>")
-        lines += [f'  <xhtml:link rel="alternate" hreflang="{_attribute(a.lang)}" href="{_attribute(a.url)}" />'
-                  for a in page.alternates]
-        lines.append(" </url>")
-    lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def sitemaps(pages: Iterable[PageSummary], routes: Routes) -> dict[str, str]:
+    """Every sitemap file of these pages: `sitemap.xml`, and its parts past SITEMAP_URLS pages."""
+    entries = [(p.output, e) for p in pages if (e := sitemap_entry(p)) is not None]
+    entries.sort()
+    parts = sitemap_parts(len(entries))
+    if parts == 1:
+        return {SITEMAP: urlset(e for _, e in entries)}
+    files = {sitemap_name(n): urlset(e for o, e in entries if _bucket(o) % parts == n) for n in range(parts)}
+    return {SITEMAP: sitemap_index(parts, routes), **files}
+
+
+def _bucket(output: str) -> int:
+    return int(hashlib.blake2b(output.encode(), digest_size=4).hexdigest(), 16)
 
 
 def _text(value: str) -> str:

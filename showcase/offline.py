@@ -12,16 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 from . import icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
-from .model import Catalog, Image
 from .routes import OFFLINE_OUTPUT, Routes
 
 if TYPE_CHECKING:
-    from .views import PageSummary
     from .writer import Staging
 
 SW_FILE = "sw.js"
@@ -111,40 +110,33 @@ class Files(Protocol):
     def under(self, prefix: str) -> list[str]: ...
 
 
-def candidates(files: Files, config: SiteConfig, routes: Routes, catalog: Catalog,
-               plans: Mapping[str, ImagePlan], pages: Sequence[PageSummary]) -> list[Entry]:
+PageRow = tuple[str, str, str, "str | None"]  # output, template, language, the small photo it shows
+
+
+def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence[PageRow],
+               logo: str | None) -> list[Entry]:
     """Every file worth precaching, highest priority first, each once. `files` is the build's
-    output, path -> (content digest, size): the digest is the file's revision."""
+    output, path -> (content digest, size): the digest is the file's revision; `pages` are the
+    HTML pages by output path, `logo` the site logo's small photo."""
     wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
     assets = sorted(files.under("assets/"))
     wanted += [(routes.asset(a), a, "shell") for a in assets]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     wanted += [(routes.page_url(OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
-
-    def small(image: Image | None, kind: str) -> None:
-        plan = plans.get(str(image.source)) if image else None
-        variant = preferred_variant(plan, config.images.formats) if plan else None
-        if variant:
-            wanted.append((routes.asset(variant.path), variant.path, kind))
-
-    small(catalog.logo, "shell")
+    if logo:
+        wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
-    html = [p for p in pages if p.lang == default and p.output.endswith(".html")
-            and p.output not in (OFFLINE_OUTPUT, "404.html")]
+    html = [p for p in pages if p[2] == default and p[0].endswith(".html") and p[0] not in (OFFLINE_OUTPUT, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
-    html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: output order within a kind
-    wanted += [(routes.page_url(p.output), p.output, "page") for p in html if p.template in order]
+    html.sort(key=lambda p: order.get(p[1], len(order)))  # stable: output order within a kind
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
-    for product in catalog.products:
-        small(product.images[0] if product.images else None, "photo")
-    for region in catalog.regions:
-        small(region.cover, "image")
-    for maker in catalog.makers:
-        small(maker.logo, "image")
-    wanted += [(routes.page_url(p.output), p.output, "other") for p in html if p.template not in order]
+    for template, kind in (("product.html", "photo"), ("region.html", "image"), ("maker.html", "image")):
+        wanted += [(routes.asset(p[3]), p[3], kind) for p in html if p[1] == template and p[3]]
+    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order]
 
     seen: set[str] = set()
     found: list[Entry] = []
@@ -196,13 +188,13 @@ def short_name(title: str, limit: int = 12) -> str:
     return name[:limit]
 
 
-def headers(routes: Routes, pages: Sequence[PageSummary]) -> str:
+def headers(routes: Routes, pages: Sequence[PageRow]) -> str:
     """`_headers` for Netlify and Cloudflare Pages. The rules never overlap (both hosts combine the
     values of every matching rule), so HTML is named by folder instead of one catch-all rule."""
     base = routes.base_path
     fresh = [base + SW_FILE, base + MANIFEST_FILE, base + "icons/*", base]
-    folders = sorted({p.output.split("/", 1)[0] for p in pages if "/" in p.output})
-    fresh += sorted({base + p.output for p in pages if "/" not in p.output})
+    folders = sorted({p[0].split("/", 1)[0] for p in pages if "/" in p[0]})
+    fresh += sorted({base + p[0] for p in pages if "/" not in p[0]})
     for folder in folders:
         fresh += [f"{base}{folder}/", f"{base}{folder}/*"]
     lines = ["# Caching rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
@@ -224,18 +216,17 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
     return template.replace("__SETTINGS__", json.dumps(settings, ensure_ascii=True, separators=(",", ":")))
 
 
-def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog,
-          plans: Mapping[str, ImagePlan], pages: Sequence[PageSummary], files: Files) -> OfflineResult:
+def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | None, logo_photo: str | None,
+          pages: Sequence[PageRow], files: Files) -> OfflineResult:
     """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
-    `pages` are the HTML pages of the new site."""
-    logo = catalog.logo.source if catalog.logo and str(catalog.logo.source) in plans else None
+    `logo` is the site logo's file (icons are drawn from it) and `pages` the HTML pages."""
     for path, data in icons.render_icons(logo, config.title, config.theme_color,
                                          config.offline.background_color).items():
         staging.write_bytes(path, data)
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
     staging.write_text(HEADERS_FILE, headers(routes, pages))
     budget = round(config.offline.budget_mb * 1024 * 1024)
-    precache = plan_precache(candidates(files, config, routes, catalog, plans, pages), budget)
+    precache = plan_precache(candidates(files, config, routes, pages, logo_photo), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes))
     left: dict[str, int] = {}
     for entry in precache.left_out:

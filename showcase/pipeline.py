@@ -32,13 +32,13 @@ from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
 from .report import BuildReport, Reporter
-from .routes import EXPORTS, ROBOTS, OutputPaths, Routes
+from .routes import EXPORTS, ROBOTS, SITEMAP, OutputPaths, Routes
 from .store import Store, digest_of, state_path, temporary_path
-from .structured import largest_jpeg
 from .views import Page, Views
 from .writer import OutputError, Staging, tree_id
 
 DEFAULT_CACHE = Path(".cache/showcase")
+PART = "part:"  # outputs of parts of site-wide files (pages/parts.py): kept in the state, never written
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     claims = OutputPaths(diags)
     for specs, _ in work.owners.values():
         for spec in specs:
-            claims.claim(spec.output, spec.owner)
+            if not spec.output.startswith(PART):
+                claims.claim(spec.output, spec.owner)
     _check(diags, options, reporter, started)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
                       published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
@@ -236,7 +237,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             for relative, data in admin_files(config, a.catalog).items():
                 staging.write_bytes(relative, data)
         job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
-                         staging.tree())
+                         staging.tree().portable())
         built: list[engine.Built] = []
         nodes = dict(work.nodes)
         for chunk, computed in engine.produce(job, work.specs, options.workers,
@@ -248,13 +249,23 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             nodes.update(computed)
         engine.report_errors(built, diags)
         _check(diags, options, reporter, started)
-        old_shares = _shares_of(store, [b.spec.output for b in built] + work.removed)
+        touched = [b.spec.output for b in built] + work.removed
+        old_shares = _shares_of(store, touched)
+        old_entries = {o: store.sitemap_entry(o) for o in touched}
         for output in work.removed:
-            staging.delete(output)
+            if not output.startswith(PART):
+                staging.delete(output)
         engine.save(store, work, built, nodes)
         made, reused = _photos(staging, a, options, reporter)
         shared = _shares(staging, store, built, old_shares, options)
-        _site_files(staging, store, a, routes, config)
+        staging.write_text(ROBOTS, feeds.robots(routes))
+        _sitemaps(staging, store, routes, old_entries, a.everything)
+        changed_parts = {b.spec.output.split("/", 1)[0] for b in built if b.changed} \
+            | {o.split("/", 1)[0] for o in work.removed if o.startswith(PART)}
+        _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
+                 or a.everything)
+        _search(staging, store, config, routes, "part:search" in changed_parts or a.everything
+                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
         report_offline = _offline(staging, store, a, routes, config)
         lag = staging.commit(store.published_paths)
         store.set_manifests(staging.changes, lag)
@@ -390,28 +401,48 @@ def _shares(staging: Staging, store: Store, built: list[engine.Built], old: dict
     return made, reused + len(new) - len(todo)
 
 
-def _site_files(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> None:
-    """robots.txt, the sitemap, the catalogue exports and the search index."""
-    staging.write_text(ROBOTS, feeds.robots(routes))
-    summaries = list(store.summaries())
-    for name, text in feeds.sitemaps(summaries, routes).items():
-        staging.write_text(name, text)
-    for old in store.published_paths("sitemap-"):
-        if old not in feeds.sitemaps(summaries, routes):
-            staging.delete(old)
-    whole, plans = a.catalog, a.plans
-    rows = []
-    for p in sorted(whole.products, key=lambda p: p.newest_key):
-        maker, plan = whole.maker[p.maker], plans.get(str(p.images[0].source)) if p.images else None
-        rows.append(feeds.export_row(p, maker.name, maker.whatsapp or config.contact_whatsapp,
-                                     whole.category[p.category].name, whole.region[p.region].name,
-                                     routes.absolute("product", p.slug, "id"),
-                                     routes.absolute_asset(largest_jpeg(plan)) if plan else None, a.today))
-    parts = [feeds.export_parts(row) for row in rows]
+def _sitemaps(staging: Staging, store: Store, routes: Routes, old: dict[str, tuple[str | None, int] | None],
+              everything: bool) -> None:
+    """The sitemap files whose pages came, went or changed their entry; all when their number changed."""
+    parts = feeds.sitemap_parts(store.listed_count())
+    changed: set[int] = set()
+    for output, before in old.items():
+        after = store.sitemap_entry(output)
+        if (before[0] if before else None) != (after[0] if after else None):
+            changed.add(((after or before) or (None, 0))[1] % parts)
+    if parts != store.meta("sitemap parts") or everything:
+        changed = set(range(parts))
+        for name in store.published_paths("sitemap-"):
+            staging.delete(name)
+        store.set_meta("sitemap parts", parts)
+    if not changed:
+        return
+    if parts == 1:
+        staging.write_text(SITEMAP, feeds.urlset(store.sitemap_entries()))
+        return
+    staging.write_text(SITEMAP, feeds.sitemap_index(parts, routes))
+    for part in sorted(changed):
+        staging.write_text(feeds.sitemap_name(part), feeds.urlset(store.sitemap_entries(parts, part)))
+
+
+def _exports(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:
+    """`katalog.json` and `katalog.csv` from each product's part, newest first, when one changed."""
+    if not changed:
+        return
+    parts = store.export_parts()
     json_name, csv_name = EXPORTS
     staging.write_text(json_name, feeds.export_json((p[0] for p in parts), config, routes))
     staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
-    files = search.build_index(whole, config, routes, plans, a.today)
+
+
+def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:
+    """The search index of every language from the products' documents, when one changed."""
+    if not changed:
+        return
+    docs = {lang: [doc for _, doc in store.parts("search-doc", lang)] for lang in config.languages}
+    regions = [store.entry(f"region/{s}") for s in store.members("region")]
+    categories = [store.entry(f"category/{s}") for s in store.members("category")]
+    files = search.build_index(docs, regions, categories, config, routes)
     for relative, data in files.items():
         staging.write_bytes(relative, data)
     for old in store.published_paths(search.INDEX_DIR + "/"):
@@ -436,8 +467,11 @@ class _Files:
 
 
 def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> offline.OfflineResult:
-    html = [s for s in store.summaries() if s.template]
-    return offline.write(staging, config, routes, a.catalog, a.plans, html, _Files(staging, store))
+    logo = a.content.logo
+    plan = store.plan(str(logo.source)) if logo is not None else None
+    small = offline.preferred_variant(plan, config.images.formats) if plan else None
+    return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
+                         store.html_pages(), _Files(staging, store))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

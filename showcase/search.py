@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 from . import commerce
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Catalog, Category, Product, Region
+from .model import Category, Product, Region
 from .routes import Routes
 from .strings import strings_for
 
@@ -146,18 +146,25 @@ def _word_terms(word: str) -> tuple[str, ...]:
 
 # -- documents ------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Numbering:
-    """What every language shares: the products newest first (then by slug, so ties are stable),
-    the order of the region, category and district facets, and per product its filter attributes
-    (one list per attribute, in document order), valid certificates and card photo."""
+class SearchDoc:
+    """What the index knows of one product in one language: its words (title and the rest), what
+    its result card shows and what its filters and sorts use. Made with the product's page
+    (pages/parts.py), kept in the build state, and put together into the index by build_index."""
 
-    products: list[Product]
-    regions: list[Region]
-    categories: list[Category]
-    districts: list[tuple[str, str]]
-    attrs: dict[str, list[int]]
-    certs: list[list[str]]
-    images: list[list[Any] | None]
+    slug: str
+    newest: int  # Product.newest_key[0]: documents are numbered newest first
+    title: str
+    fallback: bool
+    other: str
+    price_text: str
+    unit: str
+    maker: str
+    region: str
+    category: str
+    district: str | None
+    certs: tuple[str, ...]
+    price: int | None
+    image: tuple[str, int, int, str] | None
 
 
 @dataclass
@@ -189,80 +196,66 @@ def _bucket_label(index: int, t: Mapping[str, str]) -> str:
     return t["price_between"].format(min=commerce.rupiah(low), max=commerce.rupiah(high))
 
 
-def _image(product: Product, plans: Mapping[str, ImagePlan]) -> list[Any] | None:
-    """`[path without extension of the smallest width, width, height, placeholder]`."""
-    plan = plans.get(str(product.images[0].source)) if product.images else None
+def card_image(plan: ImagePlan | None) -> tuple[str, int, int, str] | None:
+    """`(path without extension of the smallest width, width, height, placeholder)`."""
     if plan is None or not plan.variants:
         return None
     smallest = min(plan.variants, key=lambda v: v.width)
-    return [smallest.path.rsplit(".", 1)[0], smallest.width, smallest.height, plan.placeholder]
+    return (smallest.path.rsplit(".", 1)[0], smallest.width, smallest.height, plan.placeholder)
 
 
-def _valid_certs(product: Product, today: date) -> list[str]:
-    return [c.type for c in product.certifications if not (c.valid_until and c.valid_until < today)]
+def document(p: Product, lang: str, maker: str, category: str, region: Region, plan: ImagePlan | None,
+             today: date, on_request: str) -> SearchDoc:
+    """What the index needs of one product in lang; `maker` and `category` are their names in
+    lang (the page's own names: translated when there is a translation)."""
+    title, fallback = p.text(lang, "title")
+    certs = tuple(c.type for c in p.certifications_on(today))
+    other = " ".join([p.text(lang, "summary")[0] or "", *(p.text(lang, "tags")[0] or ()), maker, category,
+                      region.text(lang, "name")[0], region.text(lang, "short_name")[0], p.district or "",
+                      *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
+    return SearchDoc(slug=p.slug, newest=p.newest_key[0], title=title, fallback=fallback, other=other,
+                     price_text=commerce.price_text(p.price, p.price_max, on_request),
+                     unit=p.text(lang, "unit")[0] or "", maker=maker, region=p.region, category=p.category,
+                     district=p.district, certs=certs, price=p.price, image=card_image(plan))
 
 
-def numbering(catalog: Catalog, plans: Mapping[str, ImagePlan], today: date) -> Numbering:
-    """Number the documents and facets once for every language."""
-    products = sorted(catalog.products, key=lambda p: (-(p.date or date.min).toordinal(), p.slug))
-    regions = list(catalog.regions)
-    region_at = {r.slug: i for i, r in enumerate(regions)}
-    categories = sorted(catalog.categories, key=lambda c: (c.order, c.name.casefold(), c.slug))
-    category_at = {c.slug: i for i, c in enumerate(categories)}
-    districts = [(r.slug, d) for r in regions for d in r.districts]
-    district_at = {key: i for i, key in enumerate(districts)}
-    cert_bit = {kind: 1 << i for i, kind in enumerate(commerce.CERTIFICATION_TYPES)}
-    certs = [_valid_certs(p, today) for p in products]
-    attrs = {"r": [region_at[p.region] for p in products], "c": [category_at[p.category] for p in products],
-             "d": [district_at.get((p.region, p.district or ""), -1) for p in products],
-             "k": [sum(cert_bit[c] for c in set(valid)) for valid in certs],
-             "p": [-1 if p.price is None else p.price for p in products]}
-    return Numbering(products, regions, categories, districts, attrs, certs, [_image(p, plans) for p in products])
-
-
-def build_index(catalog: Catalog, config: SiteConfig, routes: Routes, plans: Mapping[str, ImagePlan],
-                today: date) -> dict[str, bytes]:
-    """Every search file of every language, keyed by output path."""
-    numbers = numbering(catalog, plans, today)
+def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Region],
+                categories: Sequence[Category], config: SiteConfig, routes: Routes) -> dict[str, bytes]:
+    """Every search file of every language, keyed by output path, from each language's documents
+    and the regions and categories in their listing order."""
     memo = Memo()
     files: dict[str, bytes] = {}
     for lang in config.languages:
-        files.update(language_index(catalog, config, routes, numbers, lang, memo))
+        ordered = sorted(docs.get(lang, ()), key=lambda d: (d.newest, d.slug))
+        files.update(language_index(ordered, regions, categories, config, routes, lang, memo))
     return files
 
 
-def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, numbers: Numbering, lang: str,
-                   memo: Memo | None = None) -> dict[str, bytes]:
-    """The manifest and shards of one language."""
+def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categories: Sequence[Category],
+                   config: SiteConfig, routes: Routes, lang: str, memo: Memo | None = None) -> dict[str, bytes]:
+    """The manifest and shards of one language; `docs` newest first."""
     t = strings_for(lang)
-    regions, categories, districts, attrs = numbers.regions, numbers.categories, numbers.districts, numbers.attrs
     region_at = {r.slug: i for i, r in enumerate(regions)}
+    category_at = {c.slug: i for i, c in enumerate(categories)}
+    districts = [(r.slug, d) for r in regions for d in r.districts]
+    district_at = {key: i for i, key in enumerate(districts)}
     cert_kinds = commerce.CERTIFICATION_TYPES
-    # Names that many products share, looked up once per language.
+    cert_bit = {kind: 1 << i for i, kind in enumerate(cert_kinds)}
+    attrs = {"r": [region_at[d.region] for d in docs], "c": [category_at[d.category] for d in docs],
+             "d": [district_at.get((d.region, d.district or ""), -1) for d in docs],
+             "k": [sum(cert_bit[c] for c in set(d.certs)) for d in docs],
+             "p": [-1 if d.price is None else d.price for d in docs]}
     short = [r.text(lang, "short_name")[0] for r in regions]
-    region_name = {r.slug: (r.text(lang, "name")[0], short[i]) for i, r in enumerate(regions)}
-    category_name = {c.slug: c.text(lang, "name")[0] for c in categories}
-    maker_name = {m.slug: m.text(lang, "name")[0] for m in catalog.makers}
-    on_request = t["price_on_request"]
-    texts: list[tuple[str, str]] = []
-    cards: list[list[Any]] = []
-    for product, certs, image, region_number in zip(numbers.products, numbers.certs, numbers.images, attrs["r"]):
-        title, fallback = product.text(lang, "title")
-        maker = maker_name[product.maker]
-        other = " ".join([product.text(lang, "summary")[0] or "", *(product.text(lang, "tags")[0] or ()),
-                          maker, category_name[product.category], *region_name[product.region],
-                          product.district or "", *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
-        texts.append((title, other))
-        cards.append([title, product.slug, commerce.price_text(product.price, product.price_max, on_request),
-                      product.text(lang, "unit")[0] or "", maker, region_number, image, 1 if fallback else 0])
-
+    texts = [(d.title, d.other) for d in docs]
+    cards = [[d.title, d.slug, d.price_text, d.unit, d.maker, region_at[d.region],
+              list(d.image) if d.image else None, 1 if d.fallback else 0] for d in docs]
     by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
     by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])
     masks = Counter(attrs["k"])
     by_cert = {i: sum(n for mask, n in masks.items() if mask >> i & 1) for i in range(len(cert_kinds))}
     facets = {
-        "region": [[r.slug, region_name[r.slug][0], by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
-        "category": [[c.slug, category_name[c.slug], by_category.get(i, 0)] for i, c in enumerate(categories)],
+        "region": [[r.slug, r.text(lang, "name")[0], by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
+        "category": [[c.slug, c.text(lang, "name")[0], by_category.get(i, 0)] for i, c in enumerate(categories)],
         "district": [[f"{slug}/{name}", f"{name} ({short[region_at[slug]]})", by_district.get(i, 0),
                       region_at[slug]] for i, (slug, name) in enumerate(districts)],
         "cert": [[kind, commerce.CERTIFICATION_LABELS[kind], by_cert.get(i, 0)] for i, kind in enumerate(cert_kinds)],

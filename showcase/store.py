@@ -18,9 +18,11 @@ A rebuild must cost what the edit touched, so nothing here is loaded whole. The 
 - `keys`: every input and derived value the pages read, with the digest it had in the last
   build (and, for the parts of aggregate files, the value itself); `reads`: which page or
   derived value read which key, indexed both ways: a changed key finds its readers in one query.
-- `pages`: each page's owner, view digest, file digest and size, and its summary (for the
-  sitemap, feeds and service worker); `owners`: the pages each owner (an entry or a site-wide
-  list) has.
+- `pages`: each page's owner, kind, language, view digest, file digest and size, its summary,
+  its `<url>` entry in the sitemap (with a hash bucket, so a sitemap part is one query) and the
+  photo the service worker saves for it; for a part of a site-wide file (a product's row in the
+  exports, its search document) the value instead of a file. `owners`: the pages each owner (an
+  entry or a site-wide list) has.
 - `published` and `lag`: the manifest of `output/`, and where the kept previous tree differs
   from it (see writer.py).
 - `pending`: keys changed by a build that did not finish; the next build treats them as changed.
@@ -76,9 +78,10 @@ CREATE TABLE IF NOT EXISTS plans (source TEXT PRIMARY KEY, digest TEXT, value BL
 CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, name TEXT UNIQUE, digest TEXT, value BLOB);
 CREATE TABLE IF NOT EXISTS reads (input INTEGER, reader INTEGER, PRIMARY KEY (input, reader)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS reads_reader ON reads (reader);
-CREATE TABLE IF NOT EXISTS pages (output TEXT PRIMARY KEY, owner TEXT, view TEXT, file TEXT, size INTEGER,
-    summary BLOB);
+CREATE TABLE IF NOT EXISTS pages (output TEXT PRIMARY KEY, owner TEXT, kind TEXT, lang TEXT, template TEXT,
+    view TEXT, file TEXT, size INTEGER, summary BLOB, value BLOB, sitemap TEXT, bucket INTEGER, photo TEXT);
 CREATE INDEX IF NOT EXISTS pages_owner ON pages (owner);
+CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang);
 CREATE TABLE IF NOT EXISTS owners (owner TEXT PRIMARY KEY, specs BLOB);
 CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
 CREATE TABLE IF NOT EXISTS lag (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
@@ -457,13 +460,46 @@ class Store:
             self.db.execute("UPDATE keys SET digest = NULL, value = NULL WHERE id = ?", (row[0],))
 
     # -- pages and owners ------------------------------------------------------------------
-    def page(self, output: str) -> tuple[str, str, str, int] | None:
+    def page(self, output: str) -> tuple[str, str, str | None, int] | None:
         """(owner, view digest, file digest, size) of a page of the last build."""
         return self.db.execute("SELECT owner, view, file, size FROM pages WHERE output = ?", (output,)).fetchone()
 
-    def set_page(self, output: str, owner: str, view: str, file: str, size: int, summary: Any) -> None:
-        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-                        (output, owner, view, file, size, dumps(summary)))
+    def set_page(self, output: str, owner: str, kind: str, lang: str, template: str, view: str,
+                 file: tuple[str, int] | None, summary: Any = None, value: Any = None, sitemap: str | None = None,
+                 photo: str | None = None) -> None:
+        bucket = int(hashlib.blake2b(output.encode(), digest_size=4).hexdigest(), 16)
+        self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (output, owner, kind, lang, template, view, file[0] if file else None, file[1] if file else 0,
+                         dumps(summary) if summary is not None else None,
+                         dumps(value) if value is not None else None, sitemap, bucket, photo))
+
+    def parts(self, kind: str, lang: str | None = None) -> Iterator[tuple[str, Any]]:
+        """(output, value) of every part of one kind (and language), in output order."""
+        query = "SELECT output, value FROM pages WHERE kind = ?" + (" AND lang = ?" if lang else "") + " ORDER BY output"
+        for output, blob in self.db.execute(query, (kind, lang) if lang else (kind,)):
+            yield output, loads(blob)
+
+    def export_parts(self) -> list[Any]:
+        """Every product's export part (pages/parts.py), newest first."""
+        return [loads(v) for (v,) in self.db.execute(
+            "SELECT pg.value FROM products p JOIN pages pg ON pg.output = 'part:export/' || p.slug "
+            "ORDER BY p.newest, p.slug")]
+
+    def sitemap_entries(self, parts: int = 1, part: int = 0) -> list[str]:
+        """The sitemap `<url>` entries of one part (pages whose hash bucket falls in it), by output."""
+        return [e for (e,) in self.db.execute("SELECT sitemap FROM pages WHERE sitemap IS NOT NULL AND bucket % ? = ? "
+                                              "ORDER BY output", (parts, part))]
+
+    def listed_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM pages WHERE sitemap IS NOT NULL").fetchone()[0])
+
+    def sitemap_entry(self, output: str) -> tuple[str | None, int] | None:
+        return self.db.execute("SELECT sitemap, bucket FROM pages WHERE output = ?", (output,)).fetchone()
+
+    def html_pages(self) -> list[tuple[str, str, str, str | None]]:
+        """(output, template, lang, photo) of every HTML page, by output."""
+        return list(self.db.execute("SELECT output, template, lang, photo FROM pages WHERE template != '' "
+                                    "AND file IS NOT NULL ORDER BY output"))
 
     def drop_page(self, output: str) -> None:
         self.db.execute("DELETE FROM pages WHERE output = ?", (output,))
@@ -472,16 +508,16 @@ class Store:
     def summaries(self, outputs: Iterable[str] | None = None) -> Iterator[Any]:
         """Page summaries: of the given outputs, or of every page (in output order)."""
         if outputs is None:
-            for (blob,) in self.db.execute("SELECT summary FROM pages ORDER BY output"):
+            for (blob,) in self.db.execute("SELECT summary FROM pages WHERE summary IS NOT NULL ORDER BY output"):
                 yield loads(blob)
             return
         for output in outputs:
             row = self.db.execute("SELECT summary FROM pages WHERE output = ?", (output,)).fetchone()
-            if row is not None:
+            if row is not None and row[0] is not None:
                 yield loads(row[0])
 
     def page_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM pages").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM pages WHERE file IS NOT NULL").fetchone()[0])
 
     def outputs_of(self, owner: str) -> list[str]:
         return [o for (o,) in self.db.execute("SELECT output FROM pages WHERE owner = ? ORDER BY output", (owner,))]

@@ -234,6 +234,7 @@ class PageSummary:
     alternates: tuple[Alternate, ...]
     lastmod: date | None = None
     share: SharePlan | None = None
+    photo: str | None = None  # the small photo the service worker saves for this page
 
     @property
     def listed(self) -> bool:
@@ -254,6 +255,7 @@ class Page:
     pagination: Pagination | None = None
     lastmod: date | None = None
     share: SharePlan | None = None
+    photo: str | None = None
 
     def context(self) -> dict[str, Any]:
         """The variables the template receives (docs/templates.md)."""
@@ -263,7 +265,8 @@ class Page:
     def summary(self) -> PageSummary:
         head = self.head
         return PageSummary(self.spec.output, self.template, self.spec.owner, self.spec.kind, self.spec.lang,
-                           head.canonical if head else "", head.alternates if head else (), self.lastmod, self.share)
+                           head.canonical if head else "", head.alternates if head else (), self.lastmod, self.share,
+                           self.photo)
 
 
 # -- formatting ------------------------------------------------------------------------------
@@ -474,7 +477,8 @@ class Views:
     def page(self, spec: Spec, template: str, name: str, view: Any, title: str, description: str,
              crumbs: Sequence[Link], *, slug: str | None = None, pagination: Pagination | None = None,
              content_lang: str | None = None, jsonld: Markup | None = None, og: dict[str, Any] | None = None,
-             lastmod: date | None = None, share: SharePlan | None = None, route: str | None = None) -> Page:
+             lastmod: date | None = None, share: SharePlan | None = None, route: str | None = None,
+             photo: Image | None = None) -> Page:
         """A page with the common variables every template receives."""
         kind, lang, number, t = route or spec.kind, spec.lang, spec.number, self.t
         href = self.routes.href(kind, slug, lang, number)
@@ -501,7 +505,14 @@ class Views:
             content_lang=content_lang, jsonld=jsonld, og=OpenGraph(**{**self._og_default(), **(og or {})}),
             feed=FeedLink(f"{self.config.title} · {t['feed']}", self.routes.asset(Routes.feed(lang))),
             catalogue=Link(t["catalogue"], self.routes.href("catalogue", slug if region_catalogue else None, lang)))
-        return Page(spec, template, head, self.site(href), name, view, pagination, lastmod, share)
+        return Page(spec, template, head, self.site(href), name, view, pagination, lastmod, share,
+                    self.small_photo(photo))
+
+    def small_photo(self, image: Image | None) -> str | None:
+        """The variant of a photo a browser picks at the smallest width (what offline saves)."""
+        plan = self.inputs.plan(image)
+        variant = offline.preferred_variant(plan, self.config.images.formats) if plan else None
+        return variant.path if variant else None
 
     # -- structured data and sharing -------------------------------------------------------
     def image_url(self, image: Image | None) -> str | None:

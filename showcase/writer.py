@@ -55,6 +55,11 @@ def tree_id(path: Path) -> TreeId | None:
     return (st.st_dev, st.st_ino)
 
 
+def nothing_published(relative: str) -> Entry | None:
+    """The manifest of an output the build knows nothing of."""
+    return None
+
+
 @dataclass
 class Tree:
     """The work tree as a worker process sees it: where it is, what it already holds (a fresh
@@ -64,7 +69,12 @@ class Tree:
     output: Path
     fresh: bool
     lag: dict[str, Entry | None]
-    published: Callable[[str], Entry | None] = field(repr=False, default=lambda path: None)
+    published: Callable[[str], Entry | None] = field(repr=False, default=nothing_published)
+
+    def portable(self) -> Tree:
+        """This tree without its manifest lookup, to send to a worker process (which looks the
+        manifest up in its own view of the build state)."""
+        return Tree(self.dir, self.output, self.fresh, self.lag)
 
     def holds(self, relative: str) -> Entry | None:
         if self.fresh:
@@ -114,7 +124,7 @@ class Tree:
 class Staging:
     """A build's private work tree next to the real output."""
 
-    def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None] = lambda p: None,
+    def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None] = nothing_published,
                  lag: dict[str, Entry | None] | None = None, spare_id: TreeId | None = None,
                  changing: Callable[[TreeId | None], None] = lambda tree: None, keep_previous: bool = False) -> None:
         """`published(path)`: the manifest of output/ as the state knows it; `lag`: where the kept

@@ -47,6 +47,9 @@ class Kind:
     build: Callable[[Views, Spec], Page]
     render: Callable[[Views, Page], bytes] | None = None
     """For pages that are not HTML from a template (feeds): their bytes from the page."""
+    part: bool = False
+    """A part of a site-wide file (a product's row in the exports): `build` returns a Page whose
+    `view` is the value, kept in the build state instead of written as a file."""
 
 
 KINDS: dict[str, Kind] = {}
@@ -76,4 +79,4 @@ def build(views: Views, spec: Spec) -> Page:
     return KINDS[spec.kind].build(views, spec)
 
 
-from . import catalogue, entries, feed, lists, products  # noqa: E402,F401  (each registers its kinds)
+from . import catalogue, entries, feed, lists, parts, products  # noqa: E402,F401  (each registers its kinds)

@@ -113,7 +113,7 @@ def build_region(v: Views, spec: Spec) -> Page:
     return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),
                   summary or plain_text(body), v.paged_crumbs("region", r.slug, "nav_regions", name, number),
                   slug=r.slug, pagination=v.pagination("region", number, total, r.slug),
-                  content_lang="id" if (fallback or body_fallback) else None)
+                  content_lang="id" if (fallback or body_fallback) else None, photo=r.cover if number == 1 else None)
 
 
 # -- categories --------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ def build_maker(v: Views, spec: Spec) -> Page:
                   pagination=v.pagination("maker", number, total, m.slug),
                   content_lang="id" if (fallback or body_fallback) else None,
                   jsonld=structured.graph(v.business_ld(m, description)) if first else None,
-                  og={"image": logo_url, "image_alt": name} if logo_url else None)
+                  og={"image": logo_url, "image_alt": name} if logo_url else None, photo=m.logo if first else None)
 
 
 # -- plain pages -------------------------------------------------------------------------------

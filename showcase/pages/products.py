@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import commerce, qr, share, structured
 from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, format_date, plain_text)
-from . import Context, Kind, register
+from . import Context, Kind, parts, register
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,11 @@ class ProductView:
 
 
 def plan(ctx: Context, slug: str) -> list[Spec]:
+    """A product's page in every language, and its parts of the site-wide files."""
     if ctx.inputs.entry("product", slug) is None:
         return []
-    return [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
+    pages = [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
+    return pages + parts.plan(ctx, slug)
 
 
 def build(v: Views, spec: Spec) -> Page:
@@ -87,7 +89,8 @@ def build(v: Views, spec: Spec) -> Page:
     crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
     return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,
                   content_lang="id" if (fallback or body_fallback) else None, jsonld=jsonld,
-                  og=v.og_product(p, title, share_plan), lastmod=p.date, share=share_plan)
+                  og=v.og_product(p, title, share_plan), lastmod=p.date, share=share_plan,
+                  photo=p.images[0] if p.images else None)
 
 
 register(Kind("product", plan, build), entry_owned=True)

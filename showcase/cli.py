@@ -8,12 +8,13 @@ word (`python build.py --strict`) it builds, exactly as before the commands exis
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Callable
 
 from .errors import BuildFailed, ShowcaseError
-from .pipeline import DEFAULT_CACHE, Options, build
+from .options import DEFAULT_CACHE, Options
 from .report import Reporter
 
 COMMANDS_HELP = """\
@@ -82,27 +83,69 @@ def run_build(argv: list[str]) -> int:
     options = Options(content=args.content, output=args.output, templates=args.templates,
                       cache=None if args.no_cache else args.cache, base_url=args.base_url,
                       drafts=args.drafts, strict=args.strict, workers=args.workers)
+    reporter = Reporter(quiet=args.quiet)
+    if quick(options, reporter):
+        return 0
+    from .pipeline import build  # the build's stages: imported only when there is work to do
+
     try:
-        build(options, Reporter(quiet=args.quiet))
+        build(options, reporter)
     except BuildFailed:
         return 1
     return 0
 
 
-def _commands() -> dict[str, Callable[[list[str]], int]]:
-    from . import check, scaffold, serve
+def quick(options: Options, reporter: Reporter) -> bool:
+    """Print the last report and answer True when nothing changed since the last build (with a
+    cache): the no-change answer costs a look at every file's stat, not the build's imports."""
+    import sqlite3
+    import time
 
-    return {"build": run_build, "check": check.main, "new": scaffold.main, "serve": serve.main}
+    from . import state
+    from .options import build_date
+    from .render import template_dirs
+    from .store import Store, state_path
+    from .writer import tree_id
+
+    if options.cache is None or not state_path(options.cache, options.output).is_file():
+        return False
+    started = time.perf_counter()
+    today = options.today or build_date()
+    dirs = template_dirs(options.templates)
+    try:
+        store = Store(state_path(options.cache, options.output))
+        try:
+            found = state.scan(store, options, dirs, today)
+            report = state.unchanged(store, options, dirs, today, found, tree_id(options.output),
+                                     time.perf_counter() - started)
+        finally:
+            store.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+    if report is None:
+        return False
+    reporter.summary(report)
+    return True
+
+
+COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve"}
+"""Each command word and the module whose `main` runs it (imported only when that command runs)."""
+
+
+def _command(name: str) -> Callable[[list[str]], int]:
+    if not COMMANDS[name]:
+        return run_build
+    module = importlib.import_module(f".{COMMANDS[name]}", __package__)
+    return module.main  # type: ignore[no-any-return]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = _commands()
-    command = args[0] if args and args[0] in commands else None
+    command = args[0] if args and args[0] in COMMANDS else None
     try:
         if command is None:
             return run_build(args)
-        return commands[command](args[1:])
+        return _command(command)(args[1:])
     except SystemExit as exit_:  # argparse: --help is 0, a usage error is 2
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     except ShowcaseError as exc:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .options import KILL_SWITCH_ENV
 from .errors import Diagnostics
 from .images import ImageSettings
 from .schema import SCHEMAS, ImageSpec, Validator
@@ -18,7 +19,6 @@ from .source import decode
 from .yamlnodes import YamlProblem, parse
 
 DEFAULT_LANGUAGES = ("id", "en")
-KILL_SWITCH_ENV = "SHOWCASE_SW_KILL_SWITCH"
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import parallel
 from .errors import Diagnostics
+from .options import RENDER_TIMEOUT_S
 
 EXTENSIONS = ("tables", "sane_lists", "fenced_code")
-RENDER_TIMEOUT_S = 10.0
 INLINE_MAX_CHARS = 1_000
 IMAGE_TOKEN = "showcase-image-{}"
 

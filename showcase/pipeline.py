@@ -17,16 +17,17 @@ import time
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import cached_property
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, markup, offline, search, share, state
+from . import assets, engine, feeds, images, offline, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
-from .config import KILL_SWITCH_ENV, SiteConfig, load_config
+from .config import SiteConfig, load_config
 from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
+from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
 from .inputs import TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
@@ -37,31 +38,7 @@ from .store import Store, digest_of, state_path, temporary_path
 from .views import Page, Views
 from .writer import OutputError, Staging, tree_id
 
-DEFAULT_CACHE = Path(".cache/showcase")
 PART = "part:"  # outputs of parts of site-wide files (pages/parts.py): kept in the state, never written
-
-
-@dataclass(frozen=True)
-class Options:
-    """Everything a build depends on besides the files themselves."""
-
-    content: Path = Path("content")
-    output: Path = Path("output")
-    templates: Path | None = Path("templates")
-    cache: Path | None = DEFAULT_CACHE
-    base_url: str | None = None
-    drafts: bool = False
-    strict: bool = False
-    workers: int | None = None
-    today: date | None = None
-    render_timeout: float = markup.RENDER_TIMEOUT_S
-
-
-def build_date() -> date:
-    """The date the build counts as today: SOURCE_DATE_EPOCH when set, else today in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.date()
 
 
 @dataclass
@@ -102,7 +79,8 @@ def open_store(options: Options) -> Store:
     return Store(state_path(options.cache, options.output))
 
 
-def analyse(options: Options, reporter: Reporter | None = None, store: Store | None = None) -> Analysis:
+def analyse(options: Options, reporter: Reporter | None = None, store: Store | None = None,
+            found: state.Scan | None = None) -> Analysis:
     """Bring the build state's content up to date with content/ (reading only the files that
     changed) and collect every content problem; writes nothing but the build state."""
     today = options.today or build_date()
@@ -114,17 +92,15 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     config = load_config(options.content, diags, options.base_url)
     check_cms(config, diags)
     dirs = template_dirs(options.templates)
-    scanner = state.Scanner(store.file_stats())
-    fingerprint, code = state.fingerprint(scanner, [(options.content.resolve(), "content")]
-                                          + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
-                                          _settings(options, today))
+    found = found or state.scan(store, options, dirs, today)
+    fingerprint, code = found.fingerprint, found.code
     settings = digest_of((code, config, options.drafts, [str(d) for d in dirs], os.environ.get(KILL_SWITCH_ENV, "")))
     full = store.meta("settings") != settings
     if full:
         store.clear(sources=store.meta("code") != code)
     content_root = str(config.content_dir) + os.sep
     known = store.file_stats()
-    seen = {path: value for path, value in scanner.seen.items() if path.startswith(content_root)}
+    seen = {path: value for path, value in found.seen.items() if path.startswith(content_root)}
     changed_paths = {p for p, (_, d) in seen.items() if known.get(p, (None, None))[1] != d}
     changed_paths |= {p for p in known if p.startswith(content_root) and p not in seen}
     out_id = tree_id(options.output)
@@ -132,8 +108,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     build = int(store.meta("build", 0)) + 1
     routes = Routes(config.base_path, config.origin, config.languages)
     with store.transaction():
-        store.set_files([(p, key, d) for p, (key, d) in seen.items() if known.get(p, (None, None))[0] != key],
-                        [p for p in known if p.startswith(content_root) and p not in seen])
+        store.set_files([(p, key, d) for p, (key, d) in found.seen.items() if known.get(p, (None, None))[0] != key],
+                        [p for p in known if p not in found.seen])
         content = Content(store, config, options.drafts, today).update(changed_paths, full)
         changed_entries = {k[2:] for k in content.changed if k.startswith("e:")}
         photos = Photos(store, config, options.cache, changed_paths)
@@ -194,11 +170,14 @@ def _with_state(options: Options, reporter: Reporter, started: float) -> BuildRe
 def _build(options: Options, reporter: Reporter, store: Store, started: float) -> BuildReport:
     today = options.today or build_date()
     dirs = template_dirs(options.templates)
-    if options.cache is not None and _unchanged(store, options, today, dirs):
-        report = replace(store.meta("report"), seconds=time.perf_counter() - started, unchanged=True)
-        reporter.summary(report)
-        return report
-    a = analyse(replace(options, today=today), reporter, store)
+    found = state.scan(store, options, dirs, today)
+    if options.cache is not None:
+        same = state.unchanged(store, options, dirs, today, found, tree_id(options.output),
+                               time.perf_counter() - started)
+        if same is not None:
+            reporter.summary(same)
+            return same
+    a = analyse(replace(options, today=today), reporter, store, found)
     diags, config, routes = a.diags, a.config, a.routes
     _check(diags, options, reporter, started)
     if a.everything:  # the output is new or unknown: nothing of it or of the kept tree is trusted
@@ -285,7 +264,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     store.set_meta("spare", staging.spare_id())
     store.set_meta("changing", None)
     store.set_meta("fingerprint", a.fingerprint)
-    store.set_meta("report", report)
+    store.set_meta("report", replace(report, offline=None))  # what the no-change answer prints
     store.clear_pending()
     store.commit()
     reporter.summary(report)
@@ -316,20 +295,6 @@ def page_views(options: Options) -> dict[str, Page]:
         a.store.close()
 
 
-def _unchanged(store: Store, options: Options, today: date, dirs: list[Path]) -> bool:
-    """Whether every input and the output folder are the last successful build's."""
-    if store.meta("report") is None or store.meta("fingerprint") is None:
-        return False
-    out_id = tree_id(options.output)
-    if out_id is None or store.meta("output") != out_id:
-        return False
-    scanner = state.Scanner(store.file_stats())
-    fingerprint, _ = state.fingerprint(scanner, [(options.content.resolve(), "content")]
-                                       + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
-                                       _settings(options, today))
-    return bool(fingerprint == store.meta("fingerprint"))
-
-
 def _mark(store: Store, tree: object) -> None:
     """Durably note that the kept tree is being changed (a build killed now must not trust it)."""
     with store.transaction():
@@ -351,14 +316,6 @@ def _templates(store: Store, templates: Path | None) -> set[str]:
             store.set_key(key, digest)
             changed.add(key)
     return changed
-
-
-def _settings(options: Options, today: date) -> list[str]:
-    """Everything besides files that shapes the output, one line each (part of the fingerprint):
-    options, the build date and the environment variables the build reads."""
-    return [f"output {options.output.resolve()}", f"base_url {options.base_url}", f"drafts {options.drafts}",
-            f"strict {options.strict}", f"today {today.isoformat()}", f"templates {options.templates}",
-            f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 
 
 def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> tuple[int, int]:

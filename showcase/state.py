@@ -5,7 +5,8 @@ file whose size, mtime, ctime and inode are unchanged (as git's index does) and 
 others. `fingerprint()` is the digest of every file under content/, the template folders and the
 showcase package, the build options and the date the build counts as today, and the versions of
 the libraries that shape output bytes: when it and the output folder are the last successful
-build's, the build prints that build's report again and writes nothing. Standard library only.
+build's, the build prints that build's report again and writes nothing (`unchanged()`, which
+imports none of the build's stages, so that answer costs a stat of every file and little else).
 """
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from .options import Options
+    from .report import BuildReport
+    from .store import Store
 
 LIBRARIES = ("jinja2", "markdown", "nh3", "pillow", "pyyaml", "zxing-cpp", "python-frontmatter", "markupsafe")
 PACKAGE = Path(__file__).resolve().parent
@@ -91,3 +99,33 @@ def fingerprint(scanner: Scanner, inputs: Iterable[tuple[Path, str]], settings: 
     for line in settings:
         whole.update(f"{line}\n".encode())
     return whole.hexdigest(), code
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Every input file's digest and the fingerprint of a build's inputs."""
+
+    fingerprint: str
+    code: str
+    seen: dict[str, tuple[StatKey, str]]
+
+
+def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
+    """Digest content/, the template folders and showcase's code (reading only touched files)."""
+    scanner = Scanner(store.file_stats())
+    whole, code = fingerprint(scanner, [(options.content.resolve(), "content")]
+                              + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
+                              options.settings(today))
+    return Scan(whole, code, scanner.seen)
+
+
+def unchanged(store: Store, options: Options, dirs: list[Path], today: date, found: Scan,
+              output_id: tuple[int, int] | None, seconds: float) -> BuildReport | None:
+    """The last build's report, marked unchanged, when every input and the output folder are
+    that build's; else None."""
+    report = store.meta("report")
+    if report is None or output_id is None or store.meta("output") != output_id:
+        return None
+    if found.fingerprint != store.meta("fingerprint"):
+        return None
+    return replace(report, seconds=seconds, unchanged=True)

@@ -48,7 +48,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "showcase-state-4"
 ProductRow = tuple[int, str, str, str, int, "str | None"]
 """A product's place in lists: newest-first order, category, region, maker, featured, district."""
 
@@ -88,6 +87,8 @@ CREATE TABLE IF NOT EXISTS lag (path TEXT PRIMARY KEY, digest TEXT, size INTEGER
 CREATE TABLE IF NOT EXISTS pending (name TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, build INTEGER, value BLOB, PRIMARY KEY (name, key));
 """
+SCHEMA_VERSION = "showcase-state-" + hashlib.blake2b(_TABLES.encode(), digest_size=6).hexdigest()
+"""A state file written with other tables is not read: a new showcase starts afresh."""
 
 
 def dumps(value: Any) -> bytes:

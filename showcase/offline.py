@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from . import icons, security
+from . import cms, icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
 from .model import Catalog, Image
@@ -195,19 +195,19 @@ def short_name(title: str, limit: int = 12) -> str:
     return name[:limit]
 
 
-def headers(routes: Routes, pages: Sequence[PageOut]) -> str:
-    """`_headers` for Netlify and Cloudflare Pages. The rules never overlap (both hosts combine the
-    values of every matching rule), so HTML is named by folder instead of one catch-all rule."""
+def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = None) -> str:
+    """`_headers` for Netlify and Cloudflare Pages: one rule per top-level file or folder of the
+    site (and one for its root address), each carrying all of its headers. Both hosts combine the
+    values of every matching rule, so the rules never overlap: a catch-all would add a second
+    Content-Security-Policy to `/admin/` (browsers enforce both) and `no-cache` to hashed files.
+    HTML, sw.js, the manifest and icons are revalidated; `assets/` and `media/` cached for ever."""
     base = routes.base_path
-    fresh = [base + SW_FILE, base + MANIFEST_FILE, base + "icons/*", base]
-    folders = sorted({p.output.split("/", 1)[0] for p in pages if "/" in p.output})
-    fresh += sorted({base + p.output for p in pages if "/" not in p.output})
-    for folder in folders:
-        fresh += [f"{base}{folder}/", f"{base}{folder}/*"]
-    lines = ["# Caching rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
-    lines += [f"{path}\n  Cache-Control: no-cache" for path in fresh]
-    lines += [f"{base}{folder}/*\n  Cache-Control: {IMMUTABLE}" for folder in ("assets", "media")]
-    lines += security.header_lines(base)  # other header names than the rules above: no overlap
+    tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files})
+    lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
+    for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
+        cache = IMMUTABLE if top in ("assets/", "media/") else "no-cache"
+        extra = security.header_lines(admin_policy if top == "admin/" else None)
+        lines.append("\n  ".join([path, f"Cache-Control: {cache}", *extra]))
     return "\n".join(lines) + "\n"
 
 
@@ -231,7 +231,8 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, catalog: Catalog
                                          config.offline.background_color).items():
         staging.write_bytes(path, data)
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
-    staging.write_text(HEADERS_FILE, headers(routes, pages))
+    staging.write_text(HEADERS_FILE, headers(routes, [*staging.manifest, HEADERS_FILE, SW_FILE],
+                                             cms.policy(config.cms) if config.cms.enabled else None))
     budget = round(config.offline.budget_mb * 1024 * 1024)
     precache = plan_precache(candidates(staging.manifest, config, routes, catalog, plans, pages), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes))

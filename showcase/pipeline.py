@@ -49,6 +49,7 @@ class Options:
     workers: int | None = None
     today: date | None = None
     render_timeout: float = markup.RENDER_TIMEOUT_S
+    editor: str | None = None  # `showcase edit`: /admin/ talks to the local Decap backend at this address
 
 
 def build_date() -> date:
@@ -80,7 +81,7 @@ def analyse(options: Options, reporter: Reporter | None = None, code: str | None
     if not options.content.is_dir():
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
                     "run from the site's folder or pass --content DIR")
-    config = load_config(options.content, diags, options.base_url)
+    config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
     code = code or state.code_digest()
     front_matter = Memo(options.cache, "front-matter")
@@ -121,6 +122,8 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     _check(diags, options, reporter, started)
 
     static = assets.collect(dirs)
+    assets.check_theme(dirs, static, diags)
+    _check(diags, options, reporter, started)
     asset_urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
@@ -227,6 +230,7 @@ def _settings(options: Options, today: date) -> list[str]:
     options, the build date and the environment variables the build reads."""
     return [f"output {options.output.resolve()}", f"base_url {options.base_url}", f"drafts {options.drafts}",
             f"strict {options.strict}", f"today {today.isoformat()}", f"templates {options.templates}",
+            f"editor {options.editor}",
             f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 
 

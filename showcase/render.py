@@ -24,11 +24,12 @@ import jinja2.meta
 import markupsafe
 
 from . import security
+from .assets import builtin_theme
 from .errors import Diagnostics
 from .views import Packed, PageOut, pack, summary, unpack
 from .writer import Tree
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = builtin_theme()
 
 
 def template_dirs(site_templates: Path | None) -> list[Path]:

@@ -6,7 +6,8 @@ small Server-Sent-Events endpoint that tells open pages a new build is ready or 
 errors as an overlay (file, line, message, hint) until they are fixed. Every change runs a full
 build: the photo cache makes unchanged photos cost a file copy, so this stays quick for a
 catalogue of hundreds of products; it is not an incremental build. The reload script is injected
-only into HTML as it is served, never into the files of `output/`.
+only into HTML as it is served, never into the files of `output/`, and never into the web editor
+at `/admin/` (a reload would lose what an editor is typing; `showcase edit` runs it).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from .report import Reporter
 POLL_S = 0.5
 KEEPALIVE_S = 15.0
 PREFIX = "/__showcase/"
+EDITOR = "/admin/"  # the web editor is never reloaded under an editor's hands, nor given the script
 
 SCRIPT = """(function () {
   var built = window.__showcaseBuild;
@@ -159,7 +161,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the stdlib redirects to the slash form
             target = target / "index.html"
-        if target.suffix == ".html" and target.is_file():
+        if target.suffix == ".html" and target.is_file() and not self.path.startswith(EDITOR):
             return self.html(200, target.read_bytes())
         if not target.exists():
             missing = Path(self.directory) / "404.html"

@@ -49,6 +49,7 @@ INDEX_HTML = """<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="referrer" content="{referrer}">
 <title>Penyunting / Content editor</title>
+<link rel="icon" href="data:,">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>

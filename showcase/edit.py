@@ -144,8 +144,13 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _stop_on_terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so the finally blocks stop decap-server too
+
+
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
     if not args.content.is_dir():
         raise UsageError(f"{args.content.as_posix()}: content directory not found; run from the site's folder "
                          "or pass --content DIR")

@@ -22,11 +22,11 @@ REFERRER = "strict-origin-when-cross-origin"
 
 
 def admin_csp(connect: Sequence[str], images: Sequence[str]) -> str:
-    """The policy of `/admin/` only: Decap CMS needs `'unsafe-eval'` and inline styles, shows
-    uploaded photos from `blob:` URLs, and talks to its backend (`connect`, e.g. the GitHub API)."""
+    """The policy of `/admin/` only: Decap CMS needs `'unsafe-eval'` and inline styles, shows and
+    reads uploaded photos as `blob:` URLs, and talks to its backend (`connect`, e.g. the GitHub API)."""
     return (f"default-src 'self'; img-src 'self' data: blob:{''.join(' ' + i for i in images)}; "
             "script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            f"connect-src 'self'{''.join(' ' + c for c in connect)}; "
+            f"connect-src 'self' blob:{''.join(' ' + c for c in connect)}; "
             "object-src 'none'; base-uri 'none'; form-action 'self'")
 
 

@@ -86,7 +86,7 @@ def test_local_editor_uses_decap_server_without_editorial_workflow(tmp_path):
     assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
     assert "publish_mode" not in config, "decap-server would save to branches"
     page = (output / "admin" / "index.html").read_text()
-    assert "connect-src 'self' http://127.0.0.1:8081;" in page
+    assert "connect-src 'self' blob: http://127.0.0.1:8081;" in page
 
 
 def test_admin_serves_vendored_decap_and_no_page_loads_a_third_party_script(tmp_path):

@@ -23,10 +23,9 @@ import urllib.request
 from pathlib import Path
 from typing import IO, Any
 
-from .cli import add_content, program
+from . import serve
+from .cli import program
 from .errors import ShowcaseError, UsageError
-from .pipeline import DEFAULT_CACHE, Options
-from .serve import LiveServer
 
 DECAP_SERVER_VERSION = "3.11.3"
 NODE_MAJOR = 20
@@ -130,17 +129,9 @@ def parser() -> argparse.ArgumentParser:
                                 description="Edit the site in the browser at /admin/ (Decap CMS with its local "
                                             "backend), with the live preview of `serve`.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_content(p)
-    p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
-                   help="where the site is built and served from (default: output)")
-    p.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR",
-                   help="the site's templates (default: templates)")
-    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
-                   help=f"build cache (default: {DEFAULT_CACHE})")
-    p.add_argument("--port", type=int, default=8000, help="port of the site on 127.0.0.1 (default: 8000)")
+    serve.add_arguments(p)
     p.add_argument("--editor-port", type=int, default=8081,
                    help="port of the editor's local backend, decap-server (default: 8081)")
-    p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")
     return p
 
 
@@ -156,9 +147,7 @@ def main(argv: list[str]) -> int:
                          "or pass --content DIR")
     backend = Backend(args.content.resolve().parent, args.editor_port)
     try:
-        options = Options(content=args.content, output=args.output, templates=args.templates, cache=args.cache,
-                          drafts=args.drafts, editor=backend.url)
-        server = LiveServer(options, args.port)
+        server = serve.LiveServer(serve.options(args, backend.url), args.port)
         sys.stdout.write(f"Penyunting / editor: {server.url}admin/ (Ctrl+C to stop)\n")
         sys.stdout.flush()
         server.start()

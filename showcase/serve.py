@@ -259,27 +259,36 @@ class LiveServer:
         self.httpd.server_close()
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=program("serve"), epilog=EPILOG,
-                                description="Build, serve on 127.0.0.1 and rebuild and reload on every change.",
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of the live preview (`serve`, and `edit`, which runs it)."""
     add_content(p)
     p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
                    help="where the site is built and served from (default: output)")
     p.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR",
                    help="the site's templates (default: templates)")
     p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
-                   help=f"cache of processed photos (default: {DEFAULT_CACHE})")
+                   help=f"build cache: processed photos, QR codes and the last build's state (default: {DEFAULT_CACHE})")
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")
+
+
+def options(args: argparse.Namespace, editor: str | None = None) -> Options:
+    """The build options of the preview from parsed arguments."""
+    return Options(content=args.content, output=args.output, templates=args.templates, cache=args.cache,
+                   drafts=args.drafts, editor=editor)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=program("serve"), epilog=EPILOG,
+                                description="Build, serve on 127.0.0.1 and rebuild and reload on every change.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(p)
     return p
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    options = Options(content=args.content, output=args.output, templates=args.templates, cache=args.cache,
-                      drafts=args.drafts)
-    server = LiveServer(options, args.port)
+    server = LiveServer(options(args), args.port)
     sys.stdout.write(f"Serving {server.url} (Ctrl+C to stop); watching "
                      + ", ".join(p.as_posix() for p in server.folders) + "\n")
     sys.stdout.flush()

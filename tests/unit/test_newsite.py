@@ -87,3 +87,11 @@ def test_edit_without_node_says_what_to_install(tmp_path, monkeypatch):
     with pytest.raises(EditorError, match=r"Node\.js 20 or newer \(no node command found\).*nodejs\.org"):
         server_command(tmp_path)
     assert re.search(r"Node.js 20", (REPO / "README.md").read_text())
+
+
+def test_install_lines_in_the_docs_name_this_repository_and_version():
+    url = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    line = f'pipx install "git+{url}@v{__version__}"'
+    first_screen = "\n".join((REPO / "README.md").read_text().splitlines()[:40])
+    assert line in first_screen and "/admin/" in first_screen and "showcase new site" in first_screen
+    assert line in (REPO / "docs" / "editing.md").read_text()

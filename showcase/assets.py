@@ -1,14 +1,43 @@
-"""Static theme files (CSS, JS) with content-hashed names, the site's own overriding the theme's.
+"""The built-in theme's place, and static theme files (CSS, JS) with content-hashed names.
 
-Owns finding `static/` files in the template directories and naming each `assets/<stem>.<hash>
-<ext>`, so they can be cached for ever and a change gets a new URL. Pure: returns bytes and
-names, the writer writes them.
+Owns where the built-in theme lives (package data `showcase/theme/` in an installed wheel, the
+repository's `templates/` in a checkout or an editable install), finding `static/` files in the
+template directories (the site's own overriding the theme's), naming each `assets/<stem>.<hash>
+<ext>`, so they can be cached for ever and a change gets a new URL, and reporting a theme file
+that is missing. Pure: returns bytes and names, the writer writes them.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+
+from .errors import Diagnostics
+
+REQUIRED = ("site.css", "site.js", "search.js")
+"""Static files every page links to: without them the views have no URL to print."""
+
+
+def builtin_theme() -> Path:
+    """The built-in theme folder (templates and `static/`). A wheel carries it as package data
+    mapped from the repository's `templates/` (pyproject.toml); a source checkout or editable
+    install uses that folder itself, so there is one copy of the theme."""
+    packaged = Path(str(resources.files(__package__ or "showcase") / "theme"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+
+
+def check_theme(template_dirs: list[Path], found: dict[str, "Asset"], diags: Diagnostics) -> None:
+    """A located error for each static file the pages need that no template folder has."""
+    theme = builtin_theme()
+    if not (theme / "base.html").is_file():
+        diags.error(theme.as_posix(), None, "THEME_MISSING", "the built-in theme is missing or incomplete",
+                    "reinstall showcase (pipx reinstall showcase), or pass --templates DIR holding a whole theme")
+    for name in REQUIRED:
+        if name not in found:
+            where = " or ".join((d / "static" / name).as_posix() for d in template_dirs)
+            diags.error(where, None, "THEME_ASSET", f"theme file static/{name} not found",
+                        f"restore it in templates/static/ (a copy of the built-in theme's is in {theme.as_posix()})")
 
 
 @dataclass(frozen=True)

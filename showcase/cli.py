@@ -1,8 +1,8 @@
-"""The command line: `showcase build|check|new|serve` and `python build.py`; arguments in, exit code out.
+"""The command line: `showcase build|check|new|serve|edit` and `python build.py`; arguments in, exit code out.
 
 Exit status: 0 ok, 1 content or build error, 2 usage error. This module only dispatches to the
 command's module, parses the build's arguments, sets up the reporter and maps exceptions to exit
-codes; all work happens in the pipeline and in `check`, `scaffold` and `serve`. Without a command
+codes; all work happens in the pipeline and in `check`, `scaffold`, `newsite`, `serve` and `edit`. Without a command
 word (`python build.py --strict`) it builds, exactly as before the commands existed.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from . import __version__
 from .errors import BuildFailed, ShowcaseError
 from .options import DEFAULT_CACHE, Options
 from .report import Reporter
@@ -21,8 +22,10 @@ COMMANDS_HELP = """\
 commands (each has --help with examples):
   build      build content/ into output/ (the default when no command is given)
   check      validate all content, write nothing; --format text|github|json
-  new        create a product, maker, region, category or page file to fill in
+  new        create a product, maker, region, category or page file to fill in;
+             `new site DIR` creates a whole new site that builds at once
   serve      build, serve on http://127.0.0.1:8000/ and rebuild and reload on every change
+  edit       serve, with the web editor at http://127.0.0.1:8000/admin/ (needs Node.js 20+)
 """
 
 EPILOG = """\
@@ -40,8 +43,10 @@ exit status: 0 built, 1 content or build error, 2 usage error
 
 def program(command: str) -> str:
     """The name shown in usage lines: `showcase check`, or `build.py check` when run as a script."""
-    base = "showcase" if Path(sys.argv[0]).name == "showcase" else "build.py"
-    return f"{base} {command}" if command != "build" or base == "showcase" else base
+    name = Path(sys.argv[0]).name
+    base = "python -m showcase" if name == "__main__.py" else \
+        "showcase" if Path(name).stem == "showcase" else "build.py"
+    return f"{base} {command}" if command != "build" or base != "build.py" else base
 
 
 def add_content(p: argparse.ArgumentParser) -> None:
@@ -72,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--workers", type=int, metavar="N", help="processes for photos and text (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="print only problems")
+    p.add_argument("--version", action="version", version=f"showcase {__version__}")
     return p
 
 
@@ -128,7 +134,7 @@ def quick(options: Options, reporter: Reporter) -> bool:
     return True
 
 
-COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve"}
+COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit"}
 """Each command word and the module whose `main` runs it (imported only when that command runs)."""
 
 

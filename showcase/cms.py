@@ -1,83 +1,123 @@
-"""The web editor: a Decap CMS configuration generated from the content model, at `/admin/`.
+"""The web editor: Decap CMS at `/admin/`, served from the site itself, configured from the model.
 
-Owns `admin/config.yml` and `admin/index.html`, written into the output only when `site.yaml`
-says `cms: {enabled: true, repo: owner/name}`. Collections, fields, required flags and choices
-come from `schema.SCHEMAS`, so the form cannot drift from validation; references (maker,
-category, region) are selects filled with the slugs that exist at build time; photos are stored
-beside the Markdown file. English translations are separate collections of `<slug>.en.md` files
-holding only the translatable fields, because Decap's own i18n would name the Indonesian file
-`<slug>.id.md`. `admin/index.html` is the one page of the site that loads an external script
-(Decap's published file, pinned by version and integrity hash); it exists only when enabled.
+Owns the files under `admin/`: `index.html` (with the one policy of the site that allows
+`'unsafe-eval'` and inline styles, which Decap needs), `config.yml`, the vendored Decap bundle
+(`showcase/editor/decap/`, copied from the npm package by tools/vendor_decap.py and checked
+against SHA256SUMS by the tests) and `showcase-cms.js` (an Indonesian interface and a whole-number
+widget that refuses `Rp 45.000` with the schema's own message). They are written when `site.yaml`
+says `cms: {enabled: true, repo: owner/name}` (GitHub backend, every change a pull request) or
+when `showcase edit` asks for the local backend (`decap-server`, saving straight to the files).
+Collections, fields, required flags and choices come from `schema.SCHEMAS`; maker, category and
+region are relation widgets; photos are stored beside the Markdown file. English translations are
+separate collections of `<slug>.en.md` files holding only the translatable fields, because Decap's
+own i18n would name the Indonesian file `<slug>.id.md`.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
-from .config import SiteConfig
+from . import security
+from .config import CmsSettings, SiteConfig
 from .errors import Diagnostics
-from .fieldref import KINDS, describe
+from .fieldref import KINDS, describe, label
 from .model import Catalog
-from .schema import SCHEMAS, Field, translation_fields
+from .schema import SCHEMAS, Field, translation_fields, whole_number_messages
 
 DECAP_VERSION = "3.16.3"
-DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
-# sha384 of dist/decap-cms.js in the npm package decap-cms@3.16.3
-DECAP_INTEGRITY = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
+# npm's integrity of decap-cms-3.16.3.tgz (`npm view decap-cms@3.16.3 dist.integrity`)
+DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
+EDITOR = Path(__file__).resolve().parent / "editor"
+VENDOR = EDITOR / "decap"
 FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "page": "pages"}
+RELATIONS = {"region": "regions", "category": "categories", "maker": "makers"}
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+# Where the GitHub backend talks to (the API, and the avatars it shows after login).
+GITHUB_ORIGINS = ("https://api.github.com",)
+GITHUB_IMAGES = ("https://avatars.githubusercontent.com",)
 
-INDEX_HTML = f"""<!doctype html>
+INDEX_HTML = """<!doctype html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="referrer" content="{referrer}">
 <title>Penyunting / Content editor</title>
+<link rel="icon" href="data:,">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
-<script src="{DECAP_URL}" integrity="{DECAP_INTEGRITY}" crossorigin="anonymous"></script>
+<script src="decap/decap-cms.js"></script>
+<script src="showcase-cms.js"></script>
 </body>
 </html>
 """
 
 
 def check_cms(config: SiteConfig, diags: Diagnostics) -> None:
-    """An enabled editor needs a GitHub repository written as owner/name."""
-    if config.cms.enabled and not _REPO.match(config.cms.repo):
+    """An editor enabled in site.yaml needs a GitHub repository written as owner/name."""
+    if config.cms.enabled and not config.cms.local and not _REPO.match(config.cms.repo):
         diags.error(config.display(config.content_dir / "site.yaml"), None, "CMS_REPO",
                     f'cms.repo: "{config.cms.repo}" is not a GitHub repository',
                     "write it as owner/name, e.g. `repo: dekranasda-pangkep/galeri`")
 
 
+def policy(cms: CmsSettings) -> str:
+    """The Content-Security-Policy of `/admin/`: the site's, plus what Decap and its backend need."""
+    if cms.local:
+        parts = urlsplit(cms.local)
+        return security.admin_csp([f"{parts.scheme}://{parts.netloc}"], [])
+    return security.admin_csp(list(GITHUB_ORIGINS), list(GITHUB_IMAGES))
+
+
 def admin_files(config: SiteConfig, catalog: Catalog) -> dict[str, bytes]:
-    """`admin/index.html` and `admin/config.yml`, or nothing when the editor is not enabled."""
+    """Everything under `admin/`, or nothing when the editor is not enabled."""
     if not config.cms.enabled:
         return {}
     text = yaml.safe_dump(decap_config(config, catalog), sort_keys=False, allow_unicode=True, width=100)
-    return {"admin/index.html": INDEX_HTML.encode(),
-            "admin/config.yml": ("# Generated by showcase from the content model; do not edit.\n" + text).encode()}
+    page = INDEX_HTML.format(csp=policy(config.cms).replace('"', "&quot;"), referrer=security.REFERRER)
+    files = {"admin/index.html": page.encode(),
+             "admin/config.yml": ("# Generated by showcase from the content model; do not edit.\n" + text).encode(),
+             "admin/showcase-cms.js": (EDITOR / "showcase-cms.js").read_bytes()}
+    for path in sorted(VENDOR.iterdir()):
+        if path.name != "SHA256SUMS":
+            files[f"admin/decap/{path.name}"] = path.read_bytes()
+    return files
+
+
+def backend(cms: CmsSettings) -> dict[str, Any]:
+    """Decap's backend: the local `decap-server` for `showcase edit`, else GitHub."""
+    if cms.local:
+        return {"name": "proxy", "proxy_url": cms.local.rstrip("/") + "/api/v1", "branch": cms.branch}
+    found = {"name": "github", "repo": cms.repo, "branch": cms.branch}
+    if cms.auth_url:
+        found["base_url"] = cms.auth_url.rstrip("/")
+    return found
 
 
 def decap_config(config: SiteConfig, catalog: Catalog) -> dict[str, Any]:
     root = Path(config.display(config.content_dir))
-    known = {"region": [(r.slug, r.name) for r in catalog.regions],
-             "category": [(c.slug, c.name) for c in catalog.categories],
-             "maker": [(m.slug, m.name) for m in catalog.makers]}
-    pairs = [("product", collection("product", root / folder, label, known))
-             for folder, label in product_folders(config.content_dir)]
-    pairs += [(kind, collection(kind, root / folder, KINDS[kind][0], known)) for kind, folder in FOLDERS.items()]
+    pairs = [("product", collection("product", root / folder, label_, root))
+             for folder, label_ in product_folders(config.content_dir)]
+    pairs += [(kind, collection(kind, root / folder, KINDS[kind][0], root)) for kind, folder in FOLDERS.items()]
     collections = [c for _, c in pairs]
     if "en" in config.languages:
         collections += [english(kind, c) for kind, c in pairs]
-    return {"backend": {"name": "github", "repo": config.cms.repo, "branch": config.cms.branch},
-            "locale": "id", "media_folder": (root / "media").as_posix(), "public_folder": "",
-            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-            "collections": collections}
+    out: dict[str, Any] = {"backend": backend(config.cms)}
+    if not config.cms.local:  # the local server would save to branches; on GitHub each change is a pull request
+        out["publish_mode"] = "editorial_workflow"
+    if config.origin:
+        out.update(site_url=config.base_url, display_url=config.base_url)
+    out.update({"locale": "id", "media_folder": (root / "media").as_posix(), "public_folder": "",
+                "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+                "collections": collections})
+    return out
 
 
 def product_folders(content: Path) -> list[tuple[str, str]]:
@@ -89,39 +129,44 @@ def product_folders(content: Path) -> list[tuple[str, str]]:
     return found or [("products", "Produk")]
 
 
-def collection(kind: str, folder: Path, label: str, known: dict[str, list[tuple[str, str]]]) -> dict[str, Any]:
+def collection(kind: str, folder: Path, label_: str, root: Path) -> dict[str, Any]:
     identifier = "title" if any(f.name == "title" for f in SCHEMAS[kind]) else "name"
-    fields = [widget(kind, spec, known) for spec in SCHEMAS[kind] if spec.name != "slug"]
-    return {"name": folder.as_posix().split("/", 1)[-1].replace("/", "-"), "label": label,
-            "folder": folder.as_posix(), "create": True, "extension": "md", "format": "frontmatter",
-            "identifier_field": identifier, "slug": "{{slug}}", "media_folder": "", "public_folder": "",
-            "summary": "{{" + identifier + "}}",
-            "fields": [*fields, {"name": "body", "label": "Teks / body", "widget": "markdown", "required": False}]}
+    fields = [widget(kind, spec, root) for spec in SCHEMAS[kind] if spec.name != "slug"]
+    return {"name": folder.as_posix().split("/", 1)[-1].replace("/", "-"), "label": label_,
+            "label_singular": KINDS[kind][0], "folder": folder.as_posix(), "create": True, "extension": "md",
+            "format": "frontmatter", "identifier_field": identifier, "slug": "{{slug}}",
+            "media_folder": "", "public_folder": "", "summary": "{{" + identifier + "}}",
+            "fields": [*fields, {"name": "body", "label": "Teks", "widget": "markdown", "required": False}]}
 
 
 def english(kind: str, indonesian: dict[str, Any]) -> dict[str, Any]:
     """The twin collection for `<slug>.en.md`: translatable text only."""
-    fields = [widget(kind, spec, {}) for spec in translation_fields(kind)]
-    return {**{k: v for k, v in indonesian.items() if k != "fields"},
-            "name": indonesian["name"] + "-en", "label": indonesian["label"] + " (English)", "extension": "en.md",
-            "fields": [*fields, {"name": "body", "label": "Body", "widget": "markdown", "required": False}]}
+    fields = [widget(kind, spec, None) for spec in translation_fields(kind)]
+    twin = {k: v for k, v in indonesian.items() if k != "fields"}
+    return {**twin, "name": indonesian["name"] + "-en", "label": indonesian["label"] + " (English)",
+            "extension": "en.md", "fields": [*fields, {"name": "body", "label": "Body", "widget": "markdown",
+                                                      "required": False}]}
 
 
-def widget(kind: str, spec: Field, known: dict[str, list[tuple[str, str]]], parent: str = "") -> dict[str, Any]:
-    """One Decap field for one schema field."""
-    out: dict[str, Any] = {"name": spec.name, "label": spec.name, "required": spec.required}
+def widget(kind: str, spec: Field, root: Path | None, parent: str = "") -> dict[str, Any]:
+    """One Decap field for one schema field (`root`: the content folder, None in a translation)."""
+    out: dict[str, Any] = {"name": spec.name, "label": label(kind, spec, parent), "required": spec.required}
     hint = describe(kind, spec, parent)
     if hint:
         out["hint"] = hint
     kind_of = spec.type
-    if kind_of == "slug" and known.get(spec.name):
-        out.update(widget="select", options=[{"label": f"{name} ({slug})", "value": slug}
-                                             for slug, name in known[spec.name]])
+    if kind_of == "slug" and spec.name in RELATIONS and root is not None:
+        out.update(widget="relation", collection=RELATIONS[spec.name], search_fields=["name"],
+                   display_fields=["name"], value_field="{{slug}}")
     elif kind_of == "choice":
         out.update(widget="select", options=list(spec.choices))
-    elif kind_of in ("int", "float"):
-        out.update(widget="number", value_type=kind_of)
+    elif kind_of == "int":
+        # Typed as text, so a wrong price is refused with the build's message instead of being
+        # cut to digits by the browser's number field; saved as a number (showcase-cms.js).
+        out.update(widget="showcase-number", messages=whole_number_messages(spec))
         out.update({k: v for k, v in (("min", spec.minimum), ("max", spec.maximum)) if v is not None})
+    elif kind_of == "float":
+        out.update(widget="number", value_type="float")
     elif kind_of == "bool":
         out.update(widget="boolean")
     elif kind_of == "date":
@@ -129,15 +174,16 @@ def widget(kind: str, spec: Field, known: dict[str, list[tuple[str, str]]], pare
     elif kind_of == "image":
         out.update(widget="image", choose_url=False)
     elif kind_of == "record":
-        out.update(widget="object", fields=[widget(kind, f, known, spec.name) for f in spec.fields])
+        out.update(widget="object", fields=[widget(kind, f, root, spec.name) for f in spec.fields])
     elif kind_of == "list" and spec.item is not None:
         item = spec.item
         if item.type == "image":
             out.update(widget="list", fields=[
-                {"name": "src", "label": "foto / photo", "widget": "image", "choose_url": False},
-                {"name": "alt", "label": "alt", "widget": "string", "hint": "apa yang terlihat di foto"}])
+                {"name": "src", "label": "Foto", "widget": "image", "choose_url": False},
+                {"name": "alt", "label": "Keterangan foto (alt)", "widget": "string",
+                 "hint": "apa yang terlihat di foto, untuk pengunjung tunanetra"}])
         elif item.fields:
-            out.update(widget="list", fields=[widget(kind, f, known, item.name) for f in item.fields])
+            out.update(widget="list", fields=[widget(kind, f, root, item.name) for f in item.fields])
         else:
             out.update(widget="list")
     else:

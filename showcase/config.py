@@ -34,11 +34,15 @@ class OfflineSettings:
 
 @dataclass(frozen=True)
 class CmsSettings:
-    """The web editor at /admin/: off unless site.yaml enables it for a repository."""
+    """The web editor at /admin/: off unless site.yaml enables it for a repository (GitHub
+    backend, logging in through the OAuth provider at `auth_url`), or `showcase edit` runs the
+    local backend at `local` (then site.yaml's settings do not matter)."""
 
     enabled: bool = False
     repo: str = ""
     branch: str = "main"
+    auth_url: str = ""
+    local: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,10 @@ class SiteConfig:
             return path.as_posix()
 
 
-def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = None) -> SiteConfig:
-    """Read and validate site.yaml (optional); problems go to diags, defaults fill the gaps."""
+def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = None,
+                editor: str | None = None) -> SiteConfig:
+    """Read and validate site.yaml (optional); problems go to diags, defaults fill the gaps.
+    `editor`: the address of the local web-editor backend (`showcase edit`), which enables /admin/."""
     content_dir = content_dir.resolve()
     display_root = content_dir.parent
     path = content_dir / "site.yaml"
@@ -127,7 +133,8 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         logo=values.get("logo"),
         price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
         images=images,
-        cms=CmsSettings(**values.get("cms", {})),
+        cms=CmsSettings(**values.get("cms", {})) if not editor else
+        CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),
         offline=_offline(values.get("offline", {})),
     )
 

@@ -87,11 +87,38 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "images.formats": ("format foto yang dibuat", "photo formats made"),
     "images.quality": ("mutu kompresi per format (1-100)", "compression quality per format (1-100)"),
     "site.images": ("pengaturan foto: widths, formats, quality", "photo settings: widths, formats, quality"),
-    "cms": ("penyunting web Decap CMS di /admin/: enabled, repo, branch", "Decap CMS web editor at /admin/: enabled, repo, branch"),
+    "cms": ("penyunting web Decap CMS di /admin/: enabled, repo, branch, auth_url",
+            "Decap CMS web editor at /admin/: enabled, repo, branch, auth_url"),
     "cms.enabled": ("true agar halaman /admin/ dibuat", "true to emit /admin/"),
     "cms.repo": ("repositori GitHub pemilik/nama", "GitHub repository owner/name"),
     "cms.branch": ("cabang yang diubah penyunting", "branch the editors commit to"),
+    "cms.auth_url": ("alamat layanan OAuth untuk masuk dengan akun GitHub (README: Web editor)",
+                     "address of the OAuth provider for GitHub login (README: Web editor)"),
 }
+
+# Short Indonesian labels of form fields (the web editor): "kind.field", "parent.field", the name.
+LABELS: dict[str, str] = {
+    "title": "Judul", "name": "Nama", "short_name": "Nama singkat", "province": "Provinsi",
+    "kind": "Jenis (kabupaten/kota)", "code": "Kode wilayah", "districts": "Kecamatan", "cover": "Foto sampul",
+    "summary": "Ringkasan", "location": "Titik peta", "location.lat": "Lintang", "location.lon": "Bujur",
+    "order": "Urutan", "region": "Wilayah", "district": "Kecamatan", "whatsapp": "Nomor WhatsApp",
+    "phone": "Nomor telepon", "email": "E-mail", "instagram": "Akun Instagram", "website": "Situs web",
+    "address": "Alamat", "since": "Tahun mulai usaha", "logo": "Logo", "marketplaces": "Toko daring",
+    "marketplace.name": "Nama toko", "marketplace.url": "Alamat toko", "category": "Kategori",
+    "maker": "UMKM pembuat", "price": "Harga (rupiah)", "price_max": "Harga tertinggi (rupiah)",
+    "unit": "Satuan / isi", "images": "Foto", "tags": "Kata kunci", "certifications": "Izin dan sertifikat",
+    "certification.type": "Jenis izin", "certification.number": "Nomor izin",
+    "certification.valid_until": "Berlaku sampai", "featured": "Tampilkan di halaman depan",
+    "draft": "Draf (belum terbit)", "date": "Tanggal terbit", "menu": "Posisi di menu",
+}
+
+
+def label(kind: str, spec: Field, parent: str = "") -> str:
+    """A field's short Indonesian label for a form; the field name when none is written."""
+    for key in (f"{kind}.{spec.name}", f"{parent}.{spec.name}" if parent else "", spec.name):
+        if key and key in LABELS:
+            return LABELS[key]
+    return spec.name
 
 
 def describe(kind: str, spec: Field, parent: str = "", lang: str = "id") -> str:

@@ -13,9 +13,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 
-from . import icons, security
+from . import cms, icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
 from .routes import OFFLINE_OUTPUT, Routes
@@ -102,12 +102,14 @@ def preferred_variant(plan: ImagePlan, formats: Sequence[str]) -> Variant | None
 
 
 class Files(Protocol):
-    """The new site's files as the build knows them: (content digest, size) by path, and the
-    paths under a folder."""
+    """The new site's files as the build knows them: (content digest, size) by path, the paths
+    under a folder, and the names at the top (files, and folders with a trailing slash)."""
 
     def __call__(self, path: str) -> tuple[str, int] | None: ...
 
     def under(self, prefix: str) -> list[str]: ...
+
+    def tops(self) -> list[str]: ...
 
 
 PageRow = tuple[str, str, str, "str | None"]  # output, template, language, the small photo it shows
@@ -188,19 +190,19 @@ def short_name(title: str, limit: int = 12) -> str:
     return name[:limit]
 
 
-def headers(routes: Routes, pages: Sequence[PageRow]) -> str:
-    """`_headers` for Netlify and Cloudflare Pages. The rules never overlap (both hosts combine the
-    values of every matching rule), so HTML is named by folder instead of one catch-all rule."""
+def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = None) -> str:
+    """`_headers` for Netlify and Cloudflare Pages: one rule per top-level file or folder of the
+    site (and one for its root address), each carrying all of its headers. Both hosts combine the
+    values of every matching rule, so the rules never overlap: a catch-all would add a second
+    Content-Security-Policy to `/admin/` (browsers enforce both) and `no-cache` to hashed files.
+    HTML, sw.js, the manifest and icons are revalidated; `assets/` and `media/` cached for ever."""
     base = routes.base_path
-    fresh = [base + SW_FILE, base + MANIFEST_FILE, base + "icons/*", base]
-    folders = sorted({p[0].split("/", 1)[0] for p in pages if "/" in p[0]})
-    fresh += sorted({base + p[0] for p in pages if "/" not in p[0]})
-    for folder in folders:
-        fresh += [f"{base}{folder}/", f"{base}{folder}/*"]
-    lines = ["# Caching rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
-    lines += [f"{path}\n  Cache-Control: no-cache" for path in fresh]
-    lines += [f"{base}{folder}/*\n  Cache-Control: {IMMUTABLE}" for folder in ("assets", "media")]
-    lines += security.header_lines(base)  # other header names than the rules above: no overlap
+    tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files})
+    lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
+    for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
+        cache = IMMUTABLE if top in ("assets/", "media/") else "no-cache"
+        extra = security.header_lines(admin_policy if top == "admin/" else None)
+        lines.append("\n  ".join([path, f"Cache-Control: {cache}", *extra]))
     return "\n".join(lines) + "\n"
 
 
@@ -224,7 +226,8 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | Non
                                          config.offline.background_color).items():
         staging.write_bytes(path, data)
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
-    staging.write_text(HEADERS_FILE, headers(routes, pages))
+    staging.write_text(HEADERS_FILE, headers(routes, [*files.tops(), HEADERS_FILE, SW_FILE],
+                                             cms.policy(config.cms) if config.cms.enabled else None))
     budget = round(config.offline.budget_mb * 1024 * 1024)
     precache = plan_precache(candidates(files, config, routes, pages, logo_photo), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes))

@@ -89,7 +89,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     if not options.content.is_dir():
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
                     "run from the site's folder or pass --content DIR")
-    config = load_config(options.content, diags, options.base_url)
+    config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
     dirs = template_dirs(options.templates)
     found = found or state.scan(store, options, dirs, today)
@@ -185,10 +185,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             store.reset_manifests()
             store.set_meta("spare", None)
     static = assets.collect(dirs)
-    if "site.css" not in static or "site.js" not in static:
-        diags.error("templates", None, "TPL_MISSING", "the theme's static/site.css or static/site.js is missing",
-                    "restore templates/static/ or install showcase again")
-        _fail(diags, options, reporter, started)
+    assets.check_theme(dirs, static, diags)
+    _check(diags, options, reporter, started)
     asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
@@ -421,6 +419,10 @@ class _Files:
     def under(self, prefix: str) -> list[str]:
         found = set(self.store.published_paths(prefix)) | {p for p in self.staging.changes if p.startswith(prefix)}
         return sorted(p for p in found if self(p) is not None)
+
+    def tops(self) -> list[str]:
+        new = {p.split("/", 1)[0] + ("/" if "/" in p else "") for p, e in self.staging.changes.items() if e}
+        return sorted(set(self.store.published_tops()) | new)
 
 
 def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config: SiteConfig) -> offline.OfflineResult:

@@ -18,9 +18,10 @@ import jinja2.meta
 import markupsafe
 
 from . import security
+from .assets import builtin_theme
 from .views import Page
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = builtin_theme()
 
 
 def template_dirs(site_templates: Path | None) -> list[Path]:

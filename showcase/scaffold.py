@@ -43,6 +43,7 @@ examples:
   showcase new category --name "Olahan Hasil Laut"
   showcase new page --title "Cara Memesan"
   showcase new product                      in a terminal: asks for what is missing
+  showcase new site galeri-soppeng --title "Galeri Dekranasda Soppeng" --region "Kabupaten Soppeng"
 
 The file is written in content/<kind>/ (products in content/products/<region>/), never over an
 existing file. Exit status: 0 written, 1 content problem (unknown maker, file exists), 2 usage.
@@ -90,8 +91,9 @@ def example_lines(spec: Field, indent: str = "") -> list[str]:
     return [f"{indent}{spec.name}: {spec.example or '...'}"]
 
 
-def render(kind: str, values: dict[str, str], slug: str = "") -> str:
-    """The whole file: every field of the kind, given values set, the others commented."""
+def render(kind: str, values: dict[str, str], slug: str = "", blocks: dict[str, list[str]] | None = None) -> str:
+    """The whole file: every field of the kind, given values set, the others commented.
+    `blocks`: YAML lines, as written, of list or group fields to set (e.g. a product's images)."""
     label = KINDS[kind][0]
     lines = ["---", f"# {label} baru. Baris yang diawali # adalah keterangan atau kolom yang belum dipakai:",
              "# hapus tanda # (dan spasi sesudahnya) untuk memakainya. Daftar lengkap: docs/fields.md"]
@@ -100,7 +102,9 @@ def render(kind: str, values: dict[str, str], slug: str = "") -> str:
         if spec.choices:
             note += " (" + " | ".join(spec.choices) + ")"
         lines.append(f"# {note}{' — WAJIB' if spec.required else ''}")
-        if spec.name in values:
+        if blocks and spec.name in blocks:
+            lines += blocks[spec.name]
+        elif spec.name in values:
             lines.append(f"{spec.name}: {yaml_value(spec, values[spec.name])}")
         elif spec.name == "slug" and slug:
             lines.append(f"# slug: {slug}")
@@ -202,7 +206,9 @@ def parser(kind: str | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=program("new"), epilog=EPILOG,
                                 description="Create a new content file with every field explained.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", metavar="KIND", choices=tuple(FOLDER), help="what to create: " + ", ".join(FOLDER))
+    p.add_argument("what", metavar="KIND", choices=tuple(FOLDER),
+                   help="what to create: " + ", ".join(FOLDER) + " (or a whole new site: `new site DIR`, see "
+                        "`new site --help`)")
     add_content(p)
     if kind is None:  # only `new --help`: the kind decides the options
         return p
@@ -213,6 +219,10 @@ def parser(kind: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str], read: Callable[[str], str] = input) -> int:
+    if argv[:1] == ["site"]:
+        from . import newsite
+
+        return newsite.main(argv[1:])
     chosen = next((a for a in argv if a in FOLDER), None)
     args = parser(chosen).parse_args(argv)
     kind, content = args.what, args.content

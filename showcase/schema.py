@@ -70,6 +70,21 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _BOOL = {"true": True, "false": False}
 
 
+def whole_number_messages(spec: Field) -> dict[str, str]:
+    """What validation says about a wrong whole number, with `{text}` (what was written), `{digits}`
+    and `{number}` to fill in; `thousands` is the pattern of a price written with dots or "Rp".
+    The build and the web editor's form (showcase/editor/showcase-cms.js) both use these."""
+    price = spec.name.startswith("price")
+    return {"thousands": _THOUSANDS.pattern if price else "",
+            "rupiah": '"{text}" is not a whole number of rupiah',
+            "other": '"{text}" is not a whole number',
+            "hint": 'write {digits} (no dots, no "Rp")' if price
+            else f"write a whole number, e.g. `{spec.name}: {spec.example or 1}`",
+            "below": f"{{number}} is below the minimum {spec.minimum}",
+            "below_hint": "harga harus lebih dari 0; hapus field ini jika harga belum ada" if price else "",
+            "above": f"{{number}} is above the maximum {spec.maximum}"}
+
+
 def _f(name: str, type_: str, **kw: Any) -> Field:
     return Field(name, type_, **kw)
 
@@ -179,6 +194,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("enabled", "bool", example="true"),
             _f("repo", "str", required=True, example="dekranasda-pangkep/galeri", doc="GitHub repository owner/name"),
             _f("branch", "str", example="main"),
+            _f("auth_url", "url", https_only=True, example="https://galeri-oauth.example.workers.dev",
+               doc="the OAuth provider that logs editors in with GitHub (README: Web editor)"),
         )),
         _f("offline", "record", doc="offline reading: budget_mb, runtime_images, app_name, background_color, "
            "kill_switch", fields=(
@@ -348,26 +365,24 @@ class Validator:
 
     def _int(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
-        is_price = spec.name.startswith("price")
-        hint = f"write {re.sub(r'[^0-9]', '', text.split(',-')[0]) or '25000'} (no dots, no \"Rp\")" \
-            if is_price else f"write a whole number, e.g. `{spec.name}: {spec.example or 1}`"
+        said = whole_number_messages(spec)
+        hint = said["hint"].replace("{digits}", re.sub(r"[^0-9]", "", text.split(",-")[0]) or "25000")
         if not _DIGITS.match(text) or not node.plain:
-            if _THOUSANDS.match(text) and is_price:
-                message = f'"{text}" is not a whole number of rupiah'
+            if said["thousands"] and re.match(said["thousands"], text, re.IGNORECASE):
+                message = said["rupiah"].replace("{text}", text)
             elif not node.plain and _DIGITS.match(text):
                 message = f'"{text}" is written in quotes, as text'
                 hint = f"write `{spec.name}: {text}` without quotes"
             else:
-                message = f'"{text}" is not a whole number'
+                message = said["other"].replace("{text}", text)
             self.error(node, "FM_NOT_INTEGER", path, message, hint)
             return _INVALID
         number = int(text)
         if spec.minimum is not None and number < spec.minimum:
-            self.error(node, "FM_RANGE", path, f"{number} is below the minimum {spec.minimum}",
-                       "harga harus lebih dari 0; hapus field ini jika harga belum ada" if is_price else "")
+            self.error(node, "FM_RANGE", path, said["below"].replace("{number}", str(number)), said["below_hint"])
             return _INVALID
         if spec.maximum is not None and number > spec.maximum:
-            self.error(node, "FM_RANGE", path, f"{number} is above the maximum {spec.maximum}")
+            self.error(node, "FM_RANGE", path, said["above"].replace("{number}", str(number)))
             return _INVALID
         return number
 

@@ -1,22 +1,37 @@
-"""The site's security policy: one Content-Security-Policy and referrer policy for every page.
+"""The site's security policy: the Content-Security-Policy and referrer policy of every page.
 
 Owns the policy text that `base.html` prints as `<meta>` tags and that `_headers` sends as HTTP
 headers, so the two cannot drift apart. Pages load scripts only from the site's own files (no
 inline script, no event handlers); inline styles stay allowed for the theme colour and the
-photo placeholder colours. It decides nothing about content and writes no files.
+photo placeholder colours. The web editor at `/admin/` gets its own, wider policy (Decap CMS
+evaluates code and styles inline, and talks to its backend); no other page does. It decides
+nothing about content and writes no files.
 """
 from __future__ import annotations
+
+from typing import Sequence
 
 # What a <meta> policy can say (frame-ancestors, report-uri and sandbox are ignored there).
 CSP = ("default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "object-src 'none'; base-uri 'none'; form-action 'self'")
 # Headers can also forbid framing (clickjacking an order button).
-CSP_HEADER = CSP + "; frame-ancestors 'none'"
+FRAMING = "; frame-ancestors 'none'"
+CSP_HEADER = CSP + FRAMING
 # Other sites see only the origin, never the product page a visitor came from.
 REFERRER = "strict-origin-when-cross-origin"
 
 
-def header_lines(base_path: str) -> list[str]:
-    """`_headers` rules (Netlify, Cloudflare Pages) sending the policy with every file of the site."""
-    return [f"{base_path}*\n  Content-Security-Policy: {CSP_HEADER}\n  Referrer-Policy: {REFERRER}\n"
-            "  X-Content-Type-Options: nosniff"]
+def admin_csp(connect: Sequence[str], images: Sequence[str]) -> str:
+    """The policy of `/admin/` only: Decap CMS needs `'unsafe-eval'` and inline styles, shows and
+    reads uploaded photos as `blob:` URLs, and talks to its backend (`connect`, e.g. the GitHub API)."""
+    return (f"default-src 'self'; img-src 'self' data: blob:{''.join(' ' + i for i in images)}; "
+            "script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            f"connect-src 'self' blob:{''.join(' ' + c for c in connect)}; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'")
+
+
+def header_lines(admin_policy: str | None = None) -> list[str]:
+    """The security headers of one `_headers` rule: the editor's policy for `/admin/` (given as
+    `admin_policy`), the site's everywhere else."""
+    policy = (admin_policy + FRAMING) if admin_policy else CSP_HEADER
+    return [f"Content-Security-Policy: {policy}", f"Referrer-Policy: {REFERRER}", "X-Content-Type-Options: nosniff"]

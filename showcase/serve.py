@@ -6,7 +6,8 @@ small Server-Sent-Events endpoint that tells open pages a new build is ready or 
 errors as an overlay (file, line, message, hint) until they are fixed. Every change runs a full
 build: the photo cache makes unchanged photos cost a file copy, so this stays quick for a
 catalogue of hundreds of products; it is not an incremental build. The reload script is injected
-only into HTML as it is served, never into the files of `output/`.
+only into HTML as it is served, never into the files of `output/`, and never into the web editor
+at `/admin/` (a reload would lose what an editor is typing; `showcase edit` runs it).
 """
 from __future__ import annotations
 
@@ -30,9 +31,10 @@ from .report import Reporter
 POLL_S = 0.5
 KEEPALIVE_S = 15.0
 PREFIX = "/__showcase/"
+EDITOR = "/admin/"  # the web editor is never reloaded under an editor's hands, nor given the script
 
 SCRIPT = """(function () {
-  var built = window.__showcaseBuild;
+  var built = Number(document.currentScript.getAttribute("data-build"));
   var source = new EventSource("/__showcase/events");
   function show(errors) {
     var old = document.getElementById("showcase-error-overlay");
@@ -159,7 +161,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the stdlib redirects to the slash form
             target = target / "index.html"
-        if target.suffix == ".html" and target.is_file():
+        if target.suffix == ".html" and target.is_file() and not self.path.startswith(EDITOR):
             return self.html(200, target.read_bytes())
         if not target.exists():
             missing = Path(self.directory) / "404.html"
@@ -169,8 +171,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
     def html(self, status: int, body: bytes) -> BinaryIO:
-        tag = (f'<script>window.__showcaseBuild={self.state.built};</script>'
-               f'<script src="{PREFIX}live.js"></script>').encode()
+        # An attribute, not an inline script: the pages' policy forbids inline scripts.
+        tag = f'<script src="{PREFIX}live.js" data-build="{self.state.built}"></script>'.encode()
         at = body.rfind(b"</body>")
         body = body[:at] + tag + body[at:] if at >= 0 else body + tag
         self.send_response(status)
@@ -257,27 +259,36 @@ class LiveServer:
         self.httpd.server_close()
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=program("serve"), epilog=EPILOG,
-                                description="Build, serve on 127.0.0.1 and rebuild and reload on every change.",
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of the live preview (`serve`, and `edit`, which runs it)."""
     add_content(p)
     p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
                    help="where the site is built and served from (default: output)")
     p.add_argument("--templates", type=Path, default=Path("templates"), metavar="DIR",
                    help="the site's templates (default: templates)")
     p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
-                   help=f"cache of processed photos (default: {DEFAULT_CACHE})")
+                   help=f"build cache: processed photos, QR codes and the last build's state (default: {DEFAULT_CACHE})")
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")
+
+
+def options(args: argparse.Namespace, editor: str | None = None) -> Options:
+    """The build options of the preview from parsed arguments."""
+    return Options(content=args.content, output=args.output, templates=args.templates, cache=args.cache,
+                   drafts=args.drafts, editor=editor)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=program("serve"), epilog=EPILOG,
+                                description="Build, serve on 127.0.0.1 and rebuild and reload on every change.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(p)
     return p
 
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    options = Options(content=args.content, output=args.output, templates=args.templates, cache=args.cache,
-                      drafts=args.drafts)
-    server = LiveServer(options, args.port)
+    server = LiveServer(options(args), args.port)
     sys.stdout.write(f"Serving {server.url} (Ctrl+C to stop); watching "
                      + ", ".join(p.as_posix() for p in server.folders) + "\n")
     sys.stdout.flush()

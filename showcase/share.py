@@ -4,9 +4,9 @@ Owns planning (cheap, before pages are built: each product and language gets the
 `media/share/<slug>-<hash>.jpg`, where the hash covers the photo, the text and these settings, so
 identical titles share one file) and drawing (after photos are processed: the product's widest
 JPEG variant cropped to fill, a dark band with the name and the price in rupiah). Text is set in
-DejaVu Sans (Debian's `fonts-dejavu-core`, installed by CI); where no such font is installed,
-Pillow's built-in font is used instead, which changes the bytes but not the layout. Results are
-cached by key like photos. It never decides which pages link to a share image (the views do).
+DejaVu Sans, shipped inside the package (`showcase/fonts/`), so the bytes are the same on every
+machine whatever fonts it has installed. Results are cached by key like photos. It never decides
+which pages link to a share image (the views do).
 """
 from __future__ import annotations
 
@@ -16,14 +16,12 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from . import commerce
 from .images import ImagePlan
-from .model import Catalog, Product
 from .writer import OutputError
 
 log = logging.getLogger(__name__)
@@ -37,10 +35,9 @@ TITLE_SIZE, PRICE_SIZE = 54, 44
 BAND = (24, 16, 10, 200)
 PRICE_COLOUR = (255, 214, 102)
 FONTS = {"bold": "DejaVuSans-Bold.ttf", "regular": "DejaVuSans.ttf"}
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-             Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+Font = ImageFont.FreeTypeFont
 
 
 @dataclass(frozen=True)
@@ -54,25 +51,22 @@ class SharePlan:
     key: str
 
 
-@lru_cache(maxsize=None)
-def font_file(style: str) -> Path | None:
-    """The installed DejaVu file for `bold` or `regular`, or None (then Pillow's own font)."""
-    for directory in FONT_DIRS:
-        candidate = directory / FONTS[style]
-        if candidate.is_file():
-            return candidate
-    return None
+def font_file(style: str) -> Path:
+    """The shipped DejaVu file for `bold` or `regular`."""
+    return FONT_DIR / FONTS[style]
 
 
 @lru_cache(maxsize=None)
 def load_font(style: str, size: int) -> Font:
+    """The shipped font; a missing or damaged file (a broken installation) is a located error."""
     path = font_file(style)
-    if path is not None:
-        try:
-            return ImageFont.truetype(str(path), size)
-        except OSError as exc:  # a damaged font file must not stop the build
-            log.warning("cannot load font %s: %s", path, exc)
-    return ImageFont.load_default(size)
+    try:
+        if not path.is_file():  # Pillow would look for the name among the machine's fonts
+            raise FileNotFoundError("no such file")
+        return ImageFont.truetype(str(path), size)
+    except OSError as exc:
+        raise OutputError(f"cannot load the share-image font {path.as_posix()} ({exc}); "
+                          "hint: reinstall showcase, its fonts/ folder is incomplete") from None
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +75,7 @@ def signature() -> str:
     fonts = []
     for style in sorted(FONTS):
         path = font_file(style)
-        fonts.append(f"{style}={path.name}:{path.stat().st_size}" if path else f"{style}=default")
+        fonts.append(f"{style}={path.name}:{path.stat().st_size if path.is_file() else 0}")
     return f"v{VERSION};{WIDTH}x{HEIGHT};q{QUALITY};{';'.join(fonts)};pillow{PIL.__version__}"
 
 
@@ -90,25 +84,6 @@ def plan(slug: str, photo: ImagePlan, title: str, price: str) -> SharePlan:
     source = max((v for v in photo.variants if v.format == "jpeg"), key=lambda v: v.width).path
     key = hashlib.sha256("\n".join((photo.key, title, price, signature())).encode()).hexdigest()
     return SharePlan(source, title, price, f"media/share/{slug}-{key[:10]}.jpg", key)
-
-
-def plan_all(catalog: Catalog, plans: Mapping[str, ImagePlan], languages: Sequence[str],
-             on_request: Mapping[str, str]) -> dict[tuple[str, str], SharePlan]:
-    """A plan per (product slug, language) for every product whose first photo is usable."""
-    shares: dict[tuple[str, str], SharePlan] = {}
-    for product in catalog.products:
-        photo = plans.get(str(product.images[0].source)) if product.images else None
-        if photo is None:
-            continue
-        for lang in languages:
-            price = commerce.price_text(product.price, product.price_max, on_request[lang])
-            shares[(product.slug, lang)] = plan(product.slug, photo, _title(product, lang), price)
-    return shares
-
-
-def _title(product: Product, lang: str) -> str:
-    translation = product.translation(lang) if lang != "id" else None
-    return translation.title if translation is not None and translation.title else product.title
 
 
 def render(photo: Image.Image, title: str, price: str) -> bytes:

@@ -545,6 +545,12 @@ class Store:
         return [p for (p,) in self.db.execute("SELECT path FROM published WHERE path >= ? AND path < ? ORDER BY path",
                                               (prefix, prefix + "\uffff"))]
 
+    def published_tops(self) -> list[str]:
+        """The top-level names of output/: its files, and its folders with a trailing slash."""
+        return [t for (t,) in self.db.execute(
+            "SELECT DISTINCT CASE WHEN instr(path, '/') > 0 THEN substr(path, 1, instr(path, '/')) ELSE path END "
+            "FROM published")]
+
     def published_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM published").fetchone()[0])
 

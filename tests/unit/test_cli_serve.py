@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import urllib.request
 from pathlib import Path
@@ -24,7 +25,8 @@ def test_served_html_has_the_script_and_output_does_not(tmp_path):
     try:
         with urllib.request.urlopen(server.url + "produk/bandeng-presto/", timeout=30) as response:
             html = response.read().decode()
-        assert '<script src="/__showcase/live.js"></script>' in html
+        assert re.search(r'<script src="/__showcase/live.js" data-build="\d+"></script>', html)
+        assert "<script>" not in html, "the pages' policy would block an inline script"
         assert "__showcase" not in (tmp_path / "output" / "produk" / "bandeng-presto" / "index.html").read_text()
         assert f'href="{server.url}' in html or 'href="/' in html, "links point at the local server"
         with urllib.request.urlopen(server.url + "__showcase/events", timeout=30) as events:

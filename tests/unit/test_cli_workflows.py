@@ -53,3 +53,14 @@ def test_pull_requests_are_checked_strictly_and_publishing_keeps_the_photo_cache
     assert 'make check ARGS="--format github"' in pr and 'ARGS="--strict"' in pr and "make test" in pr
     assert "path: .cache/showcase" in publish
     assert "actions/upload-pages-artifact@" in publish and "actions/deploy-pages@" in publish
+
+
+def test_unit_tests_run_on_windows_and_macos_too():
+    import yaml
+
+    jobs = yaml.safe_load((REPO / ".github" / "workflows" / "pr.yml").read_text())["jobs"]
+    unit = jobs["unit"]
+    assert set(unit["strategy"]["matrix"]["os"]) == {"ubuntu-latest", "windows-latest", "macos-latest"}
+    assert unit["runs-on"] == "${{ matrix.os }}"
+    runs = [step.get("run", "") for step in unit["steps"]]
+    assert any("pytest tests/unit" in run for run in runs) and not any("make " in run for run in runs)

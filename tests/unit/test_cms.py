@@ -1,8 +1,10 @@
-"""The web editor: `/admin/` exists only when site.yaml enables it, and its Decap configuration
-follows the content model (fields, required flags, existing slugs, photos beside the file,
-English translations with text fields only)."""
+"""The web editor: `/admin/` exists only when site.yaml enables it (or `showcase edit` asks for
+the local backend), serves the vendored Decap CMS from the site itself under a policy of its own,
+and its Decap configuration follows the content model (fields, required flags, relations, photos
+beside the file, English translations with text fields only)."""
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -10,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from showcase.errors import BuildFailed
+from showcase import cms, security
+from showcase.errors import BuildFailed, Diagnostics
 from showcase.pipeline import Options, analyse, build
-from showcase.schema import SCHEMAS, translation_fields
+from showcase.schema import SCHEMAS, Validator, translation_fields
+from showcase.yamlnodes import parse
 
 SITES = Path(__file__).resolve().parent.parent / "sites"
 ENABLED = "cms:\n  enabled: true\n  repo: dekranasda-pangkep/galeri\n"
@@ -25,8 +29,8 @@ def site(tmp_path: Path, fixture: str = "minimal", cms: str = "") -> Path:
     return content
 
 
-def built(tmp_path: Path, content: Path) -> Path:
-    build(Options(content=content, output=tmp_path / "output", templates=None, cache=None))
+def built(tmp_path: Path, content: Path, editor: str | None = None) -> Path:
+    build(Options(content=content, output=tmp_path / "output", templates=None, cache=None, editor=editor))
     return tmp_path / "output"
 
 
@@ -39,6 +43,7 @@ def test_enabled_admin_has_config_following_the_model(tmp_path):
     output = built(tmp_path, site(tmp_path, cms=ENABLED))
     config = yaml.safe_load((output / "admin" / "config.yml").read_text())
     assert config["backend"] == {"name": "github", "repo": "dekranasda-pangkep/galeri", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow", "on GitHub every change is a pull request"
     by_name = {c["name"]: c for c in config["collections"]}
     assert {"products", "makers", "regions", "categories", "pages", "products-en"} <= set(by_name)
     products = by_name["products"]
@@ -46,24 +51,81 @@ def test_enabled_admin_has_config_following_the_model(tmp_path):
     fields = {f["name"]: f for f in products["fields"]}
     assert set(fields) == {f.name for f in SCHEMAS["product"] if f.name != "slug"} | {"body"}
     assert fields["title"]["required"] is True and fields["price"]["required"] is False
-    assert fields["maker"]["widget"] == "select"
-    assert [o["value"] for o in fields["maker"]["options"]] == ["mattiro-sompe"]
-    assert fields["price"] == {**fields["price"], "widget": "number", "value_type": "int", "min": 1}
+    for name, target in (("maker", "makers"), ("category", "categories"), ("region", "regions")):
+        assert fields[name]["widget"] == "relation" and fields[name]["collection"] == target
+        assert fields[name]["value_field"] == "{{slug}}" and target in by_name
+    assert (fields["title"]["label"], fields["maker"]["label"], fields["price"]["label"]) == \
+        ("Judul", "UMKM pembuat", "Harga (rupiah)")
+    assert fields["price"]["widget"] == "showcase-number" and fields["price"]["min"] == 1
     cert = {f["name"]: f for f in fields["certifications"]["fields"]}
     certifications = next(f for f in SCHEMAS["product"] if f.name == "certifications")
-    assert cert["type"]["options"] == list(certifications.item.fields[0].choices)
+    assert cert["type"]["widget"] == "select" and cert["type"]["options"] == list(certifications.item.fields[0].choices)
     english = by_name["products-en"]
     assert english["extension"] == "en.md"
     assert {f["name"] for f in english["fields"]} == {f.name for f in translation_fields("product")} | {"body"}
 
 
-def test_admin_page_is_the_only_one_loading_an_external_script(tmp_path):
+def test_price_messages_in_the_form_are_the_validators(tmp_path):
+    """The form (showcase-cms.js) fills in the field's messages; filled in as the script does, they
+    give exactly what a build says about the same price."""
+    output = built(tmp_path, site(tmp_path, cms=ENABLED))
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text())
+    price = next(f for f in config["collections"][0]["fields"] if f["name"] == "price")
+    said = price["messages"]
+    assert re.match(said["thousands"], "Rp 45.000", re.I) and not re.match(said["thousands"], "45000", re.I)
+    diags = Diagnostics()
+    Validator("p.md", diags).record(parse("title: x\nprice: Rp 45.000\n", 1), SCHEMAS["product"])
+    found = next(d for d in diags.errors if d.field == "price")
+    assert said["rupiah"].replace("{text}", "Rp 45.000") == found.message
+    assert said["hint"].replace("{digits}", "45000") == found.hint
+
+
+def test_local_editor_uses_decap_server_without_editorial_workflow(tmp_path):
+    output = built(tmp_path, site(tmp_path), editor="http://127.0.0.1:8081")
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text())
+    assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1", "branch": "main"}
+    assert "publish_mode" not in config, "decap-server would save to branches"
+    page = (output / "admin" / "index.html").read_text()
+    assert "connect-src 'self' blob: http://127.0.0.1:8081;" in page
+
+
+def test_admin_serves_vendored_decap_and_no_page_loads_a_third_party_script(tmp_path):
     output = built(tmp_path, site(tmp_path, cms=ENABLED))
     admin = (output / "admin" / "index.html").read_text()
-    assert re.search(r'<script src="https://[^"]+decap-cms@\d+\.\d+\.\d+/[^"]+" integrity="sha384-', admin)
+    sources = re.findall(r'<script src="([^"]+)"', admin)
+    assert sources == ["decap/decap-cms.js", "showcase-cms.js"]
+    for source in sources:
+        assert (output / "admin" / source).is_file()
+    assert (output / "admin" / "decap" / "decap-cms.js").read_bytes() == (cms.VENDOR / "decap-cms.js").read_bytes()
     for page in output.rglob("*.html"):
-        if page.parent.name != "admin":
-            assert not re.search(r"<script[^>]+src=\"https?://", page.read_text()), page
+        assert not re.search(r"<script[^>]+src=\"(https?:)?//", page.read_text()), page
+
+
+def test_vendored_decap_matches_its_recorded_hashes():
+    sums = dict(reversed(line.split("  ", 1)) for line in (cms.VENDOR / "SHA256SUMS").read_text().splitlines())
+    files = {p.name for p in cms.VENDOR.iterdir()} - {"SHA256SUMS"}
+    assert set(sums) == files and "decap-cms.js" in files
+    for name, digest in sums.items():
+        assert hashlib.sha256((cms.VENDOR / name).read_bytes()).hexdigest() == digest, name
+    notice = (cms.VENDOR / "NOTICE.txt").read_text()
+    assert f"decap-cms@{cms.DECAP_VERSION} (integrity {cms.DECAP_INTEGRITY})" in notice
+
+
+def test_only_admin_gets_the_editors_policy_in_meta_and_headers(tmp_path):
+    output = built(tmp_path, site(tmp_path, cms=ENABLED))
+    admin_meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
+                           (output / "admin" / "index.html").read_text()).group(1)
+    assert "'unsafe-eval'" in admin_meta and "style-src 'self' 'unsafe-inline'" in admin_meta
+    rules = dict(re.findall(r"^(/\S*)\n((?:  .+\n?)+)", (output / "_headers").read_text(), re.M))
+    assert rules["/admin/*"].count("Content-Security-Policy:") == 1
+    assert admin_meta + security.FRAMING in rules["/admin/*"]
+    for path, headers in rules.items():
+        if path != "/admin/*":
+            assert "unsafe-eval" not in headers, path
+            assert f"Content-Security-Policy: {security.CSP_HEADER}\n" in headers + "\n", path
+    for page in output.rglob("*.html"):
+        if "admin" not in page.parts:
+            assert "unsafe-eval" not in page.read_text(), page
 
 
 def test_product_subfolders_become_collections(tmp_path):

@@ -163,6 +163,24 @@ def test_headers_never_long_cache_html_or_sw_and_never_overlap(built):
     assert text.count("/galeri/assets/*") == 1
 
 
+def test_every_address_of_the_site_matches_exactly_one_headers_rule(built):
+    """Netlify and Cloudflare apply every rule that matches (a splat also matches nothing), so two
+    matching rules would send two policies; Cloudflare reads at most 100 rules."""
+    _, output, _ = built
+    paths = re.findall(r"^(/\S*)$", (output / "_headers").read_text(), re.M)
+    assert len(paths) < 100 and len(set(paths)) == len(paths)
+    patterns = {path: re.compile(re.escape(path).replace(r"\*", ".*") + "$") for path in paths}
+    addresses = {"/galeri/"}
+    for file in output.rglob("*"):
+        relative = file.relative_to(output).as_posix()
+        addresses.add("/galeri/" + relative + ("/" if file.is_dir() else ""))
+    for address in sorted(addresses):
+        matching = [path for path, pattern in patterns.items() if pattern.match(address)]
+        assert len(matching) == 1, f"{address}: {matching}"
+        headers = (output / "_headers").read_text().split(matching[0] + "\n", 1)[1].split("\n/", 1)[0]
+        assert headers.count("Content-Security-Policy:") == 1 and "X-Content-Type-Options: nosniff" in headers
+
+
 def test_offline_page_lists_saved_pages_in_the_sites_design_without_inline_script(built):
     _, output, _ = built
     html = (output / "offline" / "index.html").read_text()

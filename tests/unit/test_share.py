@@ -12,6 +12,7 @@ from PIL import Image
 from showcase import share
 from showcase.images import ImagePlan, Variant
 from showcase.pipeline import Options, build
+from showcase.writer import OutputError
 
 TESTS = Path(__file__).resolve().parent.parent
 FULL = TESTS / "sites" / "full" / "content"
@@ -58,15 +59,22 @@ def test_long_names_are_cut_to_two_lines_with_an_ellipsis():
     assert share._wrap("Abon Bandeng", font, 1000, 2) == ["Abon Bandeng"]
 
 
-def test_without_dejavu_the_builtin_font_still_draws(monkeypatch):
-    monkeypatch.setattr(share, "font_file", lambda style: None)
+def test_the_font_is_the_one_shipped_in_the_package_not_the_machines():
+    for style in share.FONTS:
+        path = share.font_file(style)
+        assert path.parent == Path(share.__file__).resolve().parent / "fonts" and path.is_file()
+        assert share.load_font(style, 20).path == str(path)
+    assert (Path(share.__file__).parent / "fonts" / "LICENSE.txt").is_file()
+
+
+def test_a_missing_font_file_is_an_error_with_a_hint_not_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setattr(share, "FONT_DIR", tmp_path)
     share.load_font.cache_clear()
     try:
-        data = share.render(photo(), "Abon Bandeng", "Rp\u00a045.000")
+        with pytest.raises(OutputError, match=r"DejaVuSans-Bold\.ttf.*reinstall showcase"):
+            share.render(photo(), "Abon Bandeng", "Rp\u00a045.000")
     finally:
         share.load_font.cache_clear()
-    with Image.open(io.BytesIO(data)) as image:
-        assert image.size == (1200, 630)
 
 
 def test_plan_names_change_with_photo_and_text_only():

@@ -60,7 +60,7 @@ def item(builder: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> d
     return {
         "title": title, "url": builder.routes.href("product", p.slug, lang), "address": url,
         "price": builder.price(p, t), "has_price": p.price is not None,
-        "unit": builder.text(p, lang, "unit")[0], "image": picture,
+        "unit": commerce.unit_text(builder.text(p, lang, "unit")[0]), "image": picture,
         "category": builder.title(builder.catalog.category[p.category], lang),
         "maker": builder.title(maker, lang), "district": p.district,
         "whatsapp": commerce.display_phone(number) if number else None,
@@ -77,14 +77,15 @@ def _add(builder: ViewBuilder, region: Region | None, lang: str, t: Mapping[str,
     newest = max((p.date for p in products if p.date), default=None)
     home = builder.routes.absolute("home", None, lang)
     view = {
-        "title": title, "site": builder.config.title, "organisation": builder.config.organisation,
+        "title": title, "site": builder.config.text("title", lang),
+        "organisation": builder.config.text("organisation", lang),
         "intro": intro, "sections": sections,
         "as_of": t["catalogue_as_of"].format(date=format_date(newest, lang)) if newest else None,
         "regions": [{**link, "current": link["url"] == builder.routes.href("catalogue", slug, lang)}
                     for link in links],
         "whole": {"label": t["catalogue_whole"], "url": builder.routes.href("catalogue", None, lang),
                   "current": region is None},
-        "home": home, "qr": qr.svg(home, t["qr_label"].format(title=builder.config.title), builder.qr_codes),
+        "home": home, "qr": qr.svg(home, t["qr_label"].format(title=builder.config.text("title", lang)), builder.qr_codes),
     }
     crumbs = [Link(t["catalogue"], builder.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(builder.title(region, lang) if region else t["catalogue"], ""))

@@ -133,9 +133,9 @@ def widget(kind: str, spec: Field, known: dict[str, list[tuple[str, str]]], pare
     elif kind_of == "list" and spec.item is not None:
         item = spec.item
         if item.type == "image":
-            out.update(widget="list", fields=[
-                {"name": "src", "label": "foto / photo", "widget": "image", "choose_url": False},
-                {"name": "alt", "label": "alt", "widget": "string", "hint": "apa yang terlihat di foto"}])
+            photo = {"name": "src", "label": "foto / photo", "widget": "image", "choose_url": False}
+            out.update(widget="list", fields=[photo if f.name == "src" else widget(kind, f, known, item.name)
+                                              for f in item.fields])
         elif item.fields:
             out.update(widget="list", fields=[widget(kind, f, known, item.name) for f in item.fields])
         else:

@@ -119,14 +119,15 @@ def feed(pages: Sequence[PageOut], catalog: Catalog, routes: Routes, plans: Mapp
     home = routes.absolute("home", None, lang)
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
     ET.SubElement(root, "id").text = routes.absolute_asset(Routes.feed(lang))
-    ET.SubElement(root, "title").text = f"{config.title} · {t['feed']}"
-    if config.tagline:
-        ET.SubElement(root, "subtitle").text = config.tagline
+    ET.SubElement(root, "title").text = f"{config.text('title', lang)} · {t['feed']}"
+    if config.text("tagline", lang):
+        ET.SubElement(root, "subtitle").text = config.text("tagline", lang)
     ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml",
                                  "href": routes.absolute_asset(Routes.feed(lang))})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": home})
     ET.SubElement(root, "updated").text = _stamp(max((p.date for p in chosen if p.date), default=None))
-    ET.SubElement(ET.SubElement(root, "author"), "name").text = config.organisation or config.title
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = (config.text("organisation", lang)
+                                                                  or config.text("title", lang))
     for product in chosen:
         url = routes.absolute("product", product.slug, lang)
         view = views[url]

@@ -186,7 +186,7 @@ def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory:
         diags.warning(owner, spec.line, "IMG_EMPTY_ALT", "alt text is empty",
                       "describe the photo for visitors who cannot see it", col=spec.col, field=field)
     alt = spec.alt if spec.alt else fallback_alt
-    return model.Image(found, config.display(found), alt, owner, spec.line)
+    return model.Image(found, config.display(found), alt, owner, spec.line, spec.focus)
 
 
 def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Diagnostics) -> Path | None:

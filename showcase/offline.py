@@ -28,7 +28,6 @@ SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
 HEADERS_FILE = "_headers"
 OFFLINE_SLUG = "offline"
-OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
 NETWORK_TIMEOUT_MS = 3000
 RUNTIME_PAGES = 60
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -89,6 +88,11 @@ def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
             "scope": routes.base_path, "kill": config.offline.kill_switch}
 
 
+def offline_outputs(routes: Routes) -> list[tuple[str, str]]:
+    """The offline page of each language as (language, output file), the site's own language first."""
+    return [(lang, Routes.output_file(routes.path("page", OFFLINE_SLUG, lang))) for lang in routes.languages]
+
+
 def page_url(routes: Routes, output: str) -> str:
     """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""
     if output == "index.html" or output.endswith("/index.html"):
@@ -120,7 +124,8 @@ def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes:
     wanted += [(routes.asset(a), a, "shell") for a in assets]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
-    wanted += [(page_url(routes, OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
+    offline_pages = [output for _, output in offline_outputs(routes)]
+    wanted += [(page_url(routes, output), output, "shell") for output in offline_pages]
 
     def small(image: Image | None, kind: str) -> None:
         plan = plans.get(str(image.source)) if image else None
@@ -131,7 +136,7 @@ def candidates(files: Mapping[str, tuple[str, int]], config: SiteConfig, routes:
     small(catalog.logo, "shell")
     default = config.languages[0]
     html = [p for p in pages if p.context["page"]["lang"] == default and p.output.endswith(".html")
-            and p.output not in (OFFLINE_OUTPUT, "404.html")]
+            and p.output not in (*offline_pages, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
     html.sort(key=lambda p: order.get(p.template, len(order)))  # stable: catalog order within a kind
     wanted += [(page_url(routes, p.output), p.output, "page") for p in html if p.template in order]
@@ -215,7 +220,11 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
     """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
     settings = {
         "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
-        "offline": page_url(routes, OFFLINE_OUTPUT), "timeout": NETWORK_TIMEOUT_MS,
+        # (URL prefix of a language, its offline page), longest prefix first: the default language's
+        # prefix is the scope itself, so it comes last and answers every other page
+        "offline": sorted(([routes.href("home", None, lang), page_url(routes, output)]
+                           for lang, output in offline_outputs(routes)), key=lambda o: -len(o[0])),
+        "timeout": NETWORK_TIMEOUT_MS,
         "runtimeImages": config.offline.runtime_images, "runtimePages": RUNTIME_PAGES,
         "precache": [[e.url, e.revision, e.kind] for e in precache.entries],
     }
@@ -271,6 +280,10 @@ const KEEP = [PRECACHE, PAGES, MEDIA];
 const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
 const VARIANT = /^(.*)-(\\d+)\\.(avif|webp|jpg)$/;
 
+// Answer for a photo neither saved nor reachable: an empty, transparent picture instead of a
+// broken image, so the frame keeps the photo's placeholder colour (the <img> background).
+const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>';
+
 const keyOf = (url, rev) => url + "?__rev=" + rev;
 const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
 
@@ -324,6 +337,16 @@ async function savedPage(path) {
   return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
+function unavailable(request) {
+  if (request.destination !== "image") return Response.error();
+  return new Response(NO_PHOTO, { headers: { "Content-Type": "image/svg+xml" } });
+}
+
+function offlinePage(path) {
+  // The offline page in the language of the page asked for (the longest matching prefix).
+  return C.offline.find((o) => path.startsWith(o[0]))[1];
+}
+
 function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
@@ -344,7 +367,8 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+    return (await savedPage(path)) || (await precached(offlinePage(path)))
+      || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }
 
@@ -378,9 +402,7 @@ async function runtime(event, url) {
     }
     return response;
   } catch (error) {
-    const fallback = await smallerVariant(url.pathname);
-    if (fallback) return fallback;
-    throw error;
+    return (await smallerVariant(url.pathname)) || unavailable(event.request);
   }
 }
 
@@ -406,7 +428,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (!url.search && REVISION.has(url.pathname)) {
-    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)).catch(() => unavailable(request)));
   } else if (hashed(url.pathname) && !url.search) {
     event.respondWith(runtime(event, url));
   }

@@ -8,13 +8,14 @@ page shows and in what order; it never renders templates and never writes files.
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import chain, islice
 from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
 from . import commerce, offline, qr, search, structured, views
-from .model import Category, Entry, Maker, Page, Product, Region
+from .model import Category, Certification, Entry, Maker, Page, Product, Region
 from .state import pickled_digest
 from .views import (NEWEST_COUNT, RELATED_COUNT, SIZES_CARD, SIZES_COVER, SIZES_HERO, SIZES_LOGO, Contact,
                     Link, ViewBuilder, _ordered, count, format_date, plain_text)
@@ -36,13 +37,12 @@ def home(b: ViewBuilder, lang: str, t: Mapping[str, str]) -> None:
     home = {"featured": featured_cards, "newest": b.cards(newest[:NEWEST_COUNT], lang, t),
             "regions": regions, "categories": categories, "intro": Markup("")}
     url = b.routes.absolute("home", None, lang)
+    title, description = b.config.text("title", lang), b.config.text("description", lang)
     organisation = structured.organisation(
-        b.config.organisation or b.config.title, b.routes.absolute("home", None, "id"),
+        b.config.text("organisation", lang) or title, b.routes.absolute("home", None, "id"),
         b.image_url(b.catalog.logo), b.config.contact_whatsapp, b.config.contact_email)
-    jsonld = structured.graph(structured.website(b.config.title, url, lang, b.config.description,
-                                                 organisation["@id"]), organisation)
-    b.add("home.html", "home", None, lang, "home", b.config.title,
-             b.config.description, [], {"home": home}, None, jsonld)
+    jsonld = structured.graph(structured.website(title, url, lang, description, organisation["@id"]), organisation)
+    b.add("home.html", "home", None, lang, "home", title, description, [], {"home": home}, None, jsonld)
 
 
 def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None:
@@ -56,10 +56,8 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
     absolute = b.routes.absolute("product", p.slug, lang)
     order_url = commerce.whatsapp_link(number, commerce.order_message(
         t["order_message"], title, price, absolute)) if number else None
-    certifications = [{"label": commerce.CERTIFICATION_LABELS[c.type], "number": c.number,
-                       "kind": c.type,
-                       "valid_until": format_date(c.valid_until, lang) if c.valid_until else None}
-                      for c in p.certifications if not (c.valid_until and c.valid_until < b.today)]
+    certifications = [certification(c, lang, t, b.today) for c in sorted(
+        p.certifications, key=lambda c: bool(c.valid_until and c.valid_until < b.today))]  # expired last
     related = related_products(b, p)
     summary = b.text(p, lang, "summary")[0]
     description = summary or plain_text(body)
@@ -86,6 +84,17 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
     b.add("product.html", "product", p.slug, lang, p.display, title, description, crumbs,
              {"product": view}, "id" if (fallback or body_fallback) else None, jsonld,
              b.og_product(p, lang, title))
+
+
+def certification(c: Certification, lang: str, t: Mapping[str, str], today: date) -> dict[str, Any]:
+    """A licence badge: its name, what it means, its number and date; an expired one says so
+    (a visitor buying food should see that its licence lapsed, not a silently missing badge)."""
+    expired = c.valid_until is not None and c.valid_until < today
+    day = format_date(c.valid_until, lang) if c.valid_until else None
+    return {"label": commerce.CERTIFICATION_LABELS[c.type], "kind": c.type, "number": c.number,
+            "about": t["cert_about_" + c.type.replace("-", "_")],
+            "valid_until": None if expired else day,
+            "expired": t["cert_expired"].format(date=day) if expired else None}
 
 
 def related_products(b: ViewBuilder, p: Product) -> list[Product]:
@@ -135,26 +144,27 @@ def region(b: ViewBuilder, r: Region, lang: str, t: Mapping[str, str]) -> None:
     anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
     counts = {d: sum(1 for p in products if p.district == d) for d in r.districts}
 
-    def chip_url(d: str) -> str | None:
-        if total == 1:
-            return "#" + anchors[d]  # one page: every district has its section, empty or not
-        if not counts[d]:
-            return None
+    def chip_url(d: str) -> str:
         start = starts[d]
         return ("" if start == 1 else b.routes.href("region", r.slug, lang, start)) + "#" + anchors[d]
 
-    index = [{"name": d, "anchor": anchors[d], "count": counts[d], "url": chip_url(d)} for d in r.districts]
+    # Only districts with products are linked; the others are named once, in one sentence.
+    index = [{"name": d, "anchor": anchors[d], "count": counts[d], "url": chip_url(d)} for d in r.districts
+             if counts[d]]
+    empty = [d for d in r.districts if not counts[d]]
+    without = t["districts_without_products"].format(names=", ".join(empty)) if empty else ""
     makers = [b.link(m, lang) for m in b.catalog.makers if m.region == r.slug]
     summary = b.text(r, lang, "summary")[0]
     for number, shown in enumerate(pages, 1):
         districts = [{"name": d, "anchor": anchors[d],
                       "products": b.cards([p for p in shown if p.district == d], lang, t)}
-                     for d in r.districts if total == 1 or any(p.district == d for p in shown)]
+                     for d in r.districts if any(p.district == d for p in shown)]
         view = {"name": name, "short_name": b.text(r, lang, "short_name")[0], "province": r.province,
                 "kind": t["kind_" + r.region_kind], "summary": summary,
                 "body": body if number == 1 else Markup(""),
                 "cover": b.picture(r.cover, lang, SIZES_COVER, True, 0, r) if number == 1 else None,
                 "district_index": index if number == 1 else [], "districts": districts,
+                "districts_without_products": without if number == 1 else "",
                 "other_products": b.cards([p for p in shown if p.district not in position], lang, t),
                 "makers": makers if number == 1 else [], "count": count(t, len(products))}
         b.add("region.html", "region", r.slug, lang, r.display, b.paged_title(name, t, number, total),
@@ -215,7 +225,8 @@ def maker(b: ViewBuilder, m: Maker, lang: str, t: Mapping[str, str]) -> None:
         view = {"name": name, "summary": summary, "body": body if first else Markup(""),
                 "logo": b.picture(m.logo, lang, SIZES_LOGO, True, 0, None), "region": b.link(region, lang),
                 "district": m.district, "since": m.since, "contact": contact if first else [],
-                "order_url": commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
+                "order_url": commerce.whatsapp_link(m.whatsapp, commerce.order_message(
+                    t["order_message_maker"], name, "", absolute)) if m.whatsapp else None,
                 "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
                 "products": b.cards(shown, lang, t),
                 "qr": qr.svg(absolute, t["qr_label"].format(title=name), b.qr_codes) if first else None,

@@ -254,7 +254,7 @@ def language_index(catalog: Catalog, config: SiteConfig, routes: Routes, numbers
                           product.district or "", *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
         texts.append((title, other))
         cards.append([title, product.slug, commerce.price_text(product.price, product.price_max, on_request),
-                      product.text(lang, "unit")[0] or "", maker, region_number, image, 1 if fallback else 0])
+                      commerce.unit_text(product.text(lang, "unit")[0]), maker, region_number, image, 1 if fallback else 0])
 
     by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
     by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])

@@ -104,6 +104,7 @@ class Picture:
     fetchpriority: str
     placeholder: str
     lang: str | None
+    focus: str = ""  # the part a cropped frame keeps, as a class suffix (`top-left`); "" = the centre
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Contact:
 
 
 def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str], sizes: str,
-                 eager: bool = False, alt_lang: str | None = None) -> Picture:
+                 eager: bool = False, alt_lang: str | None = None, focus: str = "center") -> Picture:
     """A responsive picture: one srcset per format (best first), a JPEG fallback near 720 px."""
     srcsets = {fmt: ", ".join(f"{routes.asset(v.path)} {v.width}w" for v in plan.variants if v.format == fmt)
                for fmt in formats}
@@ -143,7 +144,8 @@ def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
                    src=routes.asset(fallback.path), srcset=srcsets["jpeg"], sizes=sizes,
                    width=plan.width, height=plan.height, alt=alt,
                    loading="eager" if eager else "lazy", fetchpriority="high" if eager else "auto",
-                   placeholder=plan.placeholder, lang=alt_lang)
+                   placeholder=plan.placeholder, lang=alt_lang,
+                   focus="" if focus == "center" else focus.replace(" ", "-"))
 
 
 def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str]) -> str:
@@ -220,7 +222,7 @@ class ViewBuilder:
         elif lang != "id":
             alt_lang = "id"
         return make_picture(self.plans[str(image.source)], alt, self.routes, self.config.images.formats,
-                            sizes, eager, alt_lang)
+                            sizes, eager, alt_lang, image.focus)
 
     def link(self, entry: Entry, lang: str, label: str | None = None) -> Link:
         return Link(label or self.title(entry, lang), self.routes.href(entry.kind, entry.slug, lang))
@@ -240,7 +242,7 @@ class ViewBuilder:
         image = product.images[0] if product.images else None
         region = self.catalog.region[product.region]
         return Card(title=title, url=self.routes.href("product", product.slug, lang),
-                    price=self.price(product, t), unit=unit,
+                    price=self.price(product, t), unit=commerce.unit_text(unit),
                     image=self.picture(image, lang, SIZES_CARD, eager, 0, product),
                     maker=self.title(self.catalog.maker[product.maker], lang),
                     region=self.text(region, lang, "short_name")[0], lang="id" if fallback else None)
@@ -250,11 +252,13 @@ class ViewBuilder:
 
     # -- site-wide -----------------------------------------------------------------------
     def site(self, lang: str, t: Mapping[str, str], current: str) -> dict[str, Any]:
-        """The `site` variable; only `nav[].current` differs from page to page."""
+        """The `site` variable; only `nav[].current` and `search.current` differ from page to page."""
         shared = self._site(lang)
-        nav = [{**item, "current": current.startswith(item["url"]) and item["url"] != shared["home_url"]}
-               for item in shared["nav"]]
-        return {**shared, "nav": nav}
+
+        def mark(item: Mapping[str, Any]) -> dict[str, Any]:
+            return {**item, "current": current.startswith(item["url"]) and item["url"] != shared["home_url"]}
+
+        return {**shared, "nav": [mark(item) for item in shared["nav"]], "search": mark(shared["search"])}
 
     @lru_cache(maxsize=None)
     def _site(self, lang: str) -> dict[str, Any]:
@@ -262,8 +266,7 @@ class ViewBuilder:
         nav = [(t["nav_products"], self.routes.href("product", None, lang)),
                (t["nav_regions"], self.routes.href("region", None, lang)),
                (t["nav_categories"], self.routes.href("category", None, lang)),
-               (t["nav_makers"], self.routes.href("maker", None, lang)),
-               (t["search"], self.routes.href("search", None, lang))]
+               (t["nav_makers"], self.routes.href("maker", None, lang))]
         menu = sorted((p for p in self.catalog.pages if p.menu is not None), key=lambda p: (p.menu, p.slug))
         nav += [(self.title(p, lang), self.routes.href("page", p.slug, lang)) for p in menu]
         contact = []
@@ -277,11 +280,13 @@ class ViewBuilder:
         dates = [p.date for p in self.catalog.products if p.date]
         logo = self.picture(self.catalog.logo, lang, SIZES_LOGO, eager=True)
         return {
-            "title": self.config.title, "tagline": self.config.tagline,
-            "description": self.config.description, "organisation": self.config.organisation,
+            "title": self.config.text("title", lang), "tagline": self.config.text("tagline", lang),
+            "description": self.config.text("description", lang),
+            "organisation": self.config.text("organisation", lang),
             "home_url": self.routes.href("home", None, lang), "theme_color": self.config.theme_color,
             "logo": logo,
             "nav": [{"label": label, "url": url} for label, url in nav],
+            "search": {"label": t["search"], "url": self.routes.href("search", None, lang)},
             "contact": contact, "year": max(dates).year if dates else self.today.year,
             "offline": offline.head(self.routes, self.config),
         }
@@ -306,9 +311,10 @@ class ViewBuilder:
                       "url": self.routes.href(kind, slug, other, number)}
         home = Link(t["home"], self.routes.href("home", None, lang))
         breadcrumbs = [home, *crumbs] if kind != "home" else []
+        site_title = self.config.text("title", lang)
         page = {
-            "title": title if kind == "home" else f"{title} · {self.config.title}",
-            "description": description or self.config.description, "lang": lang,
+            "title": title if kind == "home" else f"{title} · {site_title}",
+            "description": description or self.config.text("description", lang), "lang": lang,
             "canonical": self.routes.absolute(kind, slug, lang, number), "alternates": alternates,
             "prev": paging["prev"]["url"] if paging and paging["prev"] else None,
             "next": paging["next"]["url"] if paging and paging["next"] else None,
@@ -318,7 +324,7 @@ class ViewBuilder:
             "css_url": self.assets["css"], "js_url": self.assets["js"], "body_class": f"page-{kind}",
             "content_lang": content_lang,
             "jsonld": jsonld, "og": {**self.og_default(lang), **(og or {})},
-            "feed": {"url": self.routes.asset(Routes.feed(lang)), "title": f"{self.config.title} · {t['feed']}"},
+            "feed": {"url": self.routes.asset(Routes.feed(lang)), "title": f"{site_title} · {t['feed']}"},
             "catalogue": {"label": t["catalogue"], "url": self.routes.href(
                 "catalogue", slug if kind == "region" and self.of("region", slug or "") else None, lang)},
         }
@@ -345,7 +351,7 @@ class ViewBuilder:
         """Open Graph values of a page without its own picture: the site's logo, a small card."""
         logo = self.image_url(self.catalog.logo)
         return {"type": "website", "locale": "id_ID" if lang == "id" else "en_US", "card": "summary",
-                "image": logo, "image_alt": self.config.title if logo else "", "image_width": None,
+                "image": logo, "image_alt": self.config.text("title", lang) if logo else "", "image_width": None,
                 "image_height": None, "price": None}
 
     def og_product(self, p: Product, lang: str, title: str) -> dict[str, Any]:
@@ -383,7 +389,8 @@ class ViewBuilder:
             catalogue.add_pages(self, lang, t)
         t = strings_for("id")
         self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
-        pages.offline_page(self, "id", t)
+        for lang in self.config.languages:  # the service worker answers each language with its own
+            pages.offline_page(self, lang, strings_for(lang))
         return self.pages
 
     def product_page(self, product: Product, lang: str) -> PageOut:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from . import commerce, qr
 from .model import Product, Region
-from .views import Link, count, format_date
+from .views import Link, breakable_url, count, format_date
 
 if TYPE_CHECKING:
     from .views import ViewBuilder
@@ -58,7 +58,7 @@ def item(builder: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> d
     if picture is not None:  # every photo must be loaded before printing; none of them is urgent
         picture = dataclasses.replace(picture, fetchpriority="auto")
     return {
-        "title": title, "url": builder.routes.href("product", p.slug, lang), "address": url,
+        "title": title, "url": builder.routes.href("product", p.slug, lang), "address": breakable_url(url),
         "price": builder.price(p, t), "has_price": p.price is not None,
         "unit": commerce.unit_text(builder.text(p, lang, "unit")[0]), "image": picture,
         "category": builder.title(builder.catalog.category[p.category], lang),
@@ -85,7 +85,7 @@ def _add(builder: ViewBuilder, region: Region | None, lang: str, t: Mapping[str,
                     for link in links],
         "whole": {"label": t["catalogue_whole"], "url": builder.routes.href("catalogue", None, lang),
                   "current": region is None},
-        "home": home, "qr": qr.svg(home, t["qr_label"].format(title=builder.config.text("title", lang)), builder.qr_codes),
+        "home": breakable_url(home), "qr": qr.svg(home, t["qr_label"].format(title=builder.config.text("title", lang)), builder.qr_codes),
     }
     crumbs = [Link(t["catalogue"], builder.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(builder.title(region, lang) if region else t["catalogue"], ""))

@@ -260,7 +260,7 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
             for cert in product.certifications:
                 if expired(cert, today):
                     diags.warning(product.display, product.lines.get("certifications"), "CERT_EXPIRED",
-                                  f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
+                                  f"{cert.type} {cert.number} expired on {cert.valid_until}; the product page says so",
                                   "perbarui nomor dan valid_until setelah izin diperpanjang",
                                   field="certifications")
     logo = None

@@ -77,7 +77,7 @@ def product(b: ViewBuilder, p: Product, lang: str, t: Mapping[str, str]) -> None
         "date": format_date(p.date, lang) if p.date else None,
         "related": b.cards(related, lang, t),
         "lang": "id" if fallback else None,
-        "qr": qr.svg(absolute, t["qr_label"].format(title=title), b.qr_codes), "url": absolute,
+        "qr": qr.svg(absolute, t["qr_label"].format(title=title), b.qr_codes), "url": views.breakable_url(absolute),
     }
     crumbs = [Link(t["nav_products"], b.routes.href("product", None, lang)),
               b.link(category, lang), Link(title, "")]
@@ -230,7 +230,7 @@ def maker(b: ViewBuilder, m: Maker, lang: str, t: Mapping[str, str]) -> None:
                 "marketplaces": [Link(x.label, x.url) for x in m.marketplaces],
                 "products": b.cards(shown, lang, t),
                 "qr": qr.svg(absolute, t["qr_label"].format(title=name), b.qr_codes) if first else None,
-                "url": absolute}
+                "url": views.breakable_url(absolute)}
         b.add("maker.html", "maker", m.slug, lang, m.display, b.paged_title(name, t, number, total),
                  description, b.paged_crumbs("maker", m.slug, lang, t, "nav_makers", name, number),
                  {"maker": view, "pagination": b.pagination("maker", lang, t, number, total, m.slug)},

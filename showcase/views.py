@@ -159,6 +159,17 @@ def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
             f"</picture>")
 
 
+def breakable_url(url: str) -> Markup:
+    """A URL to print under a QR code, with line-break opportunities (`<wbr>`) after each `/` of
+    its path and before `?`, `&` and `#`: a narrow column or a printed page wraps it between its
+    parts (`example.org/` | `produk/` | `abon-bandeng/`), never inside a word."""
+    scheme, sep, rest = url.partition("://")
+    parts = [part for part in re.split(r"(?<=/)|(?=[?&#])", rest if sep else url) if part]
+    if sep and parts:
+        parts[0] = f"{scheme}://{parts[0]}"
+    return Markup("<wbr>").join(parts)  # join escapes each part
+
+
 def count(t: Mapping[str, str], n: int) -> str:
     """`1 product`, `12 products` (Indonesian has one form for both)."""
     return (t["count_products_one"] if n == 1 else t["count_products"]).format(n=n)

@@ -399,7 +399,12 @@ class ViewBuilder:
             pages.search_page(self, lang, t)
             catalogue.add_pages(self, lang, t)
         t = strings_for("id")
-        self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [], {})
+        # One 404.html answers every unknown address, so it speaks every language of the site.
+        others = [{"lang": lang, "title": strings_for(lang)["not_found_title"],
+                   "text": strings_for(lang)["not_found_text"], "back": strings_for(lang)["back_home"],
+                   "home": self.routes.href("home", None, lang)} for lang in self.config.languages if lang != "id"]
+        self.add("404.html", "404", None, "id", "templates/404.html", t["not_found_title"], "", [],
+                 {"not_found": {"others": others}})
         for lang in self.config.languages:  # the service worker answers each language with its own
             pages.offline_page(self, lang, strings_for(lang))
         return self.pages

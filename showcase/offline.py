@@ -280,9 +280,9 @@ const KEEP = [PRECACHE, PAGES, MEDIA];
 const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
 const VARIANT = /^(.*)-(\\d+)\\.(avif|webp|jpg)$/;
 
-// Answer for a photo neither saved nor reachable: an empty, transparent picture instead of a
+// Answer for a photo neither saved nor reachable: an empty, transparent 4:3 picture instead of a
 // broken image, so the frame keeps the photo's placeholder colour (the <img> background).
-const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>';
+const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"/>';
 
 const keyOf = (url, rev) => url + "?__rev=" + rev;
 const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");

@@ -254,10 +254,13 @@ def offline_page(b: ViewBuilder, lang: str, t: Mapping[str, str]) -> None:
     groups = [(t["nav_categories"], "category", _ordered(b.catalog.categories)),
               (t["nav_regions"], "region", b.catalog.regions), (t["nav_makers"], "maker", makers),
               (t["nav_products"], "product", products)]
+    default = b.config.languages[0]  # its pages are saved on the first visit; others as they are read
     view = {"title": t["offline_title"], "text": t["offline_text"], "retry": t["offline_retry"],
             "groups": [{"title": title, "url": b.routes.href(kind, None, lang),
                         "links": [b.link(e, lang) for e in entries]}
-                       for title, kind, entries in groups if entries]}
+                       for title, kind, entries in groups if entries],
+            "saved_elsewhere": None if lang == default else Link(
+                t["offline_in_default"], b.routes.href("page", offline.OFFLINE_SLUG, default))}
     b.add("offline.html", "page", offline.OFFLINE_SLUG, lang, "templates/offline.html",
              t["offline_title"], t["offline_text"], [], {"offline": view})
 

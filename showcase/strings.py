@@ -146,6 +146,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline_text": "Halaman ini belum tersimpan di perangkat Anda. Halaman berikut bisa dibuka "
         "tanpa koneksi internet:",
         "offline_retry": "Coba lagi",
+        "offline_in_default": "Halaman yang tersimpan dalam bahasa Indonesia",
         "offline_indicator": "Offline · menampilkan halaman tersimpan",
         "offline_save_heading": "Baca tanpa internet",
         "offline_save": "Simpan untuk dibaca offline",
@@ -288,6 +289,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "offline_text": "This page is not saved on your device yet. These pages open without a "
         "connection:",
         "offline_retry": "Try again",
+        "offline_in_default": "Pages saved in Indonesian",
         "offline_indicator": "Offline · showing saved pages",
         "offline_save_heading": "Read offline",
         "offline_save": "Save to read offline",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import SCREENSHOTS, until
+from tests.e2e.conftest import SCREENSHOTS, SPLIT_WORDS, until
 
 pytestmark = pytest.mark.browser
 
@@ -140,31 +140,12 @@ def test_with_large_text_the_order_bar_waits_until_the_price_was_seen(served_sit
     page.context.close()
 
 
-REFLOW = r"""() => {
-    const width = document.documentElement.clientWidth;
-    // Words split across two lines. A line may end after a hyphen, dash or slash; URLs, e-mail
-    // addresses and licence numbers may break anywhere when they cannot fit (they are one word).
-    const split = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-        const el = node.parentElement;
-        if (el.closest('script, style, .qr-url, .contact a, .cert-number, .visually-hidden, [hidden]')) continue;
-        if (!el.getClientRects().length) continue;
-        const words = /[^\s\-–\/]+/g;
-        let m;
-        while ((m = words.exec(node.data))) {
-            const range = document.createRange();
-            range.setStart(node, m.index);
-            range.setEnd(node, m.index + m[0].length);
-            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-            if (lines.size > 1) split.push(`${el.tagName.toLowerCase()}.${el.className}: ${m[0]}`);
-        }
-    }
+REFLOW = """() => {
     const title = document.querySelector('.brand-title').getBoundingClientRect();
     const over = [...document.querySelectorAll('.bar-tools .tool')].map(t => t.getBoundingClientRect())
         .some(t => t.left < title.right && t.right > title.left && t.top < title.bottom && t.bottom > title.top);
-    return {scroll: document.documentElement.scrollWidth, width, split, over};
+    return {scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth,
+            split: (""" + SPLIT_WORDS + """)(), over};
 }"""
 
 

@@ -1,13 +1,25 @@
-"""Take the small screenshots used by the editors' guide: `python docs/screenshots.py`.
+"""Take the screenshots of the docs: `python docs/screenshots.py` (in the virtual environment).
 
-Builds the full fixture site, opens it in headless Chromium at phone width (the home page, a
-product page, and `showcase serve` showing a mistake) and writes palette PNGs to docs/img/.
+Two sets, both from a fresh build opened in headless Chromium (Debian's /usr/bin/chromium):
+
+- `docs/img/halaman/`: every kind of page of the sample showcase (`content/`) at 360 px (a phone)
+  and 1280 px (a desktop), plus the English product page and the product page with 200 % text.
+  They are committed so that a change to the look shows up in review as changed pictures.
+- `docs/img/beranda.png`, `produk.png`, `kesalahan.png`: the editors' guide (docs/editing.md),
+  from the full test fixture, including `showcase serve` showing a mistake.
+
+`--pages` takes only the first set, `--guide` only the second. Every picture is a palette PNG
+(Pillow, 64 colours): a few tens of kilobytes each.
 """
 from __future__ import annotations
 
+import argparse
+import functools
+import http.server
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from PIL import Image
@@ -16,21 +28,111 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from showcase.pipeline import Options  # noqa: E402
+from showcase.pipeline import Options, build  # noqa: E402
 from showcase.serve import LiveServer  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 OUT = REPO / "docs" / "img"
+PAGES_OUT = OUT / "halaman"
+# name -> address in the sample showcase; one page of every kind
+PAGES = {
+    "beranda": "",
+    "produk": "produk/vas-bunga-marmer/",
+    "wilayah": "wilayah/pangkep/",
+    "kategori": "kategori/olahan-hasil-laut/",
+    "umkm": "umkm/mattiro-sompe/",
+    "daftar-produk": "produk/",
+    "cari": "cari/",
+    "katalog": "katalog/pangkep/",
+    "halaman": "cara-pesan/",
+    "offline": "offline/",
+    "404": "tidak-ada-halaman-ini/",
+}
+ENGLISH = {"product-en": "en/products/sarung-sutra-balo-renni/", "home-en": "en/"}
+WIDTHS = {360: (640, 2400), 1280: (800, 1800)}  # width -> (window height, the most of the page shown)
 
 
-def shrink(path: Path) -> None:
+def shrink(path: Path, colours: int = 64) -> None:
     """Palette PNG: a phone screenshot in tens of kilobytes."""
-    image = Image.open(path).convert("RGB").quantize(colors=96, method=Image.Quantize.MEDIANCUT)
+    image = Image.open(path).convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT)
     image.save(path, optimize=True)
 
 
-def main() -> None:
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a static host: 404.html for unknown paths."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        target = Path(self.translate_path(self.path))
+        if not (target / "index.html" if target.is_dir() else target).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().send_head()
+
+
+def shoot(page, url: str, path: Path, width: int, most: int) -> None:  # type: ignore[no-untyped-def]
+    """The page from its top down to `most` pixels, every photo loaded. The window is made as tall
+    as the page instead of a full-page screenshot, which would reset Chromium's font size."""
+    page.goto(url, wait_until="load")
+    page.evaluate("""async () => {
+        document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });
+        await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
+    }""")
+    height = min(page.evaluate("document.documentElement.scrollHeight"), most)
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(path))
+    shrink(path)
+
+
+def pages() -> None:
+    """Every kind of page of the sample showcase at 360 and 1280 px, into docs/img/halaman/."""
+    work = Path(tempfile.mkdtemp())
+    output = work / "output"
+    output.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    build(Options(content=REPO / "content", output=output, templates=REPO / "templates",
+                  cache=REPO / ".cache" / "showcase", base_url=base))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    PAGES_OUT.mkdir(parents=True, exist_ok=True)
+    for old in PAGES_OUT.glob("*.png"):
+        old.unlink()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for width, (height, most) in WIDTHS.items():
+                context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1,
+                                              service_workers="block")
+                page = context.new_page()
+                for name, path in {**PAGES, **(ENGLISH if width == 360 else {})}.items():
+                    shoot(page, base + path, PAGES_OUT / f"{name}-{width}.png", width, most)
+                    page.set_viewport_size({"width": width, "height": height})
+                context.close()
+            # 200 % text, as a phone's font setting: Chromium's default font size at 32 px
+            context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=1,
+                                          service_workers="block")
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Page.enable")
+            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
+            shoot(page, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 2400)
+            browser.close()
+    finally:
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def guide() -> None:
+    """The editors' guide: the full fixture's home and product page, and a mistake in the browser."""
     work = Path(tempfile.mkdtemp())
     shutil.copytree(REPO / "tests" / "sites" / "full" / "content", work / "content")
     server = LiveServer(Options(content=work / "content", output=work / "output", templates=REPO / "templates",
@@ -51,8 +153,20 @@ def main() -> None:
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
-    for png in OUT.glob("*.png"):
-        shrink(png)
+    for name in ("beranda", "produk", "kesalahan"):
+        shrink(OUT / f"{name}.png", 96)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--pages", action="store_true", help="only docs/img/halaman/ (every kind of page)")
+    which.add_argument("--guide", action="store_true", help="only the editors' guide pictures")
+    args = parser.parse_args()
+    if not args.guide:
+        pages()
+    if not args.pages:
+        guide()
 
 
 if __name__ == "__main__":

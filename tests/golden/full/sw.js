@@ -3,13 +3,17 @@
 // as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
 // it to take over ("reload" prompt), then deletes the caches of older builds.
 "use strict";
-const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"b747b8ce7369","offline":"/galeri/offline/","timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.869d4a1dff.js","be137cc973d02a23","shell"],["/galeri/assets/site.596e3adbac.css","17a6d5b5a9414f34","shell"],["/galeri/assets/site.9e9acfb96e.js","a00f84634a8bc08d","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","0921d7aa05ad5abf","shell"],["/galeri/","14fe064fb133fe2e","page"],["/galeri/produk/","78f6bd56a6d37595","page"],["/galeri/wilayah/","9828305afbc677d7","page"],["/galeri/kategori/","3140681d737dfc25","page"],["/galeri/umkm/","16db74bc9db68377","page"],["/galeri/cari/","3dacaa42c2e61820","page"],["/galeri/kategori/olahan-hasil-laut/","452d0e04ec15696a","page"],["/galeri/kategori/tenun-sutra/","5cf59f8fa4aee076","page"],["/galeri/wilayah/pangkep/","3926ef08240a4d85","page"],["/galeri/wilayah/soppeng/","a78d1560cde93c6f","page"],["/galeri/produk/abon-bandeng/","ffab77237a718a2c","page"],["/galeri/produk/bandeng-presto/","1f458d8039998f44","page"],["/galeri/produk/sarung-sutra/","228ceed6e235ae8e","page"],["/galeri/umkm/mattiro-sompe/","4a788dd958c3ece9","page"],["/galeri/umkm/sutra-lalabata/","a270c514a8e1132c","page"],["/galeri/tentang/","9551c057beb675b7","page"],["/galeri/search/id/index.json","ee0ca15dbed7f050","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-1a57a7a639.json","545559656ebafec7","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","1cd64f5faca4efd2","photo"],["/galeri/media/depan-4bc24b766e-360.avif","9809c83f4e002976","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","9c7d55ebf5118642","image"],["/galeri/katalog/","497cf459785e30d7","other"],["/galeri/katalog/pangkep/","a8e6afba3f1e5337","other"],["/galeri/katalog/soppeng/","989d20620f5c0f82","other"]]};
+const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"e7da88787977","offline":[["/galeri/en/","/galeri/en/offline/"],["/galeri/","/galeri/offline/"]],"timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.4a2c72da07.js","a9d7ab58bb367dd8","shell"],["/galeri/assets/site.2c696bf1df.css","e3c95532fc0117d8","shell"],["/galeri/assets/site.7623017004.js","fe4914843e9a2d2d","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","5ace30cedaf8ad4c","shell"],["/galeri/en/offline/","47e42026da5c8e6b","shell"],["/galeri/","f80cdfc03f5ec8f7","page"],["/galeri/produk/","2910d923cffcbd3d","page"],["/galeri/wilayah/","1ad911394b40d8e2","page"],["/galeri/kategori/","e23135cb5c589c6e","page"],["/galeri/umkm/","cc59a7e14ef7920f","page"],["/galeri/cari/","5e43bbdc0a9bf246","page"],["/galeri/kategori/olahan-hasil-laut/","38bab6f02797a8e6","page"],["/galeri/kategori/tenun-sutra/","93c1f8820590ed4a","page"],["/galeri/wilayah/pangkep/","45c0e7b9dda9b039","page"],["/galeri/wilayah/soppeng/","3db5dd86569cf8e5","page"],["/galeri/produk/abon-bandeng/","aecf7e58919c2be0","page"],["/galeri/produk/bandeng-presto/","6c6318eb98f8e07c","page"],["/galeri/produk/sarung-sutra/","c58d3ef9c11ecdc8","page"],["/galeri/umkm/mattiro-sompe/","a8e72344d66c8075","page"],["/galeri/umkm/sutra-lalabata/","b5db93463cc85e9b","page"],["/galeri/tentang/","cb7d8f2309f4c52c","page"],["/galeri/search/id/index.json","0a8a2267d87d73d9","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-ef565f463e.json","0792b3ca4d35c2df","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","1cd64f5faca4efd2","photo"],["/galeri/media/depan-4bc24b766e-360.avif","9809c83f4e002976","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","9c7d55ebf5118642","image"],["/galeri/katalog/","bdde5b8f4d6235b2","other"],["/galeri/katalog/pangkep/","f0138ba09103f42e","other"],["/galeri/katalog/soppeng/","60f34425c583709e","other"]]};
 const PRECACHE = C.prefix + "precache-" + C.version;
 const PAGES = C.prefix + "pages-" + C.version;
 const MEDIA = C.prefix + "media";
 const KEEP = [PRECACHE, PAGES, MEDIA];
 const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
 const VARIANT = /^(.*)-(\d+)\.(avif|webp|jpg)$/;
+
+// Answer for a photo neither saved nor reachable: an empty, transparent 4:3 picture instead of a
+// broken image, so the frame keeps the photo's placeholder colour (the <img> background).
+const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"/>';
 
 const keyOf = (url, rev) => url + "?__rev=" + rev;
 const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
@@ -64,6 +68,16 @@ async function savedPage(path) {
   return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
+function unavailable(request) {
+  if (request.destination !== "image") return Response.error();
+  return new Response(NO_PHOTO, { headers: { "Content-Type": "image/svg+xml" } });
+}
+
+function offlinePage(path) {
+  // The offline page in the language of the page asked for (the longest matching prefix).
+  return C.offline.find((o) => path.startsWith(o[0]))[1];
+}
+
 function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
@@ -84,7 +98,8 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+    return (await savedPage(path)) || (await precached(offlinePage(path)))
+      || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }
 
@@ -118,9 +133,7 @@ async function runtime(event, url) {
     }
     return response;
   } catch (error) {
-    const fallback = await smallerVariant(url.pathname);
-    if (fallback) return fallback;
-    throw error;
+    return (await smallerVariant(url.pathname)) || unavailable(event.request);
   }
 }
 
@@ -146,7 +159,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (!url.search && REVISION.has(url.pathname)) {
-    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)).catch(() => unavailable(request)));
   } else if (hashed(url.pathname) && !url.search) {
     event.respondWith(runtime(event, url));
   }

@@ -86,7 +86,8 @@ def example_lines(spec: Field, indent: str = "") -> list[str]:
             if sub.required or sub.name == "alt":
                 block.append(f"{indent}  {'- ' if i == 0 else '  '}{line}")
             else:
-                block.append(f"{indent}    # {line}  ({describe('product', sub, item.name)})")
+                choices = " | ".join(sub.choices[:5]) + " | ..." if len(sub.choices) > 5 else " | ".join(sub.choices)
+                block.append(f"{indent}    # {line}   (opsional: {choices}; lihat docs/photos.md)")
         return block
     if spec.type == "list" and item is not None and item.fields:
         block = [f"{indent}{spec.name}:"]

@@ -50,7 +50,7 @@ PAGES = {
     "404": "tidak-ada-halaman-ini/",
 }
 ENGLISH = {"product-en": "en/products/sarung-sutra-balo-renni/", "home-en": "en/"}
-WIDTHS = {360: (640, 2400), 1280: (800, 1800)}  # width -> (window height, the most of the page shown)
+WIDTHS = {360: (640, 2400), 1280: (800, 1500)}  # width -> (window height, the most of the page shown)
 
 
 def shrink(path: Path, colours: int = 64) -> None:

@@ -105,6 +105,7 @@ class Picture:
     placeholder: str
     lang: str | None
     focus: str = ""  # the part a cropped frame keeps, as a class suffix (`top-left`); "" = the centre
+    shape: str = ""  # height / width, for a frame that shows the photo whole (the product gallery)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
                    width=plan.width, height=plan.height, alt=alt,
                    loading="eager" if eager else "lazy", fetchpriority="high" if eager else "auto",
                    placeholder=plan.placeholder, lang=alt_lang,
-                   focus="" if focus == "center" else focus.replace(" ", "-"))
+                   focus="" if focus == "center" else focus.replace(" ", "-"),
+                   shape=f"{plan.height / plan.width:.4f}")
 
 
 def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str]) -> str:

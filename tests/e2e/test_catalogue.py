@@ -156,3 +156,23 @@ def test_on_a_phone_catalogue_cards_stack_instead_of_squeezing_the_text(served_s
         assert found["amounts"] and set(found["amounts"]) == {1}, f"{path}: a price wraps inside its amount"
         assert found["scroll"] <= 360
         assert page.evaluate(SPLIT_WORDS) == [], path
+
+
+def test_the_section_ornament_prints_inside_the_page(served_site, page_at):
+    """The diamond before a region's name is a rotated square with two rings (site.css): its
+    corners reach past its box, so the heading must leave that much room at the page's edge."""
+    server, _ = served_site
+    page = page_at(CONTENT_WIDTH_PX, 1000)
+    page.goto(server.url + "katalog/", wait_until="load")
+    page.emulate_media(media="print")
+    found = page.evaluate("""() => [...document.querySelectorAll('.catalogue-section h2')].map(h => {
+        const mark = getComputedStyle(h, '::before');
+        const side = parseFloat(mark.width);
+        const rings = Math.max(...mark.boxShadow.split(/,(?![^(]*\\))/).map(s => parseFloat(s.trim().split(' ').at(-1)) || 0));
+        return {reach: (side * Math.SQRT2 - side) / 2 + rings,
+                room: parseFloat(getComputedStyle(h).paddingLeft) + h.getBoundingClientRect().left,
+                transform: mark.transform};
+    })""")
+    assert found and all(f["transform"] != "none" for f in found)
+    for f in found:
+        assert f["room"] >= f["reach"], f"the ornament reaches {f['reach']:.1f} px past a {f['room']:.1f} px margin"

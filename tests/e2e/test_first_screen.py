@@ -304,3 +304,70 @@ def test_no_unit_says_per_twice(served_site):
     _, output = served_site
     doubled = [p for p in output.rglob("*.html") if re.search(r">\s*/\s*(per|each)\b", p.read_text(), re.I)]
     assert doubled == []
+
+
+def test_no_district_chip_leads_nowhere(served_site, browser):
+    server, output = served_site
+    page = new_page(browser, **PHONE)
+    for region in sorted((output / "wilayah").glob("*/index.html")) + sorted((output / "en" / "regions").glob("*/index.html")):
+        path = region.parent.relative_to(output).as_posix() + "/"
+        if "/halaman/" in path or "/page/" in path:
+            continue
+        page.goto(server.url + path, wait_until="load")
+        chips = page.eval_on_selector_all(".chips a.chip", "chips => chips.map(c => [c.textContent.trim(), c.getAttribute('href')])")
+        for text, href in chips:
+            assert not text.endswith("(0)"), f"{path}: {text}"
+            if href.startswith("#"):
+                assert page.locator(href).count() == 1, f"{path}: {text} leads nowhere"
+    page.context.close()
+
+
+def test_each_licence_has_its_own_mark_and_an_expired_one_says_so(served_site, browser):
+    server, _ = served_site
+    page = new_page(browser, **PHONE)
+    marks = {}
+    for path in ("produk/bandeng-tanpa-duri/", "produk/kerupuk-ikan-tenggiri/", "produk/cobek-marmer/",
+                 "produk/otak-otak-bandeng/"):
+        page.goto(server.url + path, wait_until="load")
+        for cert in page.eval_on_selector_all(".cert", """items => items.map(c => ({kind: c.className,
+            mark: c.querySelector('svg').innerHTML, colour: getComputedStyle(c.querySelector('svg')).color,
+            text: c.innerText}))"""):
+            marks[cert["kind"]] = cert
+    kinds = {k.split()[1] for k in marks}
+    assert {"cert-halal", "cert-pirt", "cert-bpom-md", "cert-nib"} <= kinds
+    valid = [c for k, c in marks.items() if "cert-expired" not in k]
+    assert len({c["mark"] for c in valid}) == len(valid), "one mark per kind"
+    assert len({c["colour"] for c in valid}) == len(valid), "one colour per kind"
+    assert all(len(c["text"].split("\n")) >= 2 for c in valid), "the name and what it means, in words"
+    expired = [c for k, c in marks.items() if "cert-expired" in k]
+    assert expired and "P-IRT" in expired[0]["text"] and "30 Juni 2025" in expired[0]["text"]
+    page.goto(server.url + "produk/otak-otak-bandeng/", wait_until="load")
+    note = page.locator(".cert-expired .cert-note")
+    note.scroll_into_view_if_needed()
+    assert note.is_visible() and "Masa berlaku habis" in note.inner_text()
+    page.context.close()
+
+
+def test_nothing_moves_while_the_photos_arrive(served_site, browser):
+    """Photos reach a phone slowly: every frame has its size before its photo loads, so no
+    layout shift happens (the main photo's frame takes its height from the photo's shape)."""
+    server, output = served_site
+    context = browser.new_context(viewport={"width": 412, "height": 800}, device_scale_factor=1.75,
+                                  service_workers="block")
+    context.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+            .observe({type: 'layout-shift', buffered: true});""")
+    page = context.new_page()
+
+    def slow_photos(route):  # type: ignore[no-untyped-def]
+        if route.request.resource_type == "image":
+            page.wait_for_timeout(400)
+        route.continue_()
+
+    page.route("**/media/**", slow_photos)
+    for path in ("produk/vas-bunga-marmer/", "en/products/bandeng-presto/", "produk/lampu-hias-kerang/", ""):
+        page.goto(server.url + path, wait_until="load")
+        until(page, "[...document.images].filter(i => i.loading !== 'lazy').every(i => i.complete)")
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)") < 0.01, f"{path or 'home'} moved"
+    context.close()

@@ -100,8 +100,10 @@ def pages() -> None:
     output.mkdir()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    # built for the sample's own address (https://example.org/, at the root like the server), so
+    # the QR codes and printed addresses do not change with the port from one run to the next
     build(Options(content=REPO / "content", output=output, templates=REPO / "templates",
-                  cache=REPO / ".cache" / "showcase", base_url=base))
+                  cache=REPO / ".cache" / "showcase"))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     PAGES_OUT.mkdir(parents=True, exist_ok=True)
     for old in PAGES_OUT.glob("*.png"):

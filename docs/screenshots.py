@@ -55,7 +55,8 @@ WIDTHS = {360: (640, 2400), 1280: (800, 1500)}  # width -> (window height, the m
 
 def shrink(path: Path, colours: int = 64) -> None:
     """Palette PNG: a phone screenshot in tens of kilobytes."""
-    image = Image.open(path).convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT)
+    image = Image.open(path).convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT,
+                                                     dither=Image.Dither.NONE)
     image.save(path, optimize=True)
 
 
@@ -78,18 +79,29 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-def shoot(page, url: str, path: Path, width: int, most: int) -> None:  # type: ignore[no-untyped-def]
-    """The page from its top down to `most` pixels, every photo loaded. The window is made as tall
-    as the page instead of a full-page screenshot, which would reset Chromium's font size."""
+def shoot(browser, url: str, path: Path, width: int, height: int, most: int, large_text: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """The page from its top down to `most` pixels, every photo loaded, in a fresh browser context
+    (nothing cached from another page, so each picture comes out the same on every run). The
+    window is made as tall as the page instead of a full-page screenshot, which would reset
+    Chromium's font size."""
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1,
+                                  service_workers="block")
+    page = context.new_page()
+    if large_text:  # 200 % text, as a phone's font setting: Chromium's default font size at 32 px
+        cdp = context.new_cdp_session(page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
     page.goto(url, wait_until="load")
     page.evaluate("""async () => {
         document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });
         await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
     }""")
-    height = min(page.evaluate("document.documentElement.scrollHeight"), most)
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(200)
-    page.screenshot(path=str(path))
+    page.wait_for_timeout(300)  # the offline page hides the pages this browser has not saved, asynchronously
+    page.set_viewport_size({"width": width, "height": min(page.evaluate("document.documentElement.scrollHeight"), most)})
+    page.evaluate("() => Promise.all([...document.images].map(i => i.decode().catch(() => 0)))")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
+    context.close()
     shrink(path)
 
 
@@ -112,21 +124,9 @@ def pages() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for width, (height, most) in WIDTHS.items():
-                context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1,
-                                              service_workers="block")
-                page = context.new_page()
                 for name, path in {**PAGES, **(ENGLISH if width == 360 else {})}.items():
-                    shoot(page, base + path, PAGES_OUT / f"{name}-{width}.png", width, most)
-                    page.set_viewport_size({"width": width, "height": height})
-                context.close()
-            # 200 % text, as a phone's font setting: Chromium's default font size at 32 px
-            context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=1,
-                                          service_workers="block")
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Page.enable")
-            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
-            shoot(page, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 2400)
+                    shoot(browser, base + path, PAGES_OUT / f"{name}-{width}.png", width, height, most)
+            shoot(browser, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 640, 2400, True)
             browser.close()
     finally:
         server.shutdown()

@@ -85,7 +85,8 @@ def _add(builder: ViewBuilder, region: Region | None, lang: str, t: Mapping[str,
                     for link in links],
         "whole": {"label": t["catalogue_whole"], "url": builder.routes.href("catalogue", None, lang),
                   "current": region is None},
-        "home": breakable_url(home), "qr": qr.svg(home, t["qr_label"].format(title=builder.config.text("title", lang)), builder.qr_codes),
+        "home": breakable_url(home),
+        "qr": qr.svg(home, t["qr_label"].format(title=builder.config.text("title", lang)), builder.qr_codes),
     }
     crumbs = [Link(t["catalogue"], builder.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(builder.title(region, lang) if region else t["catalogue"], ""))

@@ -3,7 +3,8 @@
 Two sets, both from a fresh build opened in headless Chromium (Debian's /usr/bin/chromium):
 
 - `docs/img/halaman/`: every kind of page of the sample showcase (`content/`) at 360 px (a phone)
-  and 1280 px (a desktop), plus the English product page and the product page with 200 % text.
+  and 1280 px (a desktop), plus the English product page and the product page with 200 % text;
+  the home and product pages also as their first screen alone (`*-layar.png`).
   They are committed so that a change to the look shows up in review as changed pictures.
 - `docs/img/beranda.png`, `produk.png`, `kesalahan.png`: the editors' guide (docs/editing.md),
   from the full test fixture, including `showcase serve` showing a mistake.
@@ -51,6 +52,7 @@ PAGES = {
 }
 ENGLISH = {"product-en": "en/products/sarung-sutra-balo-renni/", "home-en": "en/"}
 WIDTHS = {360: (640, 2400), 1280: (800, 1500)}  # width -> (window height, the most of the page shown)
+FIRST_SCREENS = ("beranda", "produk", "product-en")  # also kept as the first screen alone (README)
 
 
 def shrink(path: Path, colours: int = 64) -> None:
@@ -79,11 +81,13 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-def shoot(browser, url: str, path: Path, width: int, height: int, most: int, large_text: bool = False) -> None:  # type: ignore[no-untyped-def]
+def shoot(browser, url: str, path: Path, width: int, height: int, most: int, large_text: bool = False,  # type: ignore[no-untyped-def]
+          first_screen: bool = False) -> None:
     """The page from its top down to `most` pixels, every photo loaded, in a fresh browser context
     (nothing cached from another page, so each picture comes out the same on every run). The
     window is made as tall as the page instead of a full-page screenshot, which would reset
-    Chromium's font size."""
+    Chromium's font size. `first_screen` also keeps what the window shows first, as
+    `<name>-layar.png` (the sticky order bar where a visitor sees it)."""
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1,
                                   service_workers="block")
     page = context.new_page()
@@ -97,6 +101,11 @@ def shoot(browser, url: str, path: Path, width: int, height: int, most: int, lar
         await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
     }""")
     page.wait_for_timeout(300)  # the offline page hides the pages this browser has not saved, asynchronously
+    if first_screen:
+        page.evaluate("() => Promise.all([...document.images].map(i => i.decode().catch(() => 0)))")
+        screen = path.with_name(path.stem + "-layar.png")
+        page.screenshot(path=str(screen), animations="disabled", caret="hide")
+        shrink(screen)
     page.set_viewport_size({"width": width, "height": min(page.evaluate("document.documentElement.scrollHeight"), most)})
     page.evaluate("() => Promise.all([...document.images].map(i => i.decode().catch(() => 0)))")
     page.wait_for_timeout(300)
@@ -125,8 +134,9 @@ def pages() -> None:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for width, (height, most) in WIDTHS.items():
                 for name, path in {**PAGES, **(ENGLISH if width == 360 else {})}.items():
-                    shoot(browser, base + path, PAGES_OUT / f"{name}-{width}.png", width, height, most)
-            shoot(browser, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 640, 2400, True)
+                    shoot(browser, base + path, PAGES_OUT / f"{name}-{width}.png", width, height, most,
+                          first_screen=name in FIRST_SCREENS)
+            shoot(browser, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 640, 2400, True, True)
             browser.close()
     finally:
         server.shutdown()

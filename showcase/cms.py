@@ -178,10 +178,9 @@ def widget(kind: str, spec: Field, root: Path | None, parent: str = "") -> dict[
     elif kind_of == "list" and spec.item is not None:
         item = spec.item
         if item.type == "image":
-            out.update(widget="list", fields=[
-                {"name": "src", "label": "Foto", "widget": "image", "choose_url": False},
-                {"name": "alt", "label": "Keterangan foto (alt)", "widget": "string",
-                 "hint": "apa yang terlihat di foto, untuk pengunjung tunanetra"}])
+            photo = {"name": "src", "label": "Foto", "widget": "image", "choose_url": False}
+            out.update(widget="list", fields=[photo if f.name == "src" else widget(kind, f, root, item.name)
+                                              for f in item.fields])
         elif item.fields:
             out.update(widget="list", fields=[widget(kind, f, root, item.name) for f in item.fields])
         else:

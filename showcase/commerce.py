@@ -19,6 +19,10 @@ CERTIFICATION_LABELS = {
     "sni": "SNI",
 }
 
+# Words that already say "for each" at the start of a unit: such a unit follows a price as it is
+# written ("Rp 85.000 per lembar"); any other unit is a quantity and gets a slash ("Rp 35.000 / 500 g").
+_PER_UNIT = re.compile(r"^(?:per|tiap|setiap|each|a|an)\b|^[/@]", re.IGNORECASE)
+
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()/]")
 _SAFE_SCHEMES = ("https://", "mailto:", "tel:")
 
@@ -36,6 +40,15 @@ def price_text(price: int | None, price_max: int | None, on_request: str) -> str
     if price_max is not None and price_max != price:
         return f"{rupiah(price)} – {rupiah(price_max)}"
     return rupiah(price)
+
+
+def unit_text(unit: str | None) -> str:
+    """How a unit follows a price: `500 g` -> `/ 500 g`, but `per buah` stays `per buah` (never
+    `/ per buah`, which says "per" twice); empty when there is no unit."""
+    text = " ".join((unit or "").split())
+    if not text:
+        return ""
+    return text if _PER_UNIT.match(text) else f"/ {text}"
 
 
 def normalise_phone(text: str) -> str | None:

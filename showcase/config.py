@@ -67,6 +67,17 @@ class SiteConfig:
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
+    translated: tuple[tuple[str, str, str], ...] = ()
+    """(field, language, text) of the site texts written per language in site.yaml; `title`,
+    `tagline`, `description` and `organisation` above hold the site's own (first) language."""
+
+    def text(self, name: str, lang: str) -> str:
+        """Site text `name` (title, tagline, description, organisation) in lang: its translation
+        when site.yaml gives one, else the text in the site's own language."""
+        for field_name, code, value in self.translated:
+            if field_name == name and code == lang:
+                return value
+        return getattr(self, name)
 
     @property
     def base_path(self) -> str:
@@ -116,15 +127,18 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
     )
     chosen_base = base_url if base_url is not None else values.get("base_url", "/")
     languages = tuple(dict.fromkeys(("id", *values.get("languages", DEFAULT_LANGUAGES))))
+    texts = {name: _per_language(values.get(name, default))
+             for name, default in (("title", SiteConfig.title), ("tagline", ""), ("description", ""),
+                                   ("organisation", ""))}
     return SiteConfig(
         content_dir=content_dir,
         display_root=display_root,
-        title=values.get("title", SiteConfig.title),
-        tagline=values.get("tagline", ""),
-        description=values.get("description", ""),
+        title=texts["title"][0][1],
+        tagline=texts["tagline"][0][1],
+        description=texts["description"][0][1],
         base_url=chosen_base if chosen_base.endswith("/") else chosen_base + "/",
         languages=languages,
-        organisation=values.get("organisation", ""),
+        organisation=texts["organisation"][0][1],
         contact_whatsapp=contact.get("whatsapp"),
         contact_phone=contact.get("phone"),
         contact_email=contact.get("email"),
@@ -136,7 +150,14 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),
         offline=_offline(values.get("offline", {})),
+        translated=tuple((name, lang, text) for name, pairs in texts.items() for lang, text in pairs[1:]),
     )
+
+
+def _per_language(value: str | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A site text as (language, text) pairs, the site's own language first: a plain string is
+    the text of every language."""
+    return (("id", value),) if isinstance(value, str) else value
 
 
 def _offline(values: dict) -> OfflineSettings:

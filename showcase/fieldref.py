@@ -28,6 +28,7 @@ TYPES = {  # type -> (Indonesian, English)
     "email": ("e-mail", "e-mail"), "url": ("alamat web", "web address"),
     "handle": ("nama akun", "account name"), "color": ("warna", "colour"),
     "image": ("foto", "photo"), "list": ("daftar", "list"), "record": ("kelompok kolom", "group of fields"),
+    "text": ("teks, atau {id: …, en: …}", "text, or {id: …, en: …}"),
 }
 
 # (Indonesian, English) descriptions: "kind.field" first, then "parent.field", then the name.
@@ -70,16 +71,26 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "certifications": ("izin dan sertifikat: daftar {type, number, valid_until}", "licences: list of {type, number, valid_until}"),
     "certification.type": ("jenis izin", "licence type"),
     "certification.number": ("nomor izin, dalam tanda kutip", "licence number, in quotes"),
-    "certification.valid_until": ("berlaku sampai; sesudah tanggal ini lencananya disembunyikan", "valid until; afterwards the badge is hidden"),
+    "certification.valid_until": ("berlaku sampai; sesudah tanggal ini halaman produk menandainya sudah habis masa berlakunya, dan katalog cetak tidak mencantumkannya",
+                                  "valid until; afterwards the product page marks it as expired and the printable catalogue leaves it out"),
     "featured": ("true agar tampil di halaman depan", "true to show on the home page"),
     "draft": ("true agar belum diterbitkan", "true to keep it unpublished"),
     "date": ("tanggal terbit; yang terbaru tampil lebih dulu", "publication date; newest first"),
     "menu": ("posisi di menu navigasi; kosong berarti tidak di menu", "position in the navigation; absent = not in the menu"),
-    "tagline": ("slogan di bawah judul situs", "line under the site title"),
-    "description": ("deskripsi situs untuk mesin pencari", "site description for search engines"),
+    "src": ("nama file foto, di folder yang sama", "photo file, beside this one"),
+    "alt": ("apa yang terlihat di foto, untuk pembaca yang tidak melihatnya", "what the photo shows, for readers who cannot see it"),
+    "focus": ("bagian foto yang tetap terlihat bila kartu memotongnya: top (atas), bottom (bawah), left (kiri), "
+              "right (kanan), center (tengah, bawaan) atau gabungan seperti top left; foto utama produk selalu "
+              "tampil utuh", "the part of the photo kept in view when a card crops it; the product's main photo "
+              "is always shown whole"),
+    "site.title": ("judul situs; satu teks, atau per bahasa {id: …, en: …}", "site title; one text, or one per language {id: …, en: …}"),
+    "tagline": ("slogan di bawah judul situs; satu teks, atau per bahasa {id: …, en: …}", "line under the site title; one text, or one per language"),
+    "description": ("deskripsi situs untuk mesin pencari dan kaki halaman; satu teks, atau per bahasa {id: …, en: …}",
+                    "site description for search engines and the footer; one text, or one per language"),
     "base_url": ("alamat publik situs, misalnya https://example.org/galeri/", "public address of the site"),
     "languages": ("bahasa situs: [id, en]", "site languages"),
-    "organisation": ("nama lembaga pengelola", "publishing organisation"),
+    "organisation": ("nama lembaga pengelola, di hak cipta; satu teks, atau per bahasa {id: …, en: …}",
+                     "publishing organisation, in the copyright line; one text, or one per language"),
     "contact": ("kontak situs: whatsapp, phone, email, address", "site contact: whatsapp, phone, email, address"),
     "theme_color": ("warna utama, dalam tanda kutip", "main colour, in quotes"),
     "price_warn_above": ("harga di atas angka ini diberi peringatan", "prices above this are a warning"),

@@ -198,7 +198,7 @@ def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory:
         diags.warning(owner, spec.line, "IMG_EMPTY_ALT", "alt text is empty",
                       "describe the photo for visitors who cannot see it", col=spec.col, field=field)
     alt = spec.alt if spec.alt else fallback_alt
-    return model.Image(found, config.display(found), alt, owner, spec.line)
+    return model.Image(found, config.display(found), alt, owner, spec.line, spec.focus)
 
 
 def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Diagnostics) -> Path | None:
@@ -375,7 +375,7 @@ class Assembler:
             for cert in certifications:
                 if not cert.valid_on(self.today):
                     self.diags.warning(file.display, record.lines.get("certifications"), "CERT_EXPIRED",
-                                       f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
+                                       f"{cert.type} {cert.number} expired on {cert.valid_until}; the product page says so",
                                        "perbarui nomor dan valid_until setelah izin diperpanjang",
                                        field="certifications")
         if not (isinstance(maker, model.Maker) and category is not None and region is not None):

@@ -14,13 +14,15 @@ from typing import Any, Iterable, Mapping
 
 @dataclass(frozen=True)
 class Image:
-    """A photo named by a content file: the file on disk, its alt text and where it was named."""
+    """A photo named by a content file: the file on disk, its alt text, where it was named, and the
+    part of it a cropped frame keeps in view (`focus`, one of schema.FOCUS_POINTS)."""
 
     source: Path
     display: str
     alt: str
     ref_path: str
     ref_line: int
+    focus: str = "center"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 from . import cms, icons, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
-from .routes import OFFLINE_OUTPUT, Routes
+from .routes import Routes
 
 if TYPE_CHECKING:
     from .writer import Staging
@@ -125,11 +125,12 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.asset(a), a, "shell") for a in assets]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
-    wanted += [(routes.page_url(OFFLINE_OUTPUT), OFFLINE_OUTPUT, "shell")]
+    offline_pages = [output for _, output in routes.offline_pages()]
+    wanted += [(routes.page_url(output), output, "shell") for output in offline_pages]
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
-    html = [p for p in pages if p[2] == default and p[0].endswith(".html") and p[0] not in (OFFLINE_OUTPUT, "404.html")]
+    html = [p for p in pages if p[2] == default and p[0].endswith(".html") and p[0] not in (*offline_pages, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
     html.sort(key=lambda p: order.get(p[1], len(order)))  # stable: output order within a kind
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order]
@@ -210,7 +211,11 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
     """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
     settings = {
         "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
-        "offline": routes.page_url(OFFLINE_OUTPUT), "timeout": NETWORK_TIMEOUT_MS,
+        # (URL prefix of a language, its offline page), longest prefix first: the default language's
+        # prefix is the scope itself, so it comes last and answers every other page
+        "offline": sorted(([routes.href("home", None, lang), routes.page_url(output)]
+                           for lang, output in routes.offline_pages()), key=lambda o: -len(o[0])),
+        "timeout": NETWORK_TIMEOUT_MS,
         "runtimeImages": config.offline.runtime_images, "runtimePages": RUNTIME_PAGES,
         "precache": [[e.url, e.revision, e.kind] for e in precache.entries],
     }
@@ -267,6 +272,10 @@ const KEEP = [PRECACHE, PAGES, MEDIA];
 const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
 const VARIANT = /^(.*)-(\\d+)\\.(avif|webp|jpg)$/;
 
+// Answer for a photo neither saved nor reachable: an empty, transparent 4:3 picture instead of a
+// broken image, so the frame keeps the photo's placeholder colour (the <img> background).
+const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"/>';
+
 const keyOf = (url, rev) => url + "?__rev=" + rev;
 const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
 
@@ -320,6 +329,16 @@ async function savedPage(path) {
   return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
+function unavailable(request) {
+  if (request.destination !== "image") return Response.error();
+  return new Response(NO_PHOTO, { headers: { "Content-Type": "image/svg+xml" } });
+}
+
+function offlinePage(path) {
+  // The offline page in the language of the page asked for (the longest matching prefix).
+  return C.offline.find((o) => path.startsWith(o[0]))[1];
+}
+
 function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
@@ -340,7 +359,8 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+    return (await savedPage(path)) || (await precached(offlinePage(path)))
+      || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }
 
@@ -374,9 +394,7 @@ async function runtime(event, url) {
     }
     return response;
   } catch (error) {
-    const fallback = await smallerVariant(url.pathname);
-    if (fallback) return fallback;
-    throw error;
+    return (await smallerVariant(url.pathname)) || unavailable(event.request);
   }
 }
 
@@ -402,7 +420,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (!url.search && REVISION.has(url.pathname)) {
-    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)).catch(() => unavailable(request)));
   } else if (hashed(url.pathname) && !url.search) {
     event.respondWith(runtime(event, url));
   }

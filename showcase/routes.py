@@ -23,8 +23,7 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
 OFFLINE_SLUG = "offline"
-"""The page the service worker shows for a page it never saved: `/offline/`."""
-OFFLINE_OUTPUT = f"{OFFLINE_SLUG}/index.html"
+"""The page the service worker shows for a page it never saved: `/offline/`, `/en/offline/`."""
 
 # Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`; of a
 # category, region or maker page: `/kategori/<slug>/halaman/2/`, `/en/categories/<slug>/page/2/`.
@@ -95,6 +94,10 @@ class Routes:
     def feed(lang: str) -> str:
         """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
         return FEED if lang == "id" else f"{lang}/{FEED}"
+
+    def offline_pages(self) -> list[tuple[str, str]]:
+        """The offline page of each language as (language, output file), the site's own first."""
+        return [(lang, Routes.output_file(self.path("page", OFFLINE_SLUG, lang))) for lang in self.languages]
 
     def page_url(self, output: str) -> str:
         """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""

@@ -79,8 +79,16 @@ def example_lines(spec: Field, indent: str = "") -> list[str]:
     """The commented example of a field: one line, or a small block for lists and groups."""
     item = spec.item
     if spec.type == "list" and item is not None and item.type == "image":
-        return [f"{indent}{spec.name}:", f"{indent}  - src: foto-produk.jpg",
-                f"{indent}    alt: Keterangan isi foto"]
+        # src and alt written out; optional settings (focus) stay commented inside the block
+        block = [f"{indent}{spec.name}:"]
+        for i, sub in enumerate(item.fields):
+            line = f"{sub.name}: {sub.example or '...'}"
+            if sub.required or sub.name == "alt":
+                block.append(f"{indent}  {'- ' if i == 0 else '  '}{line}")
+            else:
+                choices = " | ".join(sub.choices[:5]) + " | ..." if len(sub.choices) > 5 else " | ".join(sub.choices)
+                block.append(f"{indent}    # {line}   (opsional: {choices}; lihat docs/photos.md)")
+        return block
     if spec.type == "list" and item is not None and item.fields:
         block = [f"{indent}{spec.name}:"]
         for i, sub in enumerate(item.fields):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -34,18 +34,21 @@ class Field:
     soft_length: int | None = None
     translatable: bool = False
     https_only: bool = False  # a `url` that must be https:// (http:// is an error, not a warning)
+    aliases: tuple[tuple[str, str], ...] = ()  # (word an editor may write, the choice it means)
     example: str = ""
     doc: str = ""
 
 
 @dataclass(frozen=True)
 class ImageSpec:
-    """An image as written in front matter: a path relative to the file, and its alt text."""
+    """An image as written in front matter: a path relative to the file, its alt text, and the part
+    of the photo a cropped frame keeps (`focus`)."""
 
     src: str
     alt: str | None
     line: int
     col: int
+    focus: str = "center"
 
 
 @dataclass
@@ -89,7 +92,19 @@ def _f(name: str, type_: str, **kw: Any) -> Field:
     return Field(name, type_, **kw)
 
 
-IMAGE = _f("image", "image", example="foto.jpg", doc="a path beside the file, or {src: foto.jpg, alt: ...}")
+# Where a photo cropped to a card's frame is held: the part of the photo that stays in view.
+FOCUS_POINTS = ("center", "top", "bottom", "left", "right", "top left", "top right", "bottom left", "bottom right")
+FOCUS_WORDS = (("tengah", "center"), ("atas", "top"), ("bawah", "bottom"), ("kiri", "left"), ("kanan", "right"),
+               ("atas kiri", "top left"), ("atas kanan", "top right"), ("bawah kiri", "bottom left"),
+               ("bawah kanan", "bottom right"))
+IMAGE = _f("image", "image", example="foto.jpg", doc="a path beside the file, or {src: foto.jpg, alt: ..., focus: top}",
+           fields=(
+               _f("src", "str", required=True, example="foto-produk.jpg"),
+               _f("alt", "str", soft_length=200, example="Keterangan isi foto"),
+               _f("focus", "choice", choices=FOCUS_POINTS, example="top", aliases=FOCUS_WORDS),
+           ))
+# The languages a site text may be written in; the first is the site's own.
+TEXT_LANGUAGES = ("id", "en")
 LINK = _f("marketplace", "record", fields=(
     _f("name", "str", required=True, example="Tokopedia"),
     _f("url", "url", required=True, https_only=True, example="https://www.tokopedia.com/toko-anda"),
@@ -112,7 +127,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("kind", "choice", choices=("kabupaten", "kota"), example="kabupaten"),
         _f("code", "str", example='"73.10"', doc="Kemendagri code"),
         _f("districts", "list", item=_f("district", "str"), example="[Pangkajene, Bungoro]"),
-        _f("cover", "image", example="sampul.jpg"),
+        replace(IMAGE, name="cover", example="sampul.jpg", doc=""),
         _f("summary", "str", translatable=True, soft_length=300, example="Kabupaten Tiga Dimensi"),
         _f("location", "record", fields=(
             _f("lat", "float", required=True, example="-4.83"),
@@ -137,7 +152,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("website", "url", example="https://example.com"),
         _f("address", "str", soft_length=200),
         _f("since", "int", minimum=1900, maximum=2100, example="2015"),
-        _f("logo", "image", example="logo.png"),
+        replace(IMAGE, name="logo", example="logo.png", doc=""),
         _f("marketplaces", "list", item=LINK),
         _f("summary", "str", translatable=True, soft_length=300),
     ),
@@ -168,12 +183,12 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("draft", "bool", example="true"),
     ),
     "site": (
-        _f("title", "str", soft_length=80, example="Galeri Produk Unggulan Daerah"),
-        _f("tagline", "str", soft_length=120),
-        _f("description", "str", soft_length=300),
+        _f("title", "text", soft_length=80, example="Galeri Produk Unggulan Daerah"),
+        _f("tagline", "text", soft_length=120),
+        _f("description", "text", soft_length=300),
         _f("base_url", "url", example="https://example.org/galeri/"),
         _f("languages", "list", item=_f("language", "choice", choices=("id", "en")), example="[id, en]"),
-        _f("organisation", "str"),
+        _f("organisation", "text", soft_length=160),
         _f("contact", "record", fields=(
             _f("whatsapp", "phone", example='"0812-0000-2409"'),
             _f("phone", "phone"),
@@ -181,7 +196,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("address", "str"),
         )),
         _f("theme_color", "color", example='"#8a3b12"'),
-        _f("logo", "image", example="logo.png"),
+        replace(IMAGE, name="logo", example="logo.png", doc=""),
         _f("price_warn_above", "int", minimum=1, example="50000000"),
         _f("images", "record", fields=(
             _f("widths", "list", item=_f("width", "int", minimum=64, maximum=4096), example="[360, 720, 1080]"),
@@ -293,6 +308,8 @@ class Validator:
             return record.values if isinstance(node, Mapping) else _INVALID
         if spec.type == "image":
             return self._image(node, path)
+        if spec.type == "text":
+            return self._text(spec, node, path)
         if not isinstance(node, Scalar):
             self.error(node, "FM_TYPE", path, f"expected a single value, found {kind_name(node)}",
                        f"write `{spec.name}: {spec.example or '...'}`")
@@ -312,14 +329,30 @@ class Validator:
     def _image(self, node: Node, path: str) -> Any:
         if isinstance(node, Scalar):
             return ImageSpec(node.text.strip(), None, node.line, node.col)
-        fields = (_f("src", "str", required=True, example="foto.jpg"), _f("alt", "str", soft_length=200))
-        record = self.record(node, fields, path)
+        record = self.record(node, IMAGE.fields, path)
         if "src" not in record.values:
             return _INVALID
         # An alt written but left empty is kept as "" so the loader can warn about it.
         written_alt = any(k.text == "alt" for k, _ in node.items) if isinstance(node, Mapping) else False
         alt = record.values.get("alt", "" if written_alt else None)
-        return ImageSpec(record.values["src"], alt, node.line, node.col)
+        return ImageSpec(record.values["src"], alt, node.line, node.col, record.values.get("focus", "center"))
+
+    def _text(self, spec: Field, node: Node, path: str) -> Any:
+        """A site text: one string for every language, or one per language `{id: ..., en: ...}`
+        (returned as a tuple of (language, text) pairs, the site's own language first)."""
+        if isinstance(node, Scalar):
+            return self._str(spec, node, path)
+        if not isinstance(node, Mapping):
+            self.error(node, "FM_TYPE", path, f"expected text or {{id: ..., en: ...}}, found {kind_name(node)}",
+                       f"write `{spec.name}: {spec.example or '...'}`, or one line per language: "
+                       f"`{spec.name}: {{id: ..., en: ...}}`")
+            return _INVALID
+        fields = tuple(replace(spec, name=lang, type="str", required=lang == TEXT_LANGUAGES[0])
+                       for lang in TEXT_LANGUAGES)
+        record = self.record(node, fields, path)
+        if TEXT_LANGUAGES[0] not in record.values:
+            return _INVALID
+        return tuple((lang, record.values[lang]) for lang in TEXT_LANGUAGES if lang in record.values)
 
     def _str(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
@@ -359,8 +392,12 @@ class Validator:
         text = node.text.strip()
         if text in spec.choices:
             return text
-        self.error(node, "FM_CHOICE", path, f'"{text}" is not allowed' + did_you_mean(text, spec.choices),
-                   "choose one of: " + ", ".join(spec.choices))
+        meant = dict(spec.aliases).get(" ".join(text.lower().split()))
+        hint = "choose one of: " + ", ".join(spec.choices)
+        if spec.aliases:
+            hint += " (" + ", ".join(f"{choice} = {word}" for word, choice in spec.aliases if " " not in word) + ")"
+        self.error(node, "FM_CHOICE", path, f'"{text}" is not allowed'
+                   + (f'; did you mean "{meant}"?' if meant else did_you_mean(text, spec.choices)), hint)
         return _INVALID
 
     def _int(self, spec: Field, node: Scalar, path: str) -> Any:

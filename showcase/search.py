@@ -215,7 +215,7 @@ def document(p: Product, lang: str, maker: str, category: str, region: Region, p
                       *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
     return SearchDoc(slug=p.slug, newest=p.newest_key[0], title=title, fallback=fallback, other=other,
                      price_text=commerce.price_text(p.price, p.price_max, on_request),
-                     unit=p.text(lang, "unit")[0] or "", maker=maker, region=p.region, category=p.category,
+                     unit=commerce.unit_text(p.text(lang, "unit")[0]), maker=maker, region=p.region, category=p.category,
                      district=p.district, certs=certs, price=p.price, image=card_image(plan))
 
 

@@ -65,6 +65,8 @@ class Picture:
     fetchpriority: str
     placeholder: str
     lang: str | None
+    focus: str = ""  # the part a cropped frame keeps, as a class suffix (`top-left`); "" = the centre
+    shape: str = ""  # height / width, for a frame that shows the photo whole (the product gallery)
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class SiteView:
     theme_color: str
     logo: Picture | None
     nav: tuple[NavItem, ...]
+    search: NavItem
     contact: tuple[Contact, ...]
     year: int
     offline: OfflineHead
@@ -271,7 +274,7 @@ class Page:
 
 # -- formatting ------------------------------------------------------------------------------
 def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str], sizes: str,
-                 eager: bool = False, alt_lang: str | None = None) -> Picture:
+                 eager: bool = False, alt_lang: str | None = None, focus: str = "center") -> Picture:
     """A responsive picture: one srcset per format (best first), a JPEG fallback near 720 px."""
     srcsets = {fmt: ", ".join(f"{routes.asset(v.path)} {v.width}w" for v in plan.variants if v.format == fmt)
                for fmt in formats}
@@ -281,7 +284,9 @@ def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
                    src=routes.asset(fallback.path), srcset=srcsets["jpeg"], sizes=sizes,
                    width=plan.width, height=plan.height, alt=alt,
                    loading="eager" if eager else "lazy", fetchpriority="high" if eager else "auto",
-                   placeholder=plan.placeholder, lang=alt_lang)
+                   placeholder=plan.placeholder, lang=alt_lang,
+                   focus="" if focus == "center" else focus.replace(" ", "-"),
+                   shape=f"{plan.height / plan.width:.4f}")
 
 
 def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str]) -> str:
@@ -292,6 +297,17 @@ def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
     return (f'<picture>{sources}<img src="{esc(p.src)}" srcset="{esc(p.srcset)}" sizes="{p.sizes}" '
             f'width="{p.width}" height="{p.height}" alt="{esc(p.alt)}" loading="lazy" decoding="async">'
             f"</picture>")
+
+
+def breakable_url(url: str) -> Markup:
+    """A URL to print under a QR code, with line-break opportunities (`<wbr>`) after each `/` of
+    its path and before `?`, `&` and `#`: a narrow column or a printed page wraps it between its
+    parts (`example.org/` | `produk/` | `abon-bandeng/`), never inside a word."""
+    scheme, sep, rest = url.partition("://")
+    parts = [part for part in re.split(r"(?<=/)|(?=[?&#])", rest if sep else url) if part]
+    if sep and parts:
+        parts[0] = f"{scheme}://{parts[0]}"
+    return Markup("<wbr>").join(parts)  # join escapes each part
 
 
 def count(t: Any, n: int) -> str:
@@ -390,7 +406,7 @@ class Views:
             alt = translation.alts[index]
         elif self.lang != "id":
             alt_lang = "id"
-        return make_picture(plan, alt, self.routes, self.config.images.formats, sizes, eager, alt_lang)
+        return make_picture(plan, alt, self.routes, self.config.images.formats, sizes, eager, alt_lang, image.focus)
 
     def card(self, slug: str, eager: bool = False) -> Card:
         """A product as a card in lists; made once per process and language, its reads replayed."""
@@ -402,7 +418,7 @@ class Views:
         image = product.images[0] if product.images else None
         region = self.entry("region", product.region)
         return Card(title=title, url=self.routes.href("product", slug, self.lang), price=self.price(product),
-                    unit=self.text(product, "unit")[0],
+                    unit=commerce.unit_text(self.text(product, "unit")[0]),
                     image=self.picture(image, SIZES_CARD, eager, 0, product),
                     maker=self.title(self.entry("maker", product.maker)),
                     region=self.text(region, "short_name")[0], lang="id" if fallback else None)
@@ -412,11 +428,14 @@ class Views:
 
     # -- site-wide -------------------------------------------------------------------------
     def site(self, current: str) -> SiteView:
-        """The `site` variable; only `nav[].current` differs from page to page."""
+        """The `site` variable; only `nav[].current` and `search.current` differ from page to page."""
         shared = self._shared_site()
-        nav = tuple(NavItem(n.label, n.url, current.startswith(n.url) and n.url != shared.home_url)
-                    for n in shared.nav)
-        return SiteView(**{**shared.__dict__, "nav": nav})
+
+        def mark(item: NavItem) -> NavItem:
+            return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
+
+        return SiteView(**{**shared.__dict__, "nav": tuple(mark(n) for n in shared.nav),
+                           "search": mark(shared.search)})
 
     def _shared_site(self) -> SiteView:
         if self._site is not None:
@@ -433,8 +452,7 @@ class Views:
         nav = [(t["nav_products"], routes.href("product", None, lang)),
                (t["nav_regions"], routes.href("region", None, lang)),
                (t["nav_categories"], routes.href("category", None, lang)),
-               (t["nav_makers"], routes.href("maker", None, lang)),
-               (t["search"], routes.href("search", None, lang))]
+               (t["nav_makers"], routes.href("maker", None, lang))]
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
         contact = []
         if self.config.contact_whatsapp:
@@ -446,11 +464,14 @@ class Views:
                                    "mailto:" + self.config.contact_email, "email"))
         newest = self.inputs.slice("products", 0, 1)
         dated = self.entry("product", newest[0]).date if newest else None
+        config = self.config
         return SiteView(
-            title=self.config.title, tagline=self.config.tagline, description=self.config.description,
-            organisation=self.config.organisation, home_url=routes.href("home", None, lang),
-            theme_color=self.config.theme_color, logo=self.picture(self.logo, SIZES_LOGO, eager=True),
-            nav=tuple(NavItem(label, url) for label, url in nav), contact=tuple(contact),
+            title=config.text("title", lang), tagline=config.text("tagline", lang),
+            description=config.text("description", lang), organisation=config.text("organisation", lang),
+            home_url=routes.href("home", None, lang), theme_color=config.theme_color,
+            logo=self.picture(self.logo, SIZES_LOGO, eager=True),
+            nav=tuple(NavItem(label, url) for label, url in nav),
+            search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
             year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config))
 
     def contacts(self, maker: Maker) -> tuple[Contact, ...]:
@@ -494,16 +515,17 @@ class Views:
         breadcrumbs = tuple(Crumb(c.label, c.url) for c in trail[:-1]) + \
             ((Crumb(trail[-1].label, None),) if trail else ())
         region_catalogue = kind == "region" and slug is not None and self.inputs.count(f"region/{slug}") > 0
+        site_title = self.config.text("title", lang)
         head = Head(
-            title=title if kind == "home" else f"{title} · {self.config.title}",
-            description=description or self.config.description, lang=lang,
+            title=title if kind == "home" else f"{title} · {site_title}",
+            description=description or self.config.text("description", lang), lang=lang,
             canonical=self.routes.absolute(kind, slug, lang, number), alternates=alternates,
             prev=pagination.prev.url if pagination and pagination.prev else None,
             next=pagination.next.url if pagination and pagination.next else None,
             switch=switch, breadcrumbs=breadcrumbs,
             css_url=self.assets["css"], js_url=self.assets["js"], body_class=f"page-{kind}",
             content_lang=content_lang, jsonld=jsonld, og=OpenGraph(**{**self._og_default(), **(og or {})}),
-            feed=FeedLink(f"{self.config.title} · {t['feed']}", self.routes.asset(Routes.feed(lang))),
+            feed=FeedLink(f"{site_title} · {t['feed']}", self.routes.asset(Routes.feed(lang))),
             catalogue=Link(t["catalogue"], self.routes.href("catalogue", slug if region_catalogue else None, lang)))
         return Page(spec, template, head, self.site(href), name, view, pagination, lastmod, share,
                     self.small_photo(photo))
@@ -532,7 +554,7 @@ class Views:
         """Open Graph values of a page without its own picture: the site's logo, a small card."""
         logo = self.image_url(self.logo)
         return {"type": "website", "locale": "id_ID" if self.lang == "id" else "en_US", "card": "summary",
-                "image": logo, "image_alt": self.config.title if logo else "", "image_width": None,
+                "image": logo, "image_alt": self.config.text("title", self.lang) if logo else "", "image_width": None,
                 "image_height": None, "price": None}
 
     def og_product(self, product: Product, title: str, share: SharePlan | None) -> dict[str, Any]:

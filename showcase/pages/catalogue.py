@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .. import commerce, qr
 from ..model import Product, Region
-from ..views import Link, Page, Picture, Spec, Views, count, format_date
+from ..views import Link, Page, Picture, Spec, Views, breakable_url, count, format_date
 from . import Context, Kind, register
 
 SIZES = "(min-width: 700px) 320px, 45vw"
@@ -33,7 +33,7 @@ printed part by part, and a changed price re-renders one part, not the whole reg
 class Item:
     title: str
     url: str
-    address: str
+    address: Markup
     price: str
     has_price: bool
     unit: str | None
@@ -79,7 +79,7 @@ class CatalogueView:
     as_of: str | None
     regions: tuple[RegionLink, ...]
     whole: WholeLink
-    home: str
+    home: Markup
     qr: Markup
 
 
@@ -122,10 +122,11 @@ def build(v: Views, spec: Spec) -> Page:
     newest_date = v.entry("product", newest[0]).date if newest else None
     home = v.routes.absolute("home", None, lang)
     view = CatalogueView(
-        title=title, site=v.config.title, organisation=v.config.organisation, intro=intro, sections=sections,
+        title=title, site=v.config.text("title", lang), organisation=v.config.text("organisation", lang),
+        intro=intro, sections=sections,
         as_of=t["catalogue_as_of"].format(date=format_date(newest_date, lang)) if newest_date else None,
         regions=links, whole=WholeLink(t["catalogue_whole"], v.routes.href("catalogue", None, lang), region is None),
-        home=home, qr=qr.svg(home, t["qr_label"].format(title=v.config.title)))
+        home=breakable_url(home), qr=qr.svg(home, t["qr_label"].format(title=v.config.text("title", lang))))
     crumbs = [Link(t["catalogue"], v.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(v.title(region) if region else t["catalogue"], ""))
     return v.page(spec, "catalogue.html", "catalogue", view, title, t["catalogue_intro"], crumbs, slug=slug,
@@ -147,8 +148,8 @@ def item(v: Views, p: Product) -> Item:
     picture = v.picture(p.images[0], SIZES, True, 0, p) if p.images else None
     if picture is not None:  # every photo must be loaded before printing; none of them is urgent
         picture = dataclasses.replace(picture, fetchpriority="auto")
-    return Item(title=title, url=v.routes.href("product", p.slug, lang), address=url, price=v.price(p),
-                has_price=p.price is not None, unit=v.text(p, "unit")[0], image=picture,
+    return Item(title=title, url=v.routes.href("product", p.slug, lang), address=breakable_url(url), price=v.price(p),
+                has_price=p.price is not None, unit=commerce.unit_text(v.text(p, "unit")[0]), image=picture,
                 category=v.title(v.entry("category", p.category)), maker=v.title(maker), district=p.district,
                 whatsapp=commerce.display_phone(number) if number else None,
                 certifications=tuple(commerce.CERTIFICATION_LABELS[c.type]

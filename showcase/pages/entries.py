@@ -15,7 +15,7 @@ from .. import commerce, qr, structured
 from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
-                     pages_of, plain_text, span)
+                     breakable_url, pages_of, plain_text, span)
 from . import Context, Kind, catalogue, register
 
 
@@ -45,6 +45,7 @@ class RegionView:
     body: Markup
     cover: Picture | None
     district_index: tuple[DistrictChip, ...]
+    districts_without_products: str
     districts: tuple[District, ...]
     other_products: tuple[Card, ...]
     makers: tuple[Link, ...]
@@ -89,25 +90,25 @@ def build_region(v: Views, spec: Spec) -> Page:
     for index, (_, district) in enumerate(ordered):
         starts.setdefault(district or "", index // views.PER_PAGE + 1)
 
-    def chip_url(d: str) -> str | None:
-        if total == 1:
-            return "#" + anchors[d]  # one page: every district has its section, empty or not
-        if not counts[d]:
-            return None
+    def chip_url(d: str) -> str:
         first = starts[d]
         return ("" if first == 1 else v.routes.href("region", r.slug, lang, first)) + "#" + anchors[d]
 
-    index = tuple(DistrictChip(d, anchors[d], counts[d], chip_url(d)) for d in r.districts)
+    # Only districts with products are linked; the others are named once, in one sentence.
+    index = tuple(DistrictChip(d, anchors[d], counts[d], chip_url(d)) for d in r.districts if counts[d])
+    empty = [d for d in r.districts if not counts[d]]
+    without = t["districts_without_products"].format(names=", ".join(empty)) if empty else ""
     makers = tuple(v.link(v.entry("maker", m)) for m in v.inputs.members("kind/maker")
                    if v.entry("maker", m).region == r.slug) if number == 1 else ()
     districts = tuple(District(d, anchors[d], v.cards([s for s, district in shown if district == d]))
-                      for d in r.districts if total == 1 or any(district == d for _, district in shown))
+                      for d in r.districts if any(district == d for _, district in shown))
     listed = set(r.districts)
     summary = v.text(r, "summary")[0]
     view = RegionView(name=name, short_name=v.text(r, "short_name")[0], province=r.province,
                       kind=t["kind_" + r.region_kind], summary=summary, body=body if number == 1 else Markup(""),
                       cover=v.picture(r.cover, SIZES_COVER, True, 0, r) if number == 1 else None,
-                      district_index=index if number == 1 else (), districts=districts,
+                      district_index=index if number == 1 else (),
+                      districts_without_products=without if number == 1 else "", districts=districts,
                       other_products=v.cards([s for s, district in shown if district not in listed]),
                       makers=makers, count=count(t, len(ordered)))
     return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),
@@ -167,7 +168,7 @@ class MakerView:
     marketplaces: tuple[Link, ...]
     products: tuple[Card, ...]
     qr: Markup | None
-    url: str
+    url: Markup
 
 
 def plan_maker(ctx: Context, slug: str) -> list[Spec]:
@@ -195,10 +196,12 @@ def build_maker(v: Views, spec: Spec) -> Page:
     view = MakerView(name=name, summary=summary, body=body if first else Markup(""),
                      logo=v.picture(m.logo, SIZES_LOGO, True, 0, None), region=v.link(v.entry("region", m.region)),
                      district=m.district, since=m.since, contact=v.contacts(m) if first else (),
-                     order_url=commerce.whatsapp_link(m.whatsapp) if m.whatsapp else None,
+                     order_url=commerce.whatsapp_link(m.whatsapp, commerce.order_message(
+                         v.t["order_message_maker"], name, "", absolute)) if m.whatsapp else None,
                      marketplaces=tuple(Link(x.label, x.url) for x in m.marketplaces),
                      products=v.cards(v.inputs.slice(members, *span(number))),
-                     qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None, url=absolute)
+                     qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None,
+                     url=breakable_url(absolute))
     return v.page(spec, "maker.html", "maker", view, v.paged_title(name, number, total), description,
                   v.paged_crumbs("maker", m.slug, "nav_makers", name, number), slug=m.slug,
                   pagination=v.pagination("maker", number, total, m.slug),

@@ -29,9 +29,11 @@ def build(v: Views, spec: Spec) -> Page:
             summary=v.text(p, "summary")[0],
             image=v.routes.absolute_asset(structured.largest_jpeg(plan)) if plan else None))
     config = v.config
-    view = FeedView(lang=spec.lang, url=v.routes.absolute_asset(Routes.feed(spec.lang)),
-                    home=v.routes.absolute("home", None, spec.lang), title=f"{config.title} · {v.t['feed']}",
-                    subtitle=config.tagline, author=config.organisation or config.title,
+    lang = spec.lang
+    view = FeedView(lang=lang, url=v.routes.absolute_asset(Routes.feed(lang)),
+                    home=v.routes.absolute("home", None, lang), title=f"{config.text('title', lang)} · {v.t['feed']}",
+                    subtitle=config.text("tagline", lang),
+                    author=config.text("organisation", lang) or config.text("title", lang),
                     updated=max((e.date for e in entries if e.date), default=None), entries=tuple(entries))
     return Page(spec, "", None, None, "feed", view)
 

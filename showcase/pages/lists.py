@@ -9,6 +9,7 @@ from markupsafe import Markup
 from .. import search, structured
 from ..model import Maker
 from ..routes import OFFLINE_SLUG
+from ..strings import strings_for
 from ..views import SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, pages_of, span
 from . import Context, Kind, register
 
@@ -53,11 +54,12 @@ def build_home(v: Views, spec: Spec) -> Page:
                     regions=regions, categories=categories, intro=Markup(""))
     url = routes.absolute("home", None, lang)
     config = v.config
-    organisation = structured.organisation(config.organisation or config.title, routes.absolute("home", None, "id"),
-                                           v.image_url(v.logo), config.contact_whatsapp, config.contact_email)
-    jsonld = structured.graph(structured.website(config.title, url, lang, config.description, organisation["@id"]),
-                              organisation)
-    return v.page(spec, "home.html", "home", home, config.title, config.description, [], jsonld=jsonld)
+    title, description = config.text("title", lang), config.text("description", lang)
+    organisation = structured.organisation(config.text("organisation", lang) or title,
+                                           routes.absolute("home", None, "id"), v.image_url(v.logo),
+                                           config.contact_whatsapp, config.contact_email)
+    jsonld = structured.graph(structured.website(title, url, lang, description, organisation["@id"]), organisation)
+    return v.page(spec, "home.html", "home", home, title, description, [], jsonld=jsonld)
 
 
 # -- listings ----------------------------------------------------------------------------------
@@ -177,11 +179,12 @@ class OfflineView:
     text: str
     retry: str
     groups: tuple[OfflineGroup, ...]
+    saved_elsewhere: Link | None  # on a language whose pages are not saved ahead: the one whose are
 
 
 def plan_offline(ctx: Context, _: str) -> list[Spec]:
-    lang = ctx.config.languages[0]
-    return [ctx.spec("offline", "site/offline", lang, OFFLINE_SLUG, route="page")]
+    """An offline page per language: the service worker answers each language with its own."""
+    return [ctx.spec("offline", "site/offline", lang, OFFLINE_SLUG, route="page") for lang in ctx.config.languages]
 
 
 def build_offline(v: Views, spec: Spec) -> Page:
@@ -194,11 +197,28 @@ def build_offline(v: Views, spec: Spec) -> Page:
     products = tuple(Link(title, routes.href("product", slug, lang)) for slug, title in inputs.members(f"titles/{lang}"))
     groups = [(t["nav_categories"], "category", links("category")), (t["nav_regions"], "region", links("region")),
               (t["nav_makers"], "maker", links("maker")), (t["nav_products"], "product", products)]
+    default = v.config.languages[0]  # its pages are saved on the first visit; others as they are read
     view = OfflineView(t["offline_title"], t["offline_text"], t["offline_retry"],
                        tuple(OfflineGroup(title, routes.href(kind, None, lang), found)
-                             for title, kind, found in groups if found))
+                             for title, kind, found in groups if found),
+                       None if lang == default else Link(t["offline_in_default"],
+                                                         routes.href("page", OFFLINE_SLUG, default)))
     return v.page(spec, "offline.html", "offline", view, t["offline_title"], t["offline_text"], [],
                   slug=OFFLINE_SLUG, route="page")
+
+
+@dataclass(frozen=True)
+class NotFoundLanguage:
+    lang: str
+    title: str
+    text: str
+    back: str
+    home: str
+
+
+@dataclass(frozen=True)
+class NotFoundView:
+    others: tuple[NotFoundLanguage, ...]
 
 
 def plan_not_found(ctx: Context, _: str) -> list[Spec]:
@@ -206,7 +226,11 @@ def plan_not_found(ctx: Context, _: str) -> list[Spec]:
 
 
 def build_not_found(v: Views, spec: Spec) -> Page:
-    return v.page(spec, "404.html", "not_found", None, v.t["not_found_title"], "", [])
+    """One 404.html answers every unknown address, so it speaks every language of the site."""
+    others = tuple(NotFoundLanguage(lang, strings_for(lang)["not_found_title"], strings_for(lang)["not_found_text"],
+                                    strings_for(lang)["back_home"], v.routes.href("home", None, lang))
+                   for lang in v.config.languages if lang != spec.lang)
+    return v.page(spec, "404.html", "not_found", NotFoundView(others), v.t["not_found_title"], "", [])
 
 
 register(Kind("home", plan_home, build_home), owners=["site/home"])

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import commerce, qr, share, structured
-from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, format_date, plain_text)
+from datetime import date
+from typing import Any
+
+from ..model import Certification
+from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, breakable_url, format_date, plain_text)
 from . import Context, Kind, parts, register
 
 
@@ -18,7 +22,9 @@ class Certificate:
     label: str
     number: str
     kind: str
+    about: str
     valid_until: str | None
+    expired: str | None  # "expired on …" for a lapsed licence: a visitor buying food should see that
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,16 @@ class ProductView:
     related: tuple[Card, ...]
     lang: str | None
     qr: Markup
-    url: str
+    url: Markup
+
+
+def certificate(c: Certification, lang: str, t: Any, today: date) -> Certificate:
+    """A licence badge: its name, what it means, its number and date; an expired one says so."""
+    day = format_date(c.valid_until, lang) if c.valid_until else None
+    expired = not c.valid_on(today)
+    return Certificate(commerce.CERTIFICATION_LABELS[c.type], c.number, c.type,
+                       t["cert_about_" + c.type.replace("-", "_")], None if expired else day,
+                       t["cert_expired"].format(date=day) if expired else None)
 
 
 def plan(ctx: Context, slug: str) -> list[Spec]:
@@ -66,9 +81,9 @@ def build(v: Views, spec: Spec) -> Page:
     absolute = v.routes.absolute("product", p.slug, lang)
     order_url = commerce.whatsapp_link(number, commerce.order_message(
         t["order_message"], title, price, absolute)) if number else None
-    certifications = tuple(Certificate(commerce.CERTIFICATION_LABELS[c.type], c.number, c.type,
-                                       format_date(c.valid_until, lang) if c.valid_until else None)
-                           for c in p.certifications_on(v.inputs.today()))
+    today = v.inputs.today() if p.certifications else None
+    certifications = tuple(certificate(c, lang, t, today) for c in sorted(  # expired ones last
+        p.certifications, key=lambda c: not c.valid_on(today))) if today else ()
     summary = v.text(p, "summary")[0]
     description = summary or plain_text(body)
     plans = [v.inputs.plan(i) for i in p.images]
@@ -85,7 +100,8 @@ def build(v: Views, spec: Spec) -> Page:
         certifications=certifications, tags=tuple(v.text(p, "tags")[0] or ()), order_url=order_url,
         marketplaces=tuple(Link(m.label, m.url) for m in p.marketplaces),
         date=format_date(p.date, lang) if p.date else None, related=v.cards(v.inputs.related(p.slug)),
-        lang="id" if fallback else None, qr=qr.svg(absolute, t["qr_label"].format(title=title)), url=absolute)
+        lang="id" if fallback else None, qr=qr.svg(absolute, t["qr_label"].format(title=title)),
+        url=breakable_url(absolute))
     crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
     return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,
                   content_lang="id" if (fallback or body_fallback) else None, jsonld=jsonld,

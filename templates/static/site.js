@@ -30,6 +30,27 @@
   });
 })();
 
+// The order bar of a product page: on phones it stays at the bottom of the screen (site.css), but
+// never over the title and price. While the price is not yet in the part of the screen above the
+// bar (on a small screen with large text it may start below it), the bar steps aside; once the
+// price has been seen, or scrolled away, the bar is back. Without this file the bar simply stays.
+(function () {
+  var bar = document.querySelector("[data-buybar]");
+  var price = document.querySelector("[data-price]");
+  if (!bar || !price || !window.IntersectionObserver) return;
+  var observer;
+  function watch() {
+    if (observer) observer.disconnect();
+    observer = new IntersectionObserver(function (entries) {
+      var seen = entries[entries.length - 1];
+      bar.classList.toggle("is-aside", seen.boundingClientRect.bottom > seen.rootBounds.bottom);
+    }, { rootMargin: "0px 0px -" + bar.offsetHeight + "px 0px", threshold: [0, 1] });
+    observer.observe(price);
+  }
+  watch();
+  addEventListener("resize", watch);
+})();
+
 // Offline reading. base.html prints the service worker's URL and scope and the interface
 // strings as data- attributes on <html> (no inline script). Registers the worker, shows a quiet
 // indicator while offline, offers a reload when a new build is ready, asks for persistent
@@ -66,7 +87,9 @@
       indicator.className = "net-status";
       indicator.setAttribute("role", "status");
       indicator.textContent = d.tOffline;
-      document.body.appendChild(indicator);
+      // A strip above the header, in the flow of the page: it covers nothing.
+      var header = document.querySelector(".site-header") || document.body;
+      header.insertBefore(indicator, header.firstChild);
     } else if (navigator.onLine && indicator) {
       indicator.remove();
       indicator = null;

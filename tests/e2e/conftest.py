@@ -140,3 +140,28 @@ def until(page, script: str, arg: object = None, timeout: float = 10_000) -> Non
 
 
 SCREENSHOTS = Path(os.environ.get("SHOWCASE_SCREENSHOTS", REPO / ".cache" / "screenshots"))
+
+
+SPLIT_WORDS = r"""() => {
+    // Words of the page split across two lines, as "tag.class: word". A line may end after a
+    // hyphen, dash or slash; URLs, e-mail addresses and licence numbers may break anywhere when
+    // they cannot fit (each is one long word).
+    const split = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+        const el = node.parentElement;
+        if (el.closest('script, style, .qr-url, .contact a, .cert-number, .visually-hidden, [hidden]')) continue;
+        if (!el.getClientRects().length) continue;
+        const words = /[^\s\-–\/]+/g;
+        let m;
+        while ((m = words.exec(node.data))) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (lines.size > 1) split.push(`${el.tagName.toLowerCase()}.${el.className}: ${m[0]}`);
+        }
+    }
+    return split;
+}"""

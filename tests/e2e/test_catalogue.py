@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import until
+from tests.e2e.conftest import SPLIT_WORDS, until
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,8 @@ def print_catalogue(page_at, url: str) -> tuple[list[dict], list[dict]]:  # type
         const box = item.getBoundingClientRect();
         const first = link.getClientRects()[0];
         return {url: link.href, height: box.height, offset: first.top - box.top,
-                qr: item.querySelector('svg.qr') !== null, image: item.querySelector('img') !== null};
+                qr: item.querySelector('svg.qr') !== null, image: item.querySelector('img') !== null,
+                section: [...document.querySelectorAll('.catalogue-section')].indexOf(item.closest('.catalogue-section'))};
     })""")
     return pdf_pages(page.pdf(format="A4", print_background=True)), cards
 
@@ -109,3 +110,69 @@ def test_catalogue_on_screen_links_every_region_catalogue(served_site, page_at):
     links = page.eval_on_selector_all(".catalogue-nav a", "links => links.map(a => a.getAttribute('href'))")
     assert links[0] == "/galeri/en/catalogue/" and all(href.startswith("/galeri/en/catalogue/") for href in links)
     assert page.locator(".catalogue-item").count() == page.locator(".catalogue-item svg.qr title").count() > 0
+
+
+GAP = 3 * MM  # the grid gap of print cards in site.css
+
+
+def test_printed_pages_are_filled_before_the_next_one_starts(served_site, page_at):
+    """A page (but the last of a region) ends only when the next card would not fit below it."""
+    server, _ = served_site
+    pages, cards = print_catalogue(page_at, server.url + "katalog/")
+    where = placements(pages, cards)
+    section_of = {c["url"]: c["section"] for c in cards}
+    by_page: dict[int, list[str]] = {}
+    for url, (index, _, _) in where.items():
+        by_page.setdefault(index, []).append(url)
+    assert len(by_page[0]) >= 6, "the first page holds the head and at least three rows of cards"
+    for index, urls in sorted(by_page.items()):
+        following = by_page.get(index + 1, [])
+        if not following or section_of[following[0]] != section_of[urls[0]]:
+            continue  # the last page of a region: the next region starts a page of its own
+        lowest = max(where[u][2] for u in urls)
+        first_row = min(where[u][1] for u in following)
+        next_row = max(where[u][2] - where[u][1] for u in following if abs(where[u][1] - first_row) < 1)
+        room = A4[1] - MARGIN_BOTTOM - lowest
+        assert room < next_row + GAP, f"page {index + 1} ends with room for the next row ({room:.0f} pt)"
+
+
+def test_on_a_phone_catalogue_cards_stack_instead_of_squeezing_the_text(served_site, page_at):
+    server, _ = served_site
+    for path in ("katalog/pangkep/", "en/catalogue/pangkep/"):
+        page = page_at(360, 800)
+        page.goto(server.url + path, wait_until="load")
+        found = page.evaluate("""() => ({
+            narrowest: Math.min(...[...document.querySelectorAll('.catalogue-text')].map(t => t.getBoundingClientRect().width)),
+            amounts: [...document.querySelectorAll('.catalogue-price')].flatMap(price => {
+                // each rupiah amount (Rp and its digits) on one line
+                const text = price.firstChild;
+                return [...text.data.matchAll(/Rp\u00a0[0-9.]+/g)].map(m => {
+                    const r = document.createRange(); r.setStart(text, m.index); r.setEnd(text, m.index + m[0].length);
+                    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+                });
+            }),
+            scroll: document.documentElement.scrollWidth})""")
+        assert found["narrowest"] >= 160, f"{path}: text squeezed to {found['narrowest']} px"
+        assert found["amounts"] and set(found["amounts"]) == {1}, f"{path}: a price wraps inside its amount"
+        assert found["scroll"] <= 360
+        assert page.evaluate(SPLIT_WORDS) == [], path
+
+
+def test_the_section_ornament_prints_inside_the_page(served_site, page_at):
+    """The diamond before a region's name is a rotated square with two rings (site.css): its
+    corners reach past its box, so the heading must leave that much room at the page's edge."""
+    server, _ = served_site
+    page = page_at(CONTENT_WIDTH_PX, 1000)
+    page.goto(server.url + "katalog/", wait_until="load")
+    page.emulate_media(media="print")
+    found = page.evaluate("""() => [...document.querySelectorAll('.catalogue-section h2')].map(h => {
+        const mark = getComputedStyle(h, '::before');
+        const side = parseFloat(mark.width);
+        const rings = Math.max(...mark.boxShadow.split(/,(?![^(]*\\))/).map(s => parseFloat(s.trim().split(' ').at(-1)) || 0));
+        return {reach: (side * Math.SQRT2 - side) / 2 + rings,
+                room: parseFloat(getComputedStyle(h).paddingLeft) + h.getBoundingClientRect().left,
+                transform: mark.transform};
+    })""")
+    assert found and all(f["transform"] != "none" for f in found)
+    for f in found:
+        assert f["room"] >= f["reach"], f"the ornament reaches {f['reach']:.1f} px past a {f['room']:.1f} px margin"

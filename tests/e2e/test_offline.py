@@ -88,8 +88,26 @@ def controlled(page) -> None:  # type: ignore[no-untyped-def]
     until(page, "navigator.serviceWorker.controller !== null", timeout=30_000)
 
 
+# The service worker answers a photo it has neither saved nor can fetch with an empty SVG
+# (offline.py), so the frame keeps its placeholder colour instead of a broken-image icon. Asked
+# again from the page, such a photo is that SVG or (not being an image request) a network error.
+STAND_INS = """async () => {
+    const out = [];
+    for (const img of document.querySelectorAll('main img')) {
+        let real = false;
+        try {
+            const response = await fetch(img.currentSrc || img.src);
+            real = response.ok && !(response.headers.get('content-type') || '').includes('svg');
+        } catch (error) { real = false; }
+        if (!real) out.push(img.currentSrc || img.src);
+    }
+    return out;
+}"""
+
+
 def photos_shown(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """Scroll every photo of the main content into view; return those that did not load."""
+    """Scroll every photo of the main content into view; return those that did not load a real
+    photo (broken, or the worker's empty stand-in)."""
     page.evaluate("""async () => {
         for (const img of document.querySelectorAll('main img')) {
             img.scrollIntoView();
@@ -97,7 +115,8 @@ def photos_shown(page) -> list[str]:  # type: ignore[no-untyped-def]
         }
     }""")
     until(page, "[...document.querySelectorAll('main img')].every(i => i.complete)", timeout=10_000)
-    return page.evaluate("[...document.querySelectorAll('main img')].filter(i => !i.naturalWidth).map(i => i.src)")
+    broken = page.evaluate("[...document.querySelectorAll('main img')].filter(i => !i.naturalWidth).map(i => i.src)")
+    return broken + page.evaluate(STAND_INS)
 
 
 PRECACHE_BYTES = """async () => {
@@ -180,6 +199,61 @@ def test_one_visit_then_offline_then_a_new_deploy(offline_site, browser):
     page.goto(site.url + "produk/" + PRODUCT + "/")
     assert "36.500" in page.locator("main").inner_text()
     assert errors == []
+    context.close()
+
+
+def test_english_pages_fall_back_to_the_english_offline_page(offline_site, browser):
+    site = offline_site
+    context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="allow")
+    page = context.new_page()
+    page.goto(site.url)
+    controlled(page)
+    page.goto(site.url + "en/products/bandeng-presto/")  # English pages are kept as they are read
+    context.set_offline(True)
+    for path in ("en/products/never-saved/", "en/regions/pangkep/"):
+        page.goto(site.url + path)
+        assert page.locator("h1").inner_text() == "You are offline", path
+        assert page.evaluate("document.documentElement.lang") == "en"
+        page.wait_for_timeout(300)  # the list hides pages not saved, asynchronously
+        visible = page.eval_on_selector_all(".offline-links a", "links => links.filter(a => a.offsetParent)"
+                                            ".map(a => a.getAttribute('href'))")
+        assert visible == ["/galeri/en/products/bandeng-presto/"], "the English page read before is offered"
+    page.get_by_role("link", name="Pages saved in Indonesian").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Anda sedang offline"
+    page.wait_for_timeout(300)
+    assert page.locator(".offline-links a:visible").count() >= 20, "every Indonesian page is saved"
+    page.goto(site.url + "wilayah/tidak-ada/")
+    assert page.locator("h1").inner_text() == "Anda sedang offline", "Indonesian pages keep theirs"
+    context.close()
+
+
+def test_a_photo_never_saved_shows_its_placeholder_colour_not_a_broken_image(offline_site, browser):
+    """The vase's page is saved with its first photo; its second photo was never fetched."""
+    site = offline_site
+    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1,
+                                  service_workers="allow")
+    page = context.new_page()
+    page.goto(site.url)
+    controlled(page)
+    context.set_offline(True)
+    page.goto(site.url + "produk/vas-bunga-marmer/")
+    assert page.locator("h1").inner_text() == "Vas Bunga Marmer Ramping"
+    not_real = set(photos_shown(page))
+    shown = page.evaluate("""() => [...document.querySelectorAll('main img')].map(i => ({
+        src: i.currentSrc || i.src, width: i.naturalWidth, shown: i.getBoundingClientRect().width,
+        background: getComputedStyle(i).backgroundColor, placeholder: i.style.backgroundColor}))""")
+    assert all(p["width"] > 0 for p in shown), f"a broken image: {shown}"
+    stand_ins = [p for p in shown if p["src"] in not_real]
+    assert stand_ins, "the second photo was never saved, so the worker answered it"
+    assert any("vas-1" in p["src"] for p in shown if p not in stand_ins), "the saved first photo still shows"
+    for p in stand_ins:
+        assert "vas-2" in p["src"], p
+        assert p["background"] == p["placeholder"] and p["background"] not in ("", "rgba(0, 0, 0, 0)"), p
+        assert p["shown"] >= 40, f"a frame of the placeholder colour, not a dot: {p}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".thumbs").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "offline-unsaved-photo.png"))
     context.close()
 
 

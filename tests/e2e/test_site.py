@@ -6,7 +6,8 @@ import urllib.parse
 
 import pytest
 
-from tests.e2e.conftest import SCREENSHOTS, until
+from showcase.pipeline import Options, build
+from tests.e2e.conftest import REPO, SCREENSHOTS, Server, until
 
 pytestmark = pytest.mark.browser
 WIDTHS = (360, 1280)
@@ -97,14 +98,32 @@ def test_language_switch_links_the_same_page(served_site, page_at):
     assert page.locator("a.lang-switch").get_attribute("href").endswith("/galeri/produk/bandeng-presto/")
 
 
-def test_untranslated_page_is_marked_indonesian(served_site, page_at):
-    server, output = served_site
-    untranslated = [p for p in (output / "en" / "products").glob("*/index.html")
-                    if 'lang="id"' in p.read_text()]
-    assert untranslated, "the sample has products without English text"
-    path = untranslated[0].parent.relative_to(output).as_posix() + "/"
-    page, *_ = open_page(page_at, server, path, 360)
-    assert page.locator('main [lang="id"], main[lang="id"]').count() >= 1
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The full test fixture (its Bandeng Presto has no English text), built and served."""
+    output = tmp_path_factory.mktemp("full") / "output"
+    output.mkdir()
+    server = Server(output)
+    build(Options(content=REPO / "tests" / "sites" / "full" / "content", output=output, templates=REPO / "templates",
+                  cache=REPO / ".cache" / "showcase", base_url=server.url))
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_every_sample_page_is_translated(served_site):
+    _, output = served_site
+    english = list((output / "en").rglob("index.html"))
+    assert len(english) > 40
+    assert [p for p in english if '<main id="main" lang="id">' in p.read_text()] == []
+
+
+def test_untranslated_page_is_marked_indonesian(fixture_site, page_at):
+    page, *_ = open_page(page_at, fixture_site, "en/products/bandeng-presto/", 360)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator('main[lang="id"]').count() == 1
+    note = page.locator(".lang-note")
+    assert note.get_attribute("lang") == "en" and "not yet translated" in note.inner_text()
 
 
 def test_region_page_groups_products_by_district(served_site, page_at):

@@ -145,3 +145,15 @@ def test_enabled_without_a_repository_is_reported(tmp_path, repo):
     assert codes & {"CMS_REPO", "FM_MISSING_FIELD"}
     with pytest.raises(BuildFailed):
         built(tmp_path, content)
+
+
+def test_photos_in_the_editor_offer_the_focus_of_the_schema(tmp_path):
+    output = built(tmp_path, site(tmp_path, cms=ENABLED))
+    config = yaml.safe_load((output / "admin" / "config.yml").read_text())
+    products = next(c for c in config["collections"] if c["name"] == "products")
+    images = next(f for f in products["fields"] if f["name"] == "images")
+    photo = {f["name"]: f for f in images["fields"]}
+    assert list(photo) == ["src", "alt", "focus"]
+    assert photo["src"]["widget"] == "image"
+    assert photo["focus"]["widget"] == "select" and "top left" in photo["focus"]["options"]
+    assert photo["focus"]["required"] is False

@@ -51,3 +51,22 @@ def test_https_only_urls_refuse_http_mailto_and_tel():
     assert check_url("tel:+62812", https_only=True)[1] == "error"
     assert check_url("http://toko.example")[1] == "warning"  # other URL fields: unchanged
     assert check_url("mailto:toko@example.com") == ("", "")
+
+
+@pytest.mark.parametrize(("unit", "shown"), [
+    ("500 g (4 ekor)", "/ 500 g (4 ekor)"),
+    ("250 g", "/ 250 g"),
+    ("per buah", "per buah"),
+    ("Per lembar (2 m)", "Per lembar (2 m)"),
+    ("tiap pasang", "tiap pasang"),
+    ("setiap toples", "setiap toples"),
+    ("per piece", "per piece"),
+    ("each", "each"),
+    ("/pcs", "/pcs"),
+    ("perak 10 g", "/ perak 10 g"),  # a word that starts with "per" is not "per"
+    ("  200   g ", "/ 200 g"),
+    ("", ""),
+    (None, ""),
+])
+def test_a_unit_follows_the_price_without_saying_per_twice(unit, shown):
+    assert commerce.unit_text(unit) == shown

@@ -46,3 +46,27 @@ def test_image_settings_and_contact(tmp_path):
 def test_unquoted_colour_is_a_yaml_comment_and_reported(tmp_path):
     _, diags = load(tmp_path, "theme_color: #204060\n")
     assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint
+
+
+def test_site_texts_are_one_string_or_one_per_language(tmp_path):
+    config, diags = load(tmp_path, "title:\n  id: Galeri Produk\n  en: Products Gallery\n"
+                                   "tagline: Hasil laut dan sutra\norganisation: {id: Dekranasda Soppeng}\n")
+    assert not diags.items
+    assert (config.title, config.text("title", "id"), config.text("title", "en")) == (
+        "Galeri Produk", "Galeri Produk", "Products Gallery")
+    assert config.text("tagline", "en") == "Hasil laut dan sutra", "one string serves every language"
+    assert config.text("organisation", "en") == "Dekranasda Soppeng", "no English: the site's own text"
+    assert config.text("description", "en") == ""
+
+
+def test_a_site_text_without_its_indonesian_or_with_an_unknown_language_is_located(tmp_path):
+    _, diags = load(tmp_path, "title:\n  en: Products Gallery\ndescription:\n  id: Katalog\n  eng: Catalogue\n"
+                              "tagline: [a, b]\n")
+    found = {(d.code, d.line, d.field) for d in diags.errors}
+    assert ("FM_MISSING_FIELD", 2, "title.id") in found
+    assert ("FM_UNKNOWN_FIELD", 5, "description.eng") in found
+    assert ("FM_TYPE", 6, "tagline") in found
+    unknown = next(d for d in diags.errors if d.code == "FM_UNKNOWN_FIELD")
+    assert "did you mean `en`" in unknown.message
+    typed = next(d for d in diags.errors if d.code == "FM_TYPE")
+    assert "{id: ..., en: ...}" in typed.hint

@@ -84,7 +84,10 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
 def test_every_url_is_absolute_with_the_sub_path_and_carries_its_content_hash(built):
     _, output, report = built
     data = settings(output)
-    assert data["scope"] == "/galeri/" and data["offline"] == "/galeri/offline/"
+    assert data["scope"] == "/galeri/"
+    # each language's navigations get its own offline page, the longest prefix tried first
+    assert data["offline"] == [["/galeri/en/", "/galeri/en/offline/"], ["/galeri/", "/galeri/offline/"]]
+    assert {"/galeri/offline/", "/galeri/en/offline/"} <= {url for url, _, kind in data["precache"] if kind == "shell"}
     total = 0
     for url, rev, _ in data["precache"]:
         assert url.startswith("/galeri/") and "//" not in url and "example.org" not in url

@@ -144,3 +144,32 @@ def test_yaml_problems_are_located(text, code, line):
     with pytest.raises(YamlProblem) as caught:
         parse(text, 2)
     assert caught.value.code == code and caught.value.line == line and caught.value.hint
+
+
+def test_a_photo_focus_is_read_and_reaches_the_image():
+    record, diags = validate(BASE + "images:\n  - src: vas.jpg\n    alt: Vas\n    focus: top left\n  - vas-2.jpg\n")
+    assert not diags.items
+    first, second = record.values["images"]
+    assert (first.src, first.focus) == ("vas.jpg", "top left")
+    assert second.focus == "center", "a photo without focus is held at its centre"
+
+
+@pytest.mark.parametrize(("written", "suggested"), [("atas", "top"), ("bawah kanan", "bottom right"),
+                                                    ("botom", "bottom"), ("Top", "top")])
+def test_a_wrong_focus_is_located_and_suggests_the_right_word(written, suggested):
+    _, diags = validate(BASE + f"images:\n  - src: vas.jpg\n    focus: {written}\n")
+    error = only_error(diags)
+    assert (error.code, error.line, error.field) == ("FM_CHOICE", 7, "images[0].focus")
+    assert f'did you mean "{suggested}"' in error.message
+    assert "top = atas" in error.hint and "bottom right" in error.hint, "the choices, with the Indonesian words"
+
+
+def test_focus_goes_through_the_schema_to_the_field_reference_and_new_files():
+    from showcase import fieldref, scaffold
+
+    reference = fieldref.render()
+    assert "| `images[].focus` |" in reference and "| `cover.focus` |" in reference
+    product = scaffold.render("product", {})
+    assert "#     # focus: top" in product, "offered in the images block, commented until wanted"
+    uncommented = "\n".join(line[2:] if line.startswith("# ") else line for line in product.splitlines())
+    assert "    # focus: top" in uncommented, "uncommenting the block keeps focus optional"

@@ -3,13 +3,17 @@
 // as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
 // it to take over ("reload" prompt), then deletes the caches of older builds.
 "use strict";
-const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"3cf8a6b4fac4","offline":"/galeri/offline/","timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.869d4a1dff.js","be137cc973d02a23","shell"],["/galeri/assets/site.596e3adbac.css","17a6d5b5a9414f34","shell"],["/galeri/assets/site.9e9acfb96e.js","a00f84634a8bc08d","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","0921d7aa05ad5abf","shell"],["/galeri/","14fe064fb133fe2e","page"],["/galeri/kategori/","3140681d737dfc25","page"],["/galeri/produk/","78f6bd56a6d37595","page"],["/galeri/umkm/","16db74bc9db68377","page"],["/galeri/wilayah/","9828305afbc677d7","page"],["/galeri/cari/","3dacaa42c2e61820","page"],["/galeri/kategori/olahan-hasil-laut/","452d0e04ec15696a","page"],["/galeri/kategori/tenun-sutra/","5cf59f8fa4aee076","page"],["/galeri/wilayah/pangkep/","3926ef08240a4d85","page"],["/galeri/wilayah/soppeng/","a78d1560cde93c6f","page"],["/galeri/produk/abon-bandeng/","a9e000686853d960","page"],["/galeri/produk/bandeng-presto/","498253ef29ddc874","page"],["/galeri/produk/sarung-sutra/","d64c65af278d5d3d","page"],["/galeri/umkm/mattiro-sompe/","4d725c05dcaf2105","page"],["/galeri/umkm/sutra-lalabata/","e3b1e18b667a9ab5","page"],["/galeri/tentang/","9551c057beb675b7","page"],["/galeri/search/id/index.json","ee0ca15dbed7f050","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-1a57a7a639.json","545559656ebafec7","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","1cd64f5faca4efd2","photo"],["/galeri/media/depan-4bc24b766e-360.avif","9809c83f4e002976","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","9c7d55ebf5118642","image"],["/galeri/katalog/","de3e816ff145d5e1","other"],["/galeri/katalog/pangkep/","fc115aa09a8ba4d2","other"],["/galeri/katalog/soppeng/","d573829eefcb8751","other"]]};
+const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"1a5e7229e4c8","offline":[["/galeri/en/","/galeri/en/offline/"],["/galeri/","/galeri/offline/"]],"timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.4a2c72da07.js","a9d7ab58bb367dd8","shell"],["/galeri/assets/site.7623017004.js","fe4914843e9a2d2d","shell"],["/galeri/assets/site.a10490a66b.css","8f76d53e87589319","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","ae570a2b9f6cc3e2","shell"],["/galeri/en/offline/","bd06a3b4013569e1","shell"],["/galeri/","0fa3041ab7a304b1","page"],["/galeri/kategori/","4403514e12c1dba0","page"],["/galeri/produk/","f4ee6425f0a29c13","page"],["/galeri/umkm/","fcaee116b5dc61d6","page"],["/galeri/wilayah/","e449d86940a71618","page"],["/galeri/cari/","fe8da366c950b96e","page"],["/galeri/kategori/olahan-hasil-laut/","764bd70791a09f93","page"],["/galeri/kategori/tenun-sutra/","b0d2e4eb9a2c618e","page"],["/galeri/wilayah/pangkep/","4d0ba55066ca3d23","page"],["/galeri/wilayah/soppeng/","16ffb75da8221b2e","page"],["/galeri/produk/abon-bandeng/","5fc1272603da3bb0","page"],["/galeri/produk/bandeng-presto/","72f89f3ab5beaedd","page"],["/galeri/produk/sarung-sutra/","54c31f4cf6d5d49e","page"],["/galeri/umkm/mattiro-sompe/","b1a55672e3f41e03","page"],["/galeri/umkm/sutra-lalabata/","d198a5364a94232e","page"],["/galeri/tentang/","a895bccbb3eece08","page"],["/galeri/search/id/index.json","0a8a2267d87d73d9","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-ef565f463e.json","0792b3ca4d35c2df","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","1cd64f5faca4efd2","photo"],["/galeri/media/depan-4bc24b766e-360.avif","9809c83f4e002976","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","9c7d55ebf5118642","image"],["/galeri/katalog/","c92331b8bb47da0f","other"],["/galeri/katalog/pangkep/","dacea46d51dcaad0","other"],["/galeri/katalog/soppeng/","85b4d202600ab7ad","other"]]};
 const PRECACHE = C.prefix + "precache-" + C.version;
 const PAGES = C.prefix + "pages-" + C.version;
 const MEDIA = C.prefix + "media";
 const KEEP = [PRECACHE, PAGES, MEDIA];
 const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
 const VARIANT = /^(.*)-(\d+)\.(avif|webp|jpg)$/;
+
+// Answer for a photo neither saved nor reachable: an empty, transparent 4:3 picture instead of a
+// broken image, so the frame keeps the photo's placeholder colour (the <img> background).
+const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"/>';
 
 const keyOf = (url, rev) => url + "?__rev=" + rev;
 const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
@@ -64,6 +68,16 @@ async function savedPage(path) {
   return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
 }
 
+function unavailable(request) {
+  if (request.destination !== "image") return Response.error();
+  return new Response(NO_PHOTO, { headers: { "Content-Type": "image/svg+xml" } });
+}
+
+function offlinePage(path) {
+  // The offline page in the language of the page asked for (the longest matching prefix).
+  return C.offline.find((o) => path.startsWith(o[0]))[1];
+}
+
 function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
@@ -84,7 +98,8 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(C.offline)) || Response.error();
+    return (await savedPage(path)) || (await precached(offlinePage(path)))
+      || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }
 
@@ -118,9 +133,7 @@ async function runtime(event, url) {
     }
     return response;
   } catch (error) {
-    const fallback = await smallerVariant(url.pathname);
-    if (fallback) return fallback;
-    throw error;
+    return (await smallerVariant(url.pathname)) || unavailable(event.request);
   }
 }
 
@@ -146,7 +159,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (!url.search && REVISION.has(url.pathname)) {
-    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)));
+    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)).catch(() => unavailable(request)));
   } else if (hashed(url.pathname) && !url.search) {
     event.respondWith(runtime(event, url));
   }

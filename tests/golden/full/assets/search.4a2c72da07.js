@@ -299,7 +299,7 @@
     link.href = manifest.products + doc[1] + "/";
     title.appendChild(link);
     var price = element("p", "card-price", doc[2]);
-    if (doc[3]) price.appendChild(element("span", "card-unit", " / " + doc[3]));
+    if (doc[3]) price.appendChild(element("span", "card-unit", " " + doc[3]));  // "/ 500 g" or "per buah"
     var meta = element("p", "card-meta", doc[4]);
     var dot = element("span", "", " · ");
     dot.setAttribute("aria-hidden", "true");

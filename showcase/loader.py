@@ -21,6 +21,7 @@ from . import model, slugs
 from .config import SiteConfig
 from .errors import Diagnostics, did_you_mean
 from .memo import Memo, key
+from .messages import Text
 from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
@@ -32,6 +33,10 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", "
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
                   re.IGNORECASE)
 ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
+# How messages name each kind, and the folder a reference's slug comes from.
+KIND_WORDS = {"product": "kind.product", "maker": "kind.maker", "region": "kind.region",
+              "category": "kind.category", "page": "kind.page"}
+FOLDERS = {folder_kind: folder for folder, folder_kind in KIND_FOLDERS.items()}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -77,22 +82,18 @@ class Loader:
                 if stem == "index":
                     stem = path.parent.name if len(parts) > 2 else stem
                 if lang not in self.config.languages:
-                    self.diags.warning(display, None, "CT_LANGUAGE",
-                                       f'language "{lang}" is not in site.yaml languages; file not read',
-                                       f"languages: {list(self.config.languages)}")
+                    self.diags.warning(display, None, "CT_LANGUAGE", lang=lang,
+                                       languages=", ".join(self.config.languages))
                     continue
                 found.append(_File(path, display, KIND_FOLDERS[parts[0]], stem, lang))
             elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
                 continue  # photos are used when a content file names them
             else:
-                hint = ("rename it to end in .md (lowercase)" if re.search(r"\.(md|markdown)\b", name, re.I)
-                        else "content goes in regions/, categories/, makers/, products/ or pages/")
-                self.diags.warning(display, None, "CT_STRAY", "file is not read and not published", hint)
+                markdown = re.search(r"\.(md|markdown)\b", name, re.I)
+                self.diags.warning(display, None, "CT_STRAY.md" if markdown else "CT_STRAY")
         for names in folded.values():
             if len(names) > 1:
-                self.diags.error(names[0], None, "CT_CASE_COLLISION",
-                                 "file names differ only in upper/lower case: " + ", ".join(sorted(names)),
-                                 "rename one; Windows and macOS cannot hold both")
+                self.diags.error(names[0], None, "CT_CASE_COLLISION", names=", ".join(sorted(names)))
         return found
 
     def _files(self) -> Iterator[Path]:
@@ -111,9 +112,7 @@ class Loader:
                     yield path
 
     def _symlink(self, path: Path) -> None:
-        self.diags.error(self.config.display(path), None, "CT_SYMLINK",
-                         "symbolic links are not followed in content/",
-                         "replace the link with the real file or folder")
+        self.diags.error(self.config.display(path), None, "CT_SYMLINK")
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, file: _File) -> tuple[Record, Any] | None:
@@ -141,8 +140,7 @@ class Loader:
         try:
             root = parse(source.front_matter, source.front_matter_line)
         except YamlProblem as problem:
-            diags.error(file.display, problem.line, problem.code, problem.message, problem.hint,
-                        col=problem.col)
+            problem.report(file.display, diags)
             return None
         validator = Validator(file.display, diags)
         if file.lang == "id":
@@ -169,22 +167,19 @@ def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory:
     target = Path(os.path.normpath(directory / unicodedata.normalize("NFC", decoded)))
     if (not raw or decoded.startswith(("/", "\\")) or "\\" in decoded or re.match(r"^[A-Za-z]:", decoded)
             or "://" in raw or config.content_dir not in target.parents):
-        diags.error(owner, spec.line, "IMG_PATH_ESCAPE", f'"{raw}" is not a path inside the content folder',
-                    "write the file name of a photo beside this file, e.g. foto.jpg", col=spec.col, field=field)
+        diags.error(owner, spec.line, "IMG_PATH_ESCAPE", col=spec.col, field=field, value=raw)
         return None
     for parent in [target, *target.parents]:
         if parent == config.content_dir:
             break
         if parent.is_symlink():
-            diags.error(config.display(parent), None, "CT_SYMLINK", "symbolic links are not followed in content/",
-                        "replace the link with the real file or folder")
+            diags.error(config.display(parent), None, "CT_SYMLINK")
             return None
     found = target if target.is_file() else _case_match(target, owner, spec, field, diags)
     if found is None:
         return None
     if spec.alt is not None and not spec.alt.strip():
-        diags.warning(owner, spec.line, "IMG_EMPTY_ALT", "alt text is empty",
-                      "describe the photo for visitors who cannot see it", col=spec.col, field=field)
+        diags.warning(owner, spec.line, "IMG_EMPTY_ALT", col=spec.col, field=field)
     alt = spec.alt if spec.alt else fallback_alt
     return model.Image(found, config.display(found), alt, owner, spec.line)
 
@@ -196,15 +191,12 @@ def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Di
     wanted = unicodedata.normalize("NFC", target.name).casefold()
     same = [n for n in siblings if unicodedata.normalize("NFC", n).casefold() == wanted]
     if len(same) == 1:
-        diags.warning(owner, spec.line, "IMG_CASE", f'"{spec.src}" found as "{same[0]}" (different upper/lower case)',
-                      f"write `{same[0]}` exactly; Linux servers see them as different files",
-                      col=spec.col, field=field)
+        diags.warning(owner, spec.line, "IMG_CASE", col=spec.col, field=field, src=spec.src, found=same[0])
         return directory / same[0]
     stem = wanted.rsplit(".", 1)[0]
     near = [n for n in siblings if n.casefold().rsplit(".", 1)[0] == stem]
-    suggestion = f'; did you mean "{near[0]}"?' if near else did_you_mean(target.name, siblings)
-    diags.error(owner, spec.line, "IMG_MISSING", f'photo "{spec.src}" not found{suggestion}',
-                "put the photo beside this file and write its exact name", col=spec.col, field=field)
+    suggestion = Text.of("suggest", choice=near[0]) if near else did_you_mean(target.name, siblings)
+    diags.error(owner, spec.line, "IMG_MISSING", col=spec.col, field=field, src=spec.src, suggestion=suggestion)
     return None
 
 
@@ -230,9 +222,8 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
         slugs_of[file] = slug
         other = by_kind[file.kind].get(slug)
         if other is not None:
-            diags.error(file.display, None, "CT_DUPLICATE_SLUG",
-                        f'{file.kind} "{slug}" is defined twice: {other.display} and {file.display}',
-                        "give one of them another file name or `slug:`")
+            diags.error(file.display, None, "CT_DUPLICATE_SLUG", kind=Text.of(KIND_WORDS[file.kind]), slug=slug,
+                        first=other.display, second=file.display)
             continue
         by_kind[file.kind][slug] = file
     translations = _translations(files, read, by_kind, slugs_of, diags)
@@ -260,9 +251,8 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
             for cert in product.certifications:
                 if expired(cert, today):
                     diags.warning(product.display, product.lines.get("certifications"), "CERT_EXPIRED",
-                                  f"{cert.type} {cert.number} expired on {cert.valid_until}; the badge is hidden",
-                                  "perbarui nomor dan valid_until setelah izin diperpanjang",
-                                  field="certifications")
+                                  field="certifications", type=cert.type, number=cert.number,
+                                  date=cert.valid_until)
     logo = None
     if config.logo is not None:
         site_path = config.content_dir / "site.yaml"
@@ -274,8 +264,7 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
 def _derived_slug(file: _File, diags: Diagnostics) -> str:
     why = slugs.problem(file.stem)
     if why:
-        diags.error(file.display, 1, "CT_BAD_SLUG", f'file name "{file.stem}" {why}',
-                    "add `slug: a-short-name` (a-z, 0-9, '-') to the front matter, or rename the file")
+        diags.error(file.display, 1, "CT_BAD_SLUG", stem=file.stem, why=why)
         return ""
     return slugs.slugify(file.stem)
 
@@ -290,9 +279,7 @@ def _translations(files: list[_File], read: dict, by_kind: dict, slugs_of: dict,
             continue
         original = originals.get((file.kind, file.path.parent, file.stem))
         if original is None:
-            diags.error(file.display, None, "CT_ORPHAN_TRANSLATION",
-                        "translation has no Indonesian file beside it",
-                        f"add {file.stem}.md (or index.md) in the same folder, or rename this file")
+            diags.error(file.display, None, "CT_ORPHAN_TRANSLATION", stem=file.stem)
             continue
         result[(file.kind, slugs_of[original])][file.lang] = (file, read[file])
     return result
@@ -329,15 +316,12 @@ class _Builder:
             return value
         canonical = slugs.slugify(value)
         if canonical in known:
-            self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL",
-                               f'{what} "{value}" matched "{canonical}"',
-                               f"write `{field}: {canonical}`", field=field)
+            self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL", field=field,
+                               what=Text.of(KIND_WORDS[what]), value=value, canonical=canonical, name=field)
             return canonical
-        self.diags.error(file.display, record.lines[field], "REF_UNKNOWN",
-                         f'unknown {what} "{value}"' + did_you_mean(canonical, known),
-                         f"use the slug of a file in content/{what.split()[0]}s/ (the file name without .md)"
-                         if what != "category" else "use the slug of a file in content/categories/",
-                         field=field)
+        self.diags.error(file.display, record.lines[field], "REF_UNKNOWN", field=field,
+                         what=Text.of(KIND_WORDS[what]), value=value, suggestion=did_you_mean(canonical, known),
+                         folder=FOLDERS[what])
         return None
 
     def _district(self, file: _File, record: Record, region: model.Region | None) -> str | None:
@@ -349,14 +333,13 @@ class _Builder:
         folded = {d.casefold(): d for d in region.districts}
         if district.casefold() in folded:
             canonical = folded[district.casefold()]
-            self.diags.warning(file.display, record.lines["district"], "REF_NOT_CANONICAL",
-                               f'district "{district}" matched "{canonical}"', f"write `district: {canonical}`",
-                               field="district")
+            self.diags.warning(file.display, record.lines["district"], "REF_NOT_CANONICAL", field="district",
+                               what=Text.of("kind.district"), value=district, canonical=canonical,
+                               name="district")
             return canonical
-        self.diags.error(file.display, record.lines["district"], "REF_UNKNOWN_DISTRICT",
-                         f'"{district}" is not a district (kecamatan) of {region.name}'
-                         + did_you_mean(district, region.districts),
-                         "districts are listed in " + region.display, field="district")
+        self.diags.error(file.display, record.lines["district"], "REF_UNKNOWN_DISTRICT", field="district",
+                         district=district, region=region.name, suggestion=did_you_mean(district, region.districts),
+                         file=region.display)
         return None
 
     def _images(self, file: _File, record: Record, field: str, alt: str) -> list[model.Image]:
@@ -391,8 +374,7 @@ class _Builder:
         district = self._district(file, record, region)
         logo = self._images(file, record, "logo", v["name"])
         if v.get("whatsapp") and not v["whatsapp"].startswith("628"):
-            self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE",
-                             "a WhatsApp number must be a mobile number (08…)", field="whatsapp")
+            self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE.mobile", field="whatsapp")
         if region_slug is None:
             return None
         return model.Maker(**self._common("maker", slug, file), name=v["name"], region=region_slug,
@@ -419,10 +401,8 @@ class _Builder:
         if not (maker_slug and category and region_slug):
             return None
         if not makers[maker_slug].whatsapp and not self.loader.config.contact_whatsapp:
-            self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP",
-                             f'no WhatsApp number to order from: maker "{maker_slug}" has none, nor site.yaml',
-                             f"add `whatsapp:` to {makers[maker_slug].display} or `contact: {{whatsapp: ...}}` "
-                             "to site.yaml", field="maker")
+            self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP", field="maker",
+                             maker=maker_slug, file=makers[maker_slug].display)
         return model.Product(**self._common("product", slug, file), title=v["title"], category=category,
                              maker=maker_slug, region=region_slug, district=district,
                              price=v.get("price"), price_max=v.get("price_max"), unit=v.get("unit"),
@@ -434,18 +414,15 @@ class _Builder:
     def _check_price(self, file: _File, record: Record) -> None:
         price, top = record.get("price"), record.get("price_max")
         if top is not None and price is None:
-            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
-                             "price_max without price", "add `price:` (the lowest price)", field="price_max")
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE", field="price_max")
         elif top is not None and top < price:
-            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
-                             f"price_max {top} is below price {price}", "swap the two values",
-                             field="price_max")
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE.below", field="price_max",
+                             top=top, price=price)
         limit = self.loader.config.price_warn_above
         for name in ("price", "price_max"):
             if (record.get(name) or 0) > limit:
-                self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH",
-                                   f"{record.get(name)} rupiah is above {limit}; is a digit too many?",
-                                   "set price_warn_above in site.yaml if this price is right", field=name)
+                self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH", field=name,
+                                   value=record.get(name), limit=limit)
 
     def page(self, slug: str, file: _File) -> model.Page | None:
         v = self.read[file][0].values

@@ -78,8 +78,7 @@ def analyse(options: Options, reporter: Reporter | None = None, code: str | None
     diags = Diagnostics()
     today = options.today or build_date()
     if not options.content.is_dir():
-        diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
-                    "run from the site's folder or pass --content DIR")
+        diags.error(options.content.as_posix(), None, "CT_NO_CONTENT")
     config = load_config(options.content, diags, options.base_url)
     check_cms(config, diags)
     code = code or state.code_digest()
@@ -317,9 +316,8 @@ def render_bodies(catalog: Catalog, config: SiteConfig, routes: Routes, planner:
                 path += "/"
             if path in known:
                 return routes.base_path + path + (href[len(href.split("#", 1)[0]):])
-            diags.error(job.display, line, "MD_BROKEN_LINK", f"link to {href}: no such page"
-                        + did_you_mean("/" + path, ["/" + k for k in known]),
-                        "link to a page of this site, e.g. /produk/abon-bandeng/")
+            diags.error(job.display, line, "MD_BROKEN_LINK", href=href,
+                        suggestion=did_you_mean("/" + path, ["/" + k for k in known]))
             return None
 
         if not body.html.strip():
@@ -356,8 +354,7 @@ def known_paths(catalog: Catalog, routes: Routes) -> set[str]:
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:
-    return BuildReport(errors=diags.errors + (diags.warnings if options.strict else []),
-                       warnings=diags.warnings, fixes=diags.fixes, strict=options.strict,
+    return BuildReport(errors=diags.errors, warnings=diags.warnings, fixes=diags.fixes, strict=options.strict,
                        seconds=time.perf_counter() - started)
 
 
@@ -368,5 +365,6 @@ def _check(diags: Diagnostics, options: Options, reporter: Reporter, started: fl
 
 def _fail(diags: Diagnostics, options: Options, reporter: Reporter, started: float) -> None:
     report = _report(diags, options, started)
+    report.output = options.output.as_posix()
     reporter.summary(report)
     raise BuildFailed(diags, report)

@@ -95,7 +95,7 @@ class Made:
     signature: str
     entry: tuple[str, int] | None
     rendered: bool
-    error: tuple[str, str | None, int | None, str, str] | None = None  # code, file, line, message, hint
+    error: tuple[str, str | None, int | None, dict[str, Any]] | None = None  # code, file, line, parameters
     inputs: str | None = None
 
     def record(self) -> Record:
@@ -155,8 +155,8 @@ def produce(env: jinja2.Environment, tasks: Sequence[T], make: Callable[[T], Seq
     stopped = False  # a broken or missing template is reported once, for the first page using it
     for item in made:
         if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
-            code, filename, line, message, hint = item.error
-            diags.error(filename or "templates", line, code, message, hint)
+            code, filename, line, params = item.error
+            diags.error(filename or "templates", line, code, **params)
             stopped = stopped or code != "TPL_RENDER"
     return made
 
@@ -188,21 +188,19 @@ def _produce_task(index: int) -> list[Made]:
 
 
 def render_one(env: jinja2.Environment, page: PageOut, root: Path
-               ) -> tuple[bytes | None, tuple[str, str | None, int | None, str, str] | None]:
+               ) -> tuple[bytes | None, tuple[str, str | None, int | None, dict[str, Any]] | None]:
     """A page's bytes, or the diagnostic fields of why it could not be rendered."""
     try:
         return env.get_template(page.template).render(page.context).encode("utf-8"), None
     except jinja2.TemplateSyntaxError as exc:
         return None, ("TPL_SYNTAX", _display(exc.filename, root), exc.lineno,
-                      f"{exc.message} (while rendering {page.output})", "fix the template syntax at this line")
+                      {"detail": exc.message or "", "page": page.output})
     except jinja2.TemplateNotFound as exc:
-        return None, ("TPL_MISSING", page.owner, None, f"template {exc.name} not found",
-                      "restore it in templates/ or in the site's templates directory")
+        return None, ("TPL_MISSING", page.owner, None, {"name": str(exc.name)})
     except Exception as exc:  # noqa: BLE001 - any template failure becomes a diagnostic
         filename, line = _template_frame(exc)
         return None, ("TPL_RENDER", _display(filename, root), line,
-                      f"{type(exc).__name__}: {exc} (while rendering {page.output} from {page.owner})",
-                      "templates may only use the variables listed in docs/templates.md")
+                      {"detail": f"{type(exc).__name__}: {exc}", "page": page.output, "owner": page.owner})
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

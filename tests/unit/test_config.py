@@ -24,7 +24,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
     _, diags = load(tmp_path, "title: Galeri\nbase_ulr: https://example.org/\n")
     error = diags.errors[0]
     assert (error.path, error.line, error.code) == ("content/site.yaml", 2, "FM_UNKNOWN_FIELD")
-    assert "did you mean `base_url`" in error.message
+    assert "did you mean `base_url`" in error.message("en")
 
 
 def test_sub_path_from_base_url_and_override(tmp_path):
@@ -45,4 +45,4 @@ def test_image_settings_and_contact(tmp_path):
 
 def test_unquoted_colour_is_a_yaml_comment_and_reported(tmp_path):
     _, diags = load(tmp_path, "theme_color: #204060\n")
-    assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint
+    assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint("en")

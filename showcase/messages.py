@@ -207,9 +207,9 @@ TEXTS: dict[str, Message] = {
                     "… {n} more (--format json lists them all)"),
     "check.passed": M("Pemeriksaan lolos: {counts}", "Check passed: {counts}"),
     "check.failed": M("Pemeriksaan gagal: {counts}", "Check failed: {counts}"),
-    "check.changed": M("--strict --changed-since {ref}: {n} peringatan di file yang diubah dihitung sebagai "
-                       "kesalahan; peringatan di file lain tidak menggagalkan",
-                       "--strict --changed-since {ref}: {n} warning(s) in changed files count as errors; "
+    "check.changed": M("--strict --changed-since {ref}: peringatan di file yang diubah sejak {ref} dihitung sebagai "
+                       "kesalahan ({n}); peringatan di file lain tidak menggagalkan",
+                       "--strict --changed-since {ref}: warnings in files changed since {ref} count as errors ({n}); "
                        "warnings in other files do not fail"),
     "check.summary.title": M("### showcase check", "### showcase check"),
     "check.summary.products": M("{counts}, {n} produk", "{counts}, {n} products"),

@@ -175,7 +175,8 @@ def _escape_property(text: str) -> str:
 
 
 def annotation(d: Diagnostic, lang: str, fatal: bool = False) -> str:
-    """One GitHub Actions workflow command: `::error file=P,line=N,col=C,title=CODE::message (hint)`."""
+    """One GitHub Actions workflow command: `::error file=P,line=N,col=C,title=CODE::message` with the
+    hint on a line of its own, as the text format prints it."""
     level = {"error": "error", "warning": "error" if fatal else "warning", "fixed": "notice"}[d.severity.value]
     props = [f"file={_escape_property(d.path)}"]
     if d.line is not None:
@@ -184,7 +185,7 @@ def annotation(d: Diagnostic, lang: str, fatal: bool = False) -> str:
             props.append(f"col={d.col}")
     props.append(f"title={_escape_property(d.code)}")
     hint = d.hint(lang)
-    message = d.subject(lang) + (f" ({hint})" if hint else "")
+    message = d.subject(lang) + (f"\n{render(lang, 'level.hint')}: {hint}" if hint else "")
     return f"::{level} {','.join(props)}::{_escape_data(message)}"
 
 

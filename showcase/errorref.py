@@ -40,12 +40,14 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'TOML front matter; use YAML between `---`'),
         (('FM_TOO_LARGE',), 'blok data terlalu panjang; pindahkan teks ke bawah `---`',
          'front matter too large; move text to the body'),
-        (('FM_YAML',), 'penulisan YAML salah di baris itu',
-         'YAML syntax error at that line'),
+        (('FM_YAML',), 'penulisan YAML salah: baris tanpa `:`, tanda kutip atau `[` yang tidak ditutup, nilai yang '
+                       'diawali `@` atau `` ` `` (beri tanda kutip)',
+         'YAML syntax error: a line without `:`, a quote or `[` never closed, a value starting with `@` or a '
+         'backtick (quote it)'),
         (('FM_INDENT',), 'indentasi tidak sejajar',
          'indentation does not line up'),
-        (('FM_TAB',), 'tab dipakai untuk indentasi; pakai spasi',
-         'tab used for indentation; use spaces'),
+        (('FM_TAB',), 'tab dipakai untuk indentasi; pakai spasi (setiap baris bertab disebut sekaligus)',
+         'tab used for indentation; use spaces (every such line is listed at once)'),
         (('FM_UNQUOTED_COLON',), 'ada `:` di dalam nilai; beri tanda kutip: `title: "Kopi: Gayo"`',
          '`:` inside a value; quote the value'),
         (('FM_DUPLICATE_KEY',), 'kolom yang sama ditulis dua kali; hapus salah satu',

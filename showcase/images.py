@@ -506,7 +506,8 @@ def _decoding() -> Iterator[None]:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _Problem("IMG_TOO_LARGE.pixels", detail=str(exc)) from exc
     except _DECODE_ERRORS as exc:
-        raise _Problem("IMG_TRUNCATED", detail=str(exc)) from exc
+        log.debug("decoding failed: %s", exc)
+        raise _Problem("IMG_TRUNCATED") from exc
 
 
 def _cache_name(variant: Variant) -> str:

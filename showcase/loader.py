@@ -61,6 +61,9 @@ class Loader:
         self.diags = diags
         self.drafts = drafts
         self.memo, self.code = memo, code
+        # Files whose front matter has errors: their valid fields, so that their references are
+        # still checked and every problem of the file is reported in one run.
+        self.partial: dict[_File, Record] = {}
 
     # -- walking ---------------------------------------------------------------------------
     def walk(self) -> list[_File]:
@@ -117,23 +120,35 @@ class Loader:
     # -- reading ---------------------------------------------------------------------------
     def read(self, file: _File) -> tuple[Record, Any] | None:
         """Front matter validated against the kind's (or translation's) fields, and the source;
-        remembered in the memo by the file's bytes, with the problems it had."""
+        remembered in the memo by the file's bytes, with the problems it had. A file with errors
+        gives None, and its valid fields go to `partial`."""
         if self.memo is None:
-            return self._read(file, self.diags)
-        try:
-            raw = file.path.read_bytes()
-        except OSError:
-            return self._read(file, self.diags)
-        digest = key(self.code, file.display, file.kind, file.lang, raw)
-        known = self.memo.get(digest)
-        if known is None:
-            problems = Diagnostics()
-            known = (self._read(file, problems), tuple(problems))
-            self.memo.put(digest, known)
-        self.diags.extend(known[1])
-        return known[0]
+            result, partial = self._read(file, self.diags)
+        else:
+            try:
+                raw = file.path.read_bytes()
+            except OSError:
+                raw = None
+            digest = key(self.code, file.display, file.kind, file.lang, raw) if raw is not None else ""
+            known = self.memo.get(digest) if digest else None
+            if known is None:
+                problems = Diagnostics()
+                known = (*self._read(file, problems), tuple(problems))
+                if digest:
+                    self.memo.put(digest, known)
+            result, partial = known[0], known[1]
+            self.diags.extend(known[2])
+        if partial is not None:
+            self.partial[file] = partial
+        return result
 
-    def _read(self, file: _File, diags: Diagnostics) -> tuple[Record, Any] | None:
+    def _read(self, file: _File, diags: Diagnostics) -> tuple[tuple[Record, Any] | None, Record | None]:
+        result = self._validate(file, diags)
+        if isinstance(result, Record):
+            return None, result
+        return result, None
+
+    def _validate(self, file: _File, diags: Diagnostics) -> tuple[Record, Any] | Record | None:
         source = read_source(file.path, file.display, diags)
         if source is None:
             return None
@@ -150,7 +165,7 @@ class Loader:
             forbidden = tuple(f for f in SCHEMAS[file.kind] if f not in allowed)
             record = validator.record(root, allowed, forbidden=forbidden)
         if not validator.ok:
-            return None
+            return record
         return record, source
 
     # -- images ----------------------------------------------------------------------------
@@ -242,6 +257,9 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
     category_slugs = {c.slug for c in categories}
     products = tuple(p for p in (builder.product(s, f, region_index, maker_index, category_slugs)
                                  for s, f in entries["product"]) if p)
+    for file, record in sorted(loader.partial.items(), key=lambda item: item[0].display):
+        if file.lang == "id":  # a file with errors: its references are checked all the same
+            builder.references(file, record, region_index, maker_index, category_slugs)
     pages = tuple(p for p in (builder.page(s, f) for s, f in entries["page"]) if p)
     if not drafts:
         products = tuple(p for p in products if not p.draft)
@@ -350,6 +368,19 @@ class _Builder:
 
     def _links(self, record: Record) -> tuple[model.Link, ...]:
         return tuple(model.Link(m["name"], m["url"]) for m in record.get("marketplaces", ()))
+
+    def references(self, file: _File, record: Record, regions: dict, makers: dict, categories: set[str]) -> None:
+        """The reference checks of a file that has errors elsewhere (it is not built)."""
+        if file.kind == "maker":
+            region = self._ref(file, record, "region", regions, "region")
+            self._district(file, record, regions.get(region) if region else None)
+        elif file.kind == "product":
+            maker = self._ref(file, record, "maker", makers, "maker")
+            self._ref(file, record, "category", categories, "category")
+            region = self._ref(file, record, "region", regions, "region")
+            if region is None and "region" not in record.values and maker:
+                region = makers[maker].region
+            self._district(file, record, regions.get(region) if region else None)
 
     def region(self, slug: str, file: _File) -> model.Region | None:
         record, _ = self.read[file]

@@ -74,7 +74,8 @@ def _plain(value: Any) -> Value:
 
 
 class _Formatter(string.Formatter):
-    """str.format with nested texts put into words, and a decimal comma in Indonesian."""
+    """str.format with nested texts put into words, a decimal comma in Indonesian, and `:rp` for
+    rupiah amounts."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -82,6 +83,9 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Text):
             return value.render(self.lang)
+        if format_spec == "rp":  # rupiah: Rp 25.000 in Indonesian, Rp 25,000 in English
+            digits = f"{int(value):,}"
+            return "Rp " + (digits.replace(",", ".") if self.lang == "id" else digits)
         text = format(value, format_spec)
         if isinstance(value, float) and self.lang == "id":
             text = text.replace(".", ",")

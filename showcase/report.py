@@ -53,10 +53,10 @@ def failed(errors: int, warnings: int, strict: bool) -> bool:
 def verdict(lang: str, key: str, errors: int, warnings: int, strict: bool, output: str = "") -> str:
     """`Build failed: 1 error, 2 warnings. ...`: a run's counts, the same words for build and check;
     under --strict the warnings stay warnings, and a note says they count as errors."""
-    line = render(lang, key, counts=problems_count(lang, errors, warnings), output=output)
+    counts = problems_count(lang, errors, warnings)
     if strict and warnings:
-        line += f" ({render(lang, 'report.strict')})"
-    return line
+        counts += f" ({render(lang, 'report.strict')})"
+    return render(lang, key, counts=counts, output=output)
 
 
 class Reporter:

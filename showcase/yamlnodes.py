@@ -110,7 +110,7 @@ def _convert(node: yaml.Node, first_line: int, seen: set[int]) -> Node:
     ):
         if node.tag == "tag:yaml.org,2002:merge":
             raise YamlProblem(line, col, "FM_ALIAS.merge")
-        raise YamlProblem(line, col, "FM_TAG", tag=repr(node.tag))
+        raise YamlProblem(line, col, "FM_TAG", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
     if isinstance(node, yaml.ScalarNode):
         return Scalar(line, col, node.value, not node.style)  # libyaml: "", PyYAML: None
     if isinstance(node, yaml.SequenceNode):

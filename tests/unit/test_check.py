@@ -79,11 +79,11 @@ def test_github_format_annotates_the_line(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert out.splitlines()[0] == (
         '::error file=content/products/abon.md,line=5,col=8,title=FM_NOT_INTEGER::'
-        'price: "25.000" is not a whole number of rupiah (write 25000 (no dots, no "Rp"))')
+        'price: "25.000" is not a whole number of rupiah%0Ahint: write 25000 (no dots, no "Rp")')
     code, out = run(capsys, "--content", str(site(tmp_path, "price-with-dots")), "--format", "github")
     assert out.splitlines()[0] == (
         '::error file=content/products/abon.md,line=5,col=8,title=FM_NOT_INTEGER::'
-        'price: "25.000" bukan angka rupiah yang utuh (tulis 25000 (tanpa titik, tanpa "Rp"))')
+        'price: "25.000" bukan angka rupiah yang utuh%0Asaran: tulis 25000 (tanpa titik, tanpa "Rp")')
     assert out.splitlines()[-1] == "Pemeriksaan gagal: 1 kesalahan, 0 peringatan"
 
 
@@ -99,8 +99,8 @@ def test_github_format_writes_the_job_summary(tmp_path, capsys, monkeypatch):
 def test_annotation_escapes_commas_colons_and_newlines():
     d = Diagnostic.of("content/a,b:c.md", None, "MD_EXTERNAL_IMAGE", Severity.WARNING, src="https://x.id/50%\nb")
     assert check.annotation(d, "en") == ("::warning file=content/a%2Cb%3Ac.md,title=MD_EXTERNAL_IMAGE::"
-                                         "photo loaded from another site: https://x.id/50%25%0Ab (put the photo in "
-                                         "content/ beside this file; external photos break offline)")
+                                         "photo loaded from another site: https://x.id/50%25%0Ab%0Ahint: put the "
+                                         "photo in content/ beside this file; external photos break offline")
     assert check.annotation(d, "en", fatal=True).startswith("::error ")
 
 

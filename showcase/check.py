@@ -253,7 +253,7 @@ def parser() -> argparse.ArgumentParser:
                         "(errors anywhere always do)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")
     p.add_argument("--base-url", metavar="URL", help="public address, as for build (default: site.yaml)")
-    add_cache(p, "what check keeps: front matter, rendered text and photo measurements")
+    add_cache(p, "check keeps there the front matter, rendered text and photo measurements it read")
     add_lang(p)
     return p
 

@@ -67,7 +67,7 @@ def add_lang(p: argparse.ArgumentParser) -> None:
 def add_cache(p: argparse.ArgumentParser, keeps: str) -> None:
     """`--cache DIR` and `--no-cache`; `keeps` says what the command keeps there."""
     p.add_argument("--cache", type=Path, metavar="DIR",
-                   help=f"build cache, outside the output: {keeps} (default: .cache/showcase in the site folder)")
+                   help=f"the cache, kept outside the output; {keeps} (default: .cache/showcase in the site folder)")
     p.add_argument("--no-cache", action="store_true", help="use no cache and keep nothing")
 
 
@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="the site's templates; files not found there come from the built-in theme "
                         "(default: templates in the site folder)")
-    add_cache(p, "processed photos, QR codes, front matter, rendered text and the last build's state")
+    add_cache(p, "it holds processed photos, QR codes, front matter, rendered text and the last build's state")
     p.add_argument("--base-url", metavar="URL",
                    help="public address of the site, e.g. https://example.org/galeri/ (default: site.yaml)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")

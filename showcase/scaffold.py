@@ -237,7 +237,7 @@ def parser(kind: str | None = None) -> argparse.ArgumentParser:
         return p
     for spec in sorted((f for f in SCHEMAS[kind] if f.type in SCALARS), key=lambda f: (not f.required, f.name)):
         p.add_argument(option(spec.name), dest=spec.name, metavar="VALUE",
-                       help=("(wajib / required) " if spec.required else "") + describe(kind, spec, lang="en"))
+                       help=("(required) " if spec.required else "") + describe(kind, spec, lang="en"))
     return p
 
 

@@ -325,7 +325,7 @@ def parser() -> argparse.ArgumentParser:
                    help="where the site is built and served from (default: output in the site folder)")
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="the site's templates (default: templates in the site folder)")
-    add_cache(p, "processed photos, QR codes, front matter, rendered text and the last build's state")
+    add_cache(p, "it holds processed photos, QR codes, front matter, rendered text and the last build's state")
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     p.add_argument("--drafts", action="store_true", help="include products and pages marked draft: true")
     add_lang(p)

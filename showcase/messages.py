@@ -255,6 +255,15 @@ TEXTS: dict[str, Message] = {
     "new.invalid_hint": M("  {label}: {hint}", "  {label}: {hint}"),
     "new.choices": M("{name}: {choices}", "{name}: {choices}"),
     "new.none": M("(belum ada)", "(none yet)"),
+    # Writing the output.
+    "output.protected": M("situs tidak boleh ditulis ke {output}: folder itu berisi {path}",
+                          "refusing to write output into {output}: it holds {path}"),
+    "output.file": M("situs tidak bisa ditulis ke {output}: {path} adalah file, bukan folder",
+                     "cannot write the site to {output}: {path} is a file, not a folder"),
+    "output.cannot": M("situs tidak bisa ditulis ke {output}: {detail}", "cannot write the site to {output}: {detail}"),
+    "output.replace": M("{output} tidak bisa diganti: {detail}", "cannot replace {output}: {detail}"),
+    "output.write": M("{path} tidak bisa ditulis ke {folder}: {detail}", "cannot write {path} into {folder}: {detail}"),
+    "output.write.one": M("{path} tidak bisa ditulis: {detail}", "cannot write {path}: {detail}"),
     # The command line itself.
     "cli.error": M("kesalahan: {message}", "error: {message}"),
     "cli.disk": M("kesalahan: {detail}{where}; {output} tidak diubah", "error: {detail}{where}; {output} was not changed"),

@@ -318,7 +318,7 @@ PROBLEMS: dict[str, M] = {
     "IMG_TRUNCATED": M("foto rusak atau terpotong", "the photo is damaged or cut off",
                        *_REEXPORT),
     "IMG_PROCESS": M("foto gagal diproses ({detail})", "could not process the photo ({detail})", *_AGAIN),
-    "IMG_WRITE": M("tidak bisa menulis {path}: {detail}", "cannot write {path}: {detail}",
+    "IMG_WRITE": M("{path} tidak bisa ditulis: {detail}", "cannot write {path}: {detail}",
                    "periksa ruang disk dan izin folder output", "check the disk space and the output folder's permissions"),
     "IMG_CHANGED": M("foto berubah setelah direncanakan (diedit atau diganti selama build)",
                      "the photo changed after it was planned (edited or replaced during the build)",

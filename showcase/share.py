@@ -166,7 +166,7 @@ def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None) 
         try:
             _write(out_dir / share.path, data)
         except OSError as exc:
-            raise OutputError(f"cannot write {share.path}: {exc.strerror}") from exc
+            raise OutputError("output.write.one", path=share.path, detail=exc.strerror or str(exc)) from exc
     return made, reused
 
 

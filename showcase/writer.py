@@ -45,11 +45,11 @@ class Staging:
         for path in protected:
             path = path.resolve()
             if self.output == path or self.output in path.parents:
-                raise OutputError(f"refusing to write output into {self.output}: it holds {path}")
+                raise OutputError("output.protected", output=self.output, path=path)
         self.parent = self.output.parent
         for path in (self.output, *self.output.parents):
             if path.exists() and not path.is_dir():
-                raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
+                raise OutputError("output.file", output=self.output, path=path)
         self.keep_previous = known is not None
         self.spare = self.parent / f".{self.output.name}.previous"
         self.manifest: Manifest = {}
@@ -68,7 +68,7 @@ class Staging:
                 self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
                 self.previous = {}
         except OSError as exc:
-            raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
+            raise OutputError("output.cannot", output=self.output, detail=exc.strerror or str(exc)) from exc
 
     def _recover(self) -> None:
         """Finish or undo what a killed build left: a missing output with an old copy, stale staging."""
@@ -141,7 +141,7 @@ class Staging:
                 kept[spare] = self.published
             return kept
         except OSError as exc:
-            raise OutputError(f"cannot replace {self.output}: {exc.strerror or exc}") from exc
+            raise OutputError("output.replace", output=self.output, detail=exc.strerror or str(exc)) from exc
 
     def _swap(self) -> None:
         os.chmod(self.dir, 0o755)
@@ -183,7 +183,7 @@ class Tree:
             try:
                 put(self.dir, relative, data)
             except OSError as exc:
-                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+                raise OutputError("output.write", path=relative, folder=self.dir, detail=exc.strerror or str(exc)) from exc
         return entry
 
     def keep(self, relative: str) -> tuple[str, int] | None:

@@ -23,7 +23,8 @@ SOURCES = sorted((REPO / "showcase").glob("*.py"))
 USERS = [path for path in SOURCES if path.name != "errorref.py"]  # errorref names codes to explain them
 PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE")
 CODE = re.compile(r"^(?:%s)_[A-Z0-9_]+(?:\.[a-z0-9_]+)?$" % "|".join(PREFIXES))
-NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "changes", "serve", "new", "cli")
+NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "changes", "serve", "new", "cli",
+              "output")
 TEXT_KEY = re.compile(r"^(?:(?:%s)(?:\.[a-z0-9_]+)+|suggest)$" % "|".join(NAMESPACES))
 NOT_PARAMETERS = {"col", "field", "more"}  # where a diagnostic is, not what it says
 # Texts that are the same in both languages on purpose: pure formatting, a proper name, a code.
@@ -94,7 +95,7 @@ def test_each_entry_has_both_languages_with_the_same_parameters(key):
 
 # The functions that take a key and its parameters together (others take a key and word it themselves).
 TAKES_PARAMETERS = {"render", "render_hint", "of", "error", "warning", "fixed", "warn", "YamlProblem", "_Problem",
-                    "ShowcaseError", "UsageError", "Exists"}
+                    "ShowcaseError", "UsageError", "Exists", "OutputError"}
 
 
 def called(node: ast.Call) -> str:

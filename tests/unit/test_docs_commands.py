@@ -48,7 +48,7 @@ EXCEPTIONS: list[tuple[str, str]] = [  # (pattern, why it is not run here)
     (r"^cd <", "the clone's folder (a placeholder); the commands run in the copy"),
     (r"^gh pr create\b", "opens a pull request on GitHub"),
     (r"^(py |\.venv\\Scripts\\)", "a Windows command: it needs a Windows machine"),
-    (r"^\.venv/bin/showcase new product$", "interactive: asks for each missing value in a terminal"),
+    (r"^(\.venv/bin/)?showcase new product$", "interactive: asks for each missing value in a terminal"),
 ]
 SUBSTITUTIONS = {  # what a command names on another machine -> what stands in for it here
     "server:/var/www/galeri/": "$DEPLOY/galeri/",

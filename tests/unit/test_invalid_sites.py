@@ -65,7 +65,7 @@ def test_warnings_are_listed_and_strict_makes_them_fatal(tmp_path):
     relaxed = subprocess.run([*command, "--output", str(tmp_path / "a")], cwd=tmp_path, capture_output=True,
                              text=True, timeout=120)
     assert relaxed.returncode == 0
-    assert 'peringatan: district: kecamatan "pangkajene" dianggap "Pangkajene" [REF_NOT_CANONICAL]' in relaxed.stderr
+    assert 'peringatan: district: kecamatan "pangkajene" dibaca sebagai "Pangkajene" [REF_NOT_CANONICAL]' in relaxed.stderr
     assert "peringatan     1" in relaxed.stderr
     strict = subprocess.run([*command, "--output", str(tmp_path / "b"), "--strict", "--lang", "en"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)

@@ -243,6 +243,7 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
         by_kind[file.kind][slug] = file
     translations = _translations(files, read, by_kind, slugs_of, diags)
     builder = _Builder(loader, read, translations)
+    builder.broken = {(file.kind, slug) for file, slug in slugs_of.items() if read[file] is None}
     entries: dict[str, list[Any]] = defaultdict(list)
     for kind in ("region", "category", "maker", "product", "page"):
         for slug, file in sorted(by_kind[kind].items()):
@@ -261,6 +262,8 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
         if file.lang == "id":  # a file with errors: its references are checked all the same
             builder.references(file, record, region_index, maker_index, category_slugs)
     pages = tuple(p for p in (builder.page(s, f) for s, f in entries["page"]) if p)
+    built = {(e.kind, e.slug) for group in (regions, categories, makers, products, pages) for e in group}
+    unbuilt = builder.broken | {(kind, slug) for kind in entries for slug, _ in entries[kind]} - built
     if not drafts:
         products = tuple(p for p in products if not p.draft)
         pages = tuple(p for p in pages if not p.draft)
@@ -276,7 +279,7 @@ def load_catalog(config: SiteConfig, diags: Diagnostics, drafts: bool = False,
         site_path = config.content_dir / "site.yaml"
         site_file = _File(site_path, config.display(site_path), "site", "site", "id")
         logo = loader.image(config.logo, site_file, config.title, "logo")
-    return model.Catalog(regions, categories, makers, products, pages, logo)
+    return model.Catalog(regions, categories, makers, products, pages, logo, frozenset(unbuilt))
 
 
 def _derived_slug(file: _File, diags: Diagnostics) -> str:
@@ -311,6 +314,7 @@ class _Builder:
         self.diags = loader.diags
         self.read = read
         self.translations = translations
+        self.broken: set[tuple[str, str]] = set()  # files with errors of their own, by (kind, slug)
 
     def _common(self, kind: str, slug: str, file: _File) -> dict[str, Any]:
         record, source = self.read[file]
@@ -333,6 +337,8 @@ class _Builder:
         if value in known:
             return value
         canonical = slugs.slugify(value)
+        if (what, value) in self.broken or (what, canonical) in self.broken:
+            return None  # the file exists and its own errors are reported; saying "unknown" would mislead
         if canonical in known:
             self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL", field=field,
                                what=Text.of(KIND_WORDS[what]), value=value, canonical=canonical, name=field)

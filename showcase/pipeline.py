@@ -350,6 +350,8 @@ def known_paths(catalog: Catalog, routes: Routes) -> set[str]:
             paths.add(routes.path(kind, None, lang))
         for entry in catalog.entries():
             paths.add(routes.path(entry.kind, entry.slug, lang))
+        for kind, slug in catalog.unbuilt:  # left out for their own errors: not a broken link as well
+            paths.add(routes.path(kind, slug, lang))
     return paths
 
 

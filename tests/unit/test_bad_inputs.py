@@ -214,3 +214,18 @@ def test_every_tab_indented_line_is_reported_in_one_run(tmp_path):
     tabs = [(d.line, d.col) for d in found if d.code == "FM_TAB"]
     assert sorted(tabs) == [(6, 1), (7, 1), (9, 1)], "every tab-indented line, and only those"
     assert all(d.severity is E for d in found if d.code == "FM_TAB")
+
+
+def test_a_file_with_an_error_is_not_reported_again_by_what_refers_to_it(tmp_path):
+    """One typo, one error: products of a broken maker are not "unknown maker", and a link to a
+    product left out for its own error is not a broken link as well."""
+    found = problems(tmp_path, {
+        "makers/mattiro-sompe.md": b'---\nname: Mattiro\nregion: pangkep\nwhatsapp: "12"\n---\n',
+        "pages/tentang.md": b"---\ntitle: Tentang\n---\nLihat [abon](/produk/abon/) dan [x](/produk/tidak-ada/).\n",
+        PRODUCT: product("price: 25.000"),
+    })
+    errors = sorted((d.path, d.code) for d in found if d.severity is E)
+    assert errors == [("content/makers/mattiro-sompe.md", "FM_PHONE"), ("content/pages/tentang.md", "MD_BROKEN_LINK"),
+                      (f"content/{PRODUCT}", "FM_NOT_INTEGER")]
+    broken = next(d for d in found if d.code == "MD_BROKEN_LINK")
+    assert "/produk/tidak-ada/" in broken.message("en"), "a link to a page that does not exist is still an error"

@@ -206,7 +206,8 @@ def run_document(document: str, tmp_path: Path, cache: Path, commands: list[Comm
     (tmp_path / "deploy").mkdir()
     env = {**GIT_ENV, "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "WAIT_FOR": str(tmp_path / "wait_for.py"),
            "LOGS": str(tmp_path), "DEPLOY": str(tmp_path / "deploy")}
-    env.pop("VIRTUAL_ENV", None)
+    for inherited in ("VIRTUAL_ENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"):
+        env.pop(inherited, None)  # an editor's fresh terminal, not the `make test` running this test
     (tmp_path / "commands.sh").write_text(script(commands))
     result = subprocess.run(["bash", str(tmp_path / "commands.sh")], cwd=copy, env=env, capture_output=True,
                             text=True, timeout=1500)

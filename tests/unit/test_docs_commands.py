@@ -206,8 +206,11 @@ def run_document(document: str, tmp_path: Path, cache: Path, commands: list[Comm
     (tmp_path / "deploy").mkdir()
     env = {**GIT_ENV, "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "WAIT_FOR": str(tmp_path / "wait_for.py"),
            "LOGS": str(tmp_path), "DEPLOY": str(tmp_path / "deploy")}
-    for inherited in ("VIRTUAL_ENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"):
-        env.pop(inherited, None)  # an editor's fresh terminal, not the `make test` running this test
+    # An editor's fresh terminal, not the `make test ARGS=...` running this test: make exports its
+    # command-line variables (and MAKEFLAGS) to the commands it runs.
+    makefile_variables = re.findall(r"^([A-Z_]+)\s*\??[:]?=", (REPO / "Makefile").read_text(), re.M)
+    for inherited in ("VIRTUAL_ENV", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", *makefile_variables):
+        env.pop(inherited, None)
     (tmp_path / "commands.sh").write_text(script(commands))
     result = subprocess.run(["bash", str(tmp_path / "commands.sh")], cwd=copy, env=env, capture_output=True,
                             text=True, timeout=1500)

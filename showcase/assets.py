@@ -31,13 +31,11 @@ def check_theme(template_dirs: list[Path], found: dict[str, "Asset"], diags: Dia
     """A located error for each static file the pages need that no template folder has."""
     theme = builtin_theme()
     if not (theme / "base.html").is_file():
-        diags.error(theme.as_posix(), None, "THEME_MISSING", "the built-in theme is missing or incomplete",
-                    "reinstall showcase (pipx reinstall showcase), or pass --templates DIR holding a whole theme")
+        diags.error(theme.as_posix(), None, "THEME_MISSING")
     for name in REQUIRED:
         if name not in found:
             where = " or ".join((d / "static" / name).as_posix() for d in template_dirs)
-            diags.error(where, None, "THEME_ASSET", f"theme file static/{name} not found",
-                        f"restore it in templates/static/ (a copy of the built-in theme's is in {theme.as_posix()})")
+            diags.error(where, None, "THEME_ASSET", name=name, theme=theme.as_posix())
 
 
 @dataclass(frozen=True)

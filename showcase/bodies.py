@@ -151,13 +151,13 @@ class Bodies:
             if slug is None:
                 return self.routes.base_path + path + href[len(href.split("#", 1)[0]):]
             refs.add(f"{kind}/{slug}")
-            if self.store.entry_digest(f"{kind}/{slug}") is not None:
+            if self.store.entry_digest(f"{kind}/{slug}") is not None or self.store.claimers(f"{kind}/{slug}"):
+                # (a page whose file has errors of its own is reported there, not as a broken link)
                 return self.routes.base_path + path + href[len(href.split("#", 1)[0]):]
             refs.add(f"missing:{kind}")
             known = ["/" + self.routes.path(kind, s, lang) for s in self.store.members(kind) for lang in ("id",)]
         else:
             refs.add("missing:page")
             known = ["/" + self.routes.path("page", s) for s in self.store.members("page")]
-        problems.error(text.display, line, "MD_BROKEN_LINK", f"link to {href}: no such page"
-                       + did_you_mean("/" + path, known), "link to a page of this site, e.g. /produk/abon-bandeng/")
+        problems.error(text.display, line, "MD_BROKEN_LINK", href=href, suggestion=did_you_mean("/" + path, known))
         return None

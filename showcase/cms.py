@@ -63,9 +63,8 @@ INDEX_HTML = """<!doctype html>
 def check_cms(config: SiteConfig, diags: Diagnostics) -> None:
     """An editor enabled in site.yaml needs a GitHub repository written as owner/name."""
     if config.cms.enabled and not config.cms.local and not _REPO.match(config.cms.repo):
-        diags.error(config.display(config.content_dir / "site.yaml"), None, "CMS_REPO",
-                    f'cms.repo: "{config.cms.repo}" is not a GitHub repository',
-                    "write it as owner/name, e.g. `repo: dekranasda-pangkep/galeri`")
+        diags.error(config.display(config.content_dir / "site.yaml"), None, "CMS_REPO", field="cms.repo",
+                    repo=config.cms.repo)
 
 
 def policy(cms: CmsSettings) -> str:

@@ -16,7 +16,8 @@ from .errors import Diagnostics
 from .images import ImageSettings
 from .schema import SCHEMAS, ImageSpec, Validator
 from .source import decode
-from .yamlnodes import YamlProblem, parse
+from .messages import LANGUAGES
+from .yamlnodes import Mapping, Scalar, Sequence, YamlProblem, parse
 
 DEFAULT_LANGUAGES = ("id", "en")
 
@@ -114,7 +115,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
             try:
                 root = parse(text, 1)
             except YamlProblem as problem:
-                diags.error(display, problem.line, problem.code, problem.message, problem.hint, col=problem.col)
+                problem.report(display, diags)
                 root = None
             values = Validator(display, diags).record(root, SCHEMAS["site"]).values
     contact = values.get("contact", {})
@@ -174,3 +175,20 @@ def _formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     """Configured formats in a fixed best-first order; JPEG is always there as the fallback."""
     chosen = set(formats) | {"jpeg"}
     return tuple(f for f in ("avif", "webp", "jpeg") if f in chosen)
+
+
+def first_language(content_dir: Path) -> str:
+    """The language messages default to: the first of site.yaml's `languages` when showcase speaks
+    it, else Indonesian. Read on its own, before any build, so that a whole run speaks one
+    language; a broken site.yaml gives Indonesian here and is reported by the build."""
+    try:
+        root = parse((content_dir / "site.yaml").read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return LANGUAGES[0]
+    items = root.items if isinstance(root, Mapping) else ()
+    for key, value in items:
+        if key.text == "languages" and isinstance(value, Sequence) and value.items:
+            first = value.items[0]
+            if isinstance(first, Scalar) and first.text.strip() in LANGUAGES:
+                return first.text.strip()
+    return LANGUAGES[0]

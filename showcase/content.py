@@ -31,7 +31,8 @@ from datetime import date
 from . import model
 from .config import SiteConfig
 from .errors import Diagnostic, Diagnostics
-from .loader import KINDS, Assembler, ContentFile, Loader, Parsed, walk_order
+from .loader import KIND_WORDS, KINDS, Assembler, ContentFile, Loader, Parsed, walk_order
+from .messages import Text
 from .schema import ImageSpec
 from .store import ProductRow, Store, digest_of
 
@@ -175,8 +176,7 @@ class Content:
         problems = Diagnostics()
         if file is not None and file.lang != "id" and self.store.claim_of(str(file.original)) is None:
             stem = file.path.name[:-len(f".{file.lang}.md")]
-            problems.error(file.display, None, "CT_ORPHAN_TRANSLATION", "translation has no Indonesian file beside it",
-                           f"add {stem}.md (or index.md) in the same folder, or rename this file")
+            problems.error(file.display, None, "CT_ORPHAN_TRANSLATION", stem=stem)
         self.store.set_problems("orphan:" + path, tuple(problems))
 
     # -- entries ---------------------------------------------------------------------------
@@ -224,29 +224,34 @@ class Content:
         claimers = sorted(self.store.claimers(key), key=lambda p: walk_order(self._display(p)))
         problems = Diagnostics()
         for later in claimers[1:]:
-            problems.error(self._display(later), None, "CT_DUPLICATE_SLUG",
-                           f'{kind} "{slug}" is defined twice: {self._display(claimers[0])} and {self._display(later)}',
-                           "give one of them another file name or `slug:`")
+            problems.error(self._display(later), None, "CT_DUPLICATE_SLUG", kind=Text.of(KIND_WORDS[kind]), slug=slug,
+                           first=self._display(claimers[0]), second=self._display(later))
         entry: model.Entry | None = None
         refs: set[str] = set()
         file = self.files.get(claimers[0]) if claimers else None
         if file is not None:
             parsed = self._parse(file)
+            assembler = Assembler(self.config, problems, self._lookup, self.store.members, self.today, self._broken)
             if parsed.record is not None:
                 translations = {}
                 for lang in self.config.languages[1:]:
                     other = self.files.get(str(file.translation(lang)))
                     if other is not None:
                         translations[lang] = (other, self._parse(other))
-                assembler = Assembler(self.config, problems, self._lookup, self.store.members, self.today)
                 entry = assembler.entry(kind, slug, file, parsed, translations)
-                refs = assembler.refs
                 if getattr(entry, "draft", False) and not self.drafts:
                     entry = None
+            elif parsed.partial is not None:  # its own errors are reported; its references are checked too
+                assembler.references(kind, file, parsed.partial)
+            refs = assembler.refs
         self.store.set_refs(key, refs)
         self.store.set_problems("entry:" + key, tuple(problems))
         self.assembled[key] = entry
         return entry
+
+    def _broken(self, kind: str, slug: str) -> bool:
+        """Whether a file claims `kind/slug` but makes no entry (it has errors of its own)."""
+        return bool(self.store.claimers(f"{kind}/{slug}")) and self._lookup(kind, slug) is None
 
     def _lookup(self, kind: str, slug: str) -> model.Entry | None:
         key = f"{kind}/{slug}"

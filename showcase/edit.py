@@ -26,6 +26,7 @@ from typing import IO, Any
 from . import serve
 from .cli import program
 from .errors import ShowcaseError, UsageError
+from .messages import Text
 
 DECAP_SERVER_VERSION = "3.11.3"
 NODE_MAJOR = 20
@@ -64,15 +65,14 @@ def server_command(site: Path) -> list[str]:
     """How to run decap-server: the site's pinned copy, else npx at the pinned version."""
     major = node_version()
     if major is None or major < NODE_MAJOR:
-        found = "no node command" if major is None else f"Node {major}"
-        raise EditorError(f"showcase edit needs Node.js {NODE_MAJOR} or newer ({found} found); "
-                          "hint: install it from https://nodejs.org/ (build, check and serve need only Python)")
+        found: str | Text = Text.of("edit.node_none") if major is None else f"Node {major}"
+        raise EditorError("edit.node", major=NODE_MAJOR, found=found)
     local = site / "node_modules" / ".bin" / ("decap-server.cmd" if os.name == "nt" else "decap-server")
     if local.is_file():
         return [str(local)]
     npx = shutil.which("npx")
     if npx is None:
-        raise EditorError("npx not found beside node; hint: reinstall Node.js from https://nodejs.org/")
+        raise EditorError("edit.npx")
     return [npx, "--yes", f"decap-server@{DECAP_SERVER_VERSION}"]
 
 
@@ -93,7 +93,7 @@ class Backend:
     def __init__(self, site: Path, port: int, log: IO[Any] | None = None) -> None:
         self.url = f"http://127.0.0.1:{port}"
         if answers(self.url):
-            raise UsageError(f"something already answers on 127.0.0.1:{port}; try --editor-port {port + 1}")
+            raise UsageError("edit.port", port=port, next=port + 1)
         env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
                "GIT_REPO_DIRECTORY": str(site.resolve()), "LOG_LEVEL": "warn"}
         # Its own process group, so stopping it also stops the node process npx starts.
@@ -105,8 +105,7 @@ class Backend:
         while not answers(self.url):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise EditorError(f"decap-server did not start on {self.url}; hint: run "
-                                  f"`npx decap-server@{DECAP_SERVER_VERSION}` in this folder to see why")
+                raise EditorError("edit.start", url=self.url, version=DECAP_SERVER_VERSION)
             time.sleep(0.2)
 
     def stop(self) -> None:
@@ -143,8 +142,7 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop_on_terminate)
     if not args.content.is_dir():
-        raise UsageError(f"{args.content.as_posix()}: content directory not found; run from the site's folder "
-                         "or pass --content DIR")
+        raise UsageError("edit.no_content", path=args.content.as_posix())
     backend = Backend(args.content.resolve().parent, args.editor_port)
     try:
         server = serve.LiveServer(serve.options(args, backend.url), args.port)

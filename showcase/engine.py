@@ -66,7 +66,7 @@ class Built:
     rendered: bool
     reads: frozenset[str]
     summary: PageSummary | None
-    error: tuple[str, str | None, int | None, str, str] | None = None
+    error: tuple[str, str | None, int | None, dict[str, Any]] | None = None  # code, file, line, parameters
     value: Any = None  # a part's value when it changed
     changed: bool = False  # a part whose value differs from the last build's
 
@@ -208,9 +208,9 @@ def _one(w: _Worker, spec: Spec) -> Built:
             page = kind.build(views, spec)
     except Exception as exc:  # noqa: BLE001 - a view that cannot be built is a build error, not a crash
         where = traceback.extract_tb(exc.__traceback__)[-1]
+        detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
         return Built(spec, "", None, False, frozenset(), None,
-                     ("PAGE_VIEW", None, None, f"{type(exc).__name__}: {exc} (building {spec.output} of {spec.owner},"
-                      f" {os.path.basename(where.filename)}:{where.lineno})", "report this to the showcase developers"))
+                     ("PAGE_VIEW", None, None, {"page": spec.output, "owner": spec.owner, "detail": detail}))
     old = w.store.page(spec.output)
     if kind.part:
         view = digest_of(page.view)
@@ -239,8 +239,8 @@ def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
     stopped = False
     for item in built:
         if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
-            code, filename, line, message, hint = item.error
-            diags.error(filename or "templates", line, code, message, hint)
+            code, filename, line, params = item.error
+            diags.error(filename or "templates", line, code, **params)
             stopped = stopped or code not in ("TPL_RENDER", "PAGE_VIEW")
 
 

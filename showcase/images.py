@@ -55,23 +55,10 @@ _OPENERS: dict[str, Callable[..., Image.Image]] = {
 }
 _NAME_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".jfif": "JPEG", ".png": "PNG",
                  ".gif": "GIF", ".webp": "WEBP", ".avif": "AVIF"}
-_REJECTED = {  # what the bytes really are -> (code, message, hint)
-    "EMPTY": ("IMG_EMPTY", "file is empty (0 bytes)", "salin ulang foto aslinya; berkas kosong"),
-    "LFS": ("IMG_LFS_POINTER", "Git LFS pointer file, not the photo itself",
-            "aktifkan Git LFS: git lfs pull"),
-    "SVG": ("IMG_SVG", "SVG drawing; SVG is not allowed in content",
-            "ekspor sebagai PNG atau JPEG"),
-    "HTML": ("IMG_NOT_IMAGE", "HTML/XML page saved under a photo name, not an image",
-             "simpan foto aslinya (bukan halaman web) lalu ganti berkas ini"),
-    "TEXT": ("IMG_NOT_IMAGE", "text file, not an image", "ganti dengan foto JPEG atau PNG"),
-    "HEIC": ("IMG_HEIC", "HEIC/HEIF photo (iPhone format) cannot be published",
-             "ekspor sebagai JPEG (iPhone: Pengaturan > Kamera > Format > Paling Kompatibel)"),
-    "TIFF": ("IMG_UNSUPPORTED", "TIFF image; only JPEG, PNG, WebP, GIF and AVIF are accepted",
-             "ekspor sebagai JPEG atau PNG"),
-    "BMP": ("IMG_UNSUPPORTED", "BMP image; only JPEG, PNG, WebP, GIF and AVIF are accepted",
-            "ekspor sebagai JPEG atau PNG"),
-    "OTHER": ("IMG_NOT_IMAGE", "not a JPEG, PNG, WebP, GIF or AVIF image",
-              "ekspor ulang sebagai JPEG"),
+_REJECTED = {  # what the bytes really are -> the message key (texts in `problems`)
+    "EMPTY": "IMG_EMPTY", "LFS": "IMG_LFS_POINTER", "SVG": "IMG_SVG", "HTML": "IMG_NOT_IMAGE.html",
+    "TEXT": "IMG_NOT_IMAGE.text", "HEIC": "IMG_HEIC", "TIFF": "IMG_UNSUPPORTED", "BMP": "IMG_UNSUPPORTED",
+    "OTHER": "IMG_NOT_IMAGE",
 }
 _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"),
           (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"),
@@ -80,7 +67,6 @@ _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b
                 b"msf1"}
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError,
                   ArithmeticError, ImageCms.PyCMSError)
-_SMALLER_HINT = "perkecil foto (mis. 4000 px lebar) lalu simpan ulang"
 _ROTATED = (5, 6, 7, 8)
 _MB = 1024 * 1024
 
@@ -153,12 +139,19 @@ class ProcessResult:
 class _Problem(Exception):
     """A problem with a photo, raised where found and turned into a diagnostic by the caller."""
 
-    def __init__(self, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keyword parameters survive a worker's pickling
+        return _problem, (self.key, self.params)
 
     def at(self, display: str, severity: Severity = Severity.ERROR) -> Diagnostic:
-        return Diagnostic(display, None, None, self.code, self.message, self.hint, "", severity)
+        return Diagnostic.of(display, None, self.key, severity, **self.params)
+
+
+def _problem(key: str, params: dict[str, Any]) -> _Problem:
+    return _Problem(key, **params)
 
 
 def classify(data: bytes) -> str:
@@ -235,21 +228,19 @@ class ImagePlanner:
     def _plan(self, source: Path, display: str, found: list[Diagnostic]) -> ImagePlan:
         settings = self.settings
 
-        def warn(code: str, message: str, hint: str = "") -> None:
-            found.append(_Problem(code, message, hint).at(display, Severity.WARNING))
+        def warn(key: str, **params: Any) -> None:
+            found.append(_Problem(key, **params).at(display, Severity.WARNING))
 
         try:
             size = source.stat().st_size
             if size > settings.max_file_mb * _MB:
-                raise _Problem("IMG_FILE_SIZE", f"file is {size / _MB:.1f} MB; the maximum is "
-                                f"{settings.max_file_mb:g} MB", "perkecil foto (mis. 3000 px "
-                                "lebar, kualitas JPEG 85) lalu simpan ulang")
+                raise _Problem("IMG_FILE_SIZE", size=size / _MB, maximum=float(settings.max_file_mb))
             data = source.read_bytes()
         except OSError as exc:
-            raise _Problem("IMG_UNREADABLE", f"cannot read the file: {exc.strerror}") from exc
+            raise _Problem("IMG_UNREADABLE", detail=exc.strerror) from exc
         kind = classify(data)
         if kind not in _OPENERS:
-            raise _Problem(*_REJECTED[kind])
+            raise _Problem(_REJECTED[kind], **({"format": kind} if kind in ("TIFF", "BMP") else {}))
         key = _sha(data + self._signature.encode())
         meta_path = self.cache_dir / "images" / key / "meta.json" if self.cache_dir else None
         meta = _valid_meta(_read_json(meta_path)) if meta_path else None
@@ -261,22 +252,19 @@ class ImagePlanner:
         suffix = source.suffix.lower()
         if _NAME_FORMATS.get(suffix) != kind:
             proper = next(e for e, k in _NAME_FORMATS.items() if k == kind)
-            warn("IMG_FORMAT_MISMATCH", f'file is {kind} but its name ends in '
-                 f'"{source.suffix or "(no extension)"}"',
-                 f'ganti nama menjadi "{source.stem}{proper}"')
+            if source.suffix:
+                warn("IMG_FORMAT_MISMATCH", format=kind, suffix=source.suffix, name=source.stem + proper)
+            else:
+                warn("IMG_FORMAT_MISMATCH.bare", format=kind, name=source.stem + proper)
         if size > settings.warn_file_mb * _MB:
-            warn("IMG_FILE_SIZE", f"file is {size / _MB:.1f} MB (over {settings.warn_file_mb:g} "
-                 "MB)", "perkecil foto sebelum di-commit agar repositori tetap ringan")
+            warn("IMG_FILE_SIZE.warn", size=size / _MB, limit=float(settings.warn_file_mb))
         if meta["animated"]:
-            warn("IMG_ANIMATED", "animated image: only the first frame is published",
-                 "animasi dihapus; gunakan foto diam")
+            warn("IMG_ANIMATED")
         width, height = meta["width"], meta["height"]
         if width < settings.min_width:
-            warn("IMG_SMALL", f"photo is only {width} px wide (minimum {settings.min_width} px)",
-                 "gunakan foto yang lebih besar agar tidak buram")
+            warn("IMG_SMALL", width=width, minimum=settings.min_width)
         if not 0.25 <= width / height <= 4:
-            warn("IMG_ASPECT", f"unusual shape {width}x{height} (outside 1:4 to 4:1)",
-                 "potong (crop) foto agar tidak terlalu panjang atau tinggi")
+            warn("IMG_ASPECT", width=width, height=height)
         base = f"media/{_slug(source.stem)}-{key[:10]}"
         variants = tuple(
             Variant(fmt, w, max(1, round(w * height / width)), f"{base}-{w}.{EXTENSIONS[fmt]}")
@@ -290,8 +278,8 @@ def _inspect(data: bytes, kind: str, max_megapixels: float) -> dict[str, Any]:
         im = _OPENERS[kind](io.BytesIO(data), "")
         width, height = im.size
         if (megapixels := width * height / 1e6) > max_megapixels:
-            raise _Problem("IMG_TOO_LARGE", f"photo is {width}x{height} = {megapixels:.1f} MP; "
-                            f"the maximum is {max_megapixels:g} MP", _SMALLER_HINT)
+            raise _Problem("IMG_TOO_LARGE", width=width, height=height, megapixels=float(megapixels),
+                           maximum=float(max_megapixels))
         animated = kind != "JPEG" and bool(getattr(im, "is_animated", False))
         if _orientation(im) in _ROTATED:
             width, height = height, width
@@ -317,7 +305,7 @@ def process(plans: Sequence[ImagePlan], settings: ImageSettings, cache_dir: Path
     results: list[_Outcome] = [(0, 0, ())] * len(jobs)
     done = 0
     def died(index: int, error: BaseException) -> _Outcome:  # e.g. out of memory: report it
-        return 0, 0, (_Problem("IMG_PROCESS", f"could not process the photo ({error})").at(jobs[index][0][0].display),)
+        return 0, 0, (_Problem("IMG_PROCESS", detail=str(error)).at(jobs[index][0][0].display),)
 
     for index, outcome in parallel.completed(_run, jobs, workers, died):
         results[index] = outcome
@@ -337,7 +325,7 @@ def _run(twins: tuple[ImagePlan, ...], settings: ImageSettings, cache_dir: Path 
         return 0, 0, (problem.at(twins[0].display),)
     except Exception as exc:  # one bad photo must not crash the build
         log.exception("processing %s failed", twins[0].display)
-        failure = _Problem("IMG_PROCESS", f"could not process the photo ({exc!r})")
+        failure = _Problem("IMG_PROCESS", detail=repr(exc))
         return 0, 0, (failure.at(twins[0].display),)
 
 
@@ -368,7 +356,7 @@ def _produce(twins: tuple[ImagePlan, ...], settings: ImageSettings, cache_dir: P
             try:
                 _atomic_write(out_dir / variant.path, blobs[_cache_name(variant)])
             except OSError as exc:
-                raise _Problem("IMG_WRITE", f"cannot write {variant.path}: {exc.strerror}") from exc
+                raise _Problem("IMG_WRITE", path=variant.path, detail=exc.strerror) from exc
     total = len(plan.variants)
     return len(missing), total - len(missing) + total * (len(twins) - 1), ()
 
@@ -380,9 +368,8 @@ def _encode_missing(plan: ImagePlan, settings: ImageSettings, missing: list[Vari
     try:
         data = plan.source.read_bytes()
     except OSError as exc:
-        raise _Problem("IMG_UNREADABLE", f"cannot read the file: {exc.strerror}") from exc
-    changed = _Problem("IMG_CHANGED", "the photo changed after it was planned (edited or "
-                        "replaced during the build)", "jalankan build sekali lagi")
+        raise _Problem("IMG_UNREADABLE", detail=exc.strerror) from exc
+    changed = _Problem("IMG_CHANGED")
     if _sha(data + settings.signature().encode()) != plan.key:
         raise changed
     kind = classify(data)
@@ -491,11 +478,10 @@ def _decoding() -> Iterator[None]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _Problem("IMG_TOO_LARGE", f"photo has too many pixels ({exc})",
-                        _SMALLER_HINT) from exc
+        raise _Problem("IMG_TOO_LARGE.pixels", detail=str(exc)) from exc
     except _DECODE_ERRORS as exc:
-        raise _Problem("IMG_TRUNCATED", f"photo is damaged or cut off ({exc})",
-                        "foto rusak atau terpotong: ekspor ulang sebagai JPEG") from exc
+        log.debug("decoding failed: %s", exc)
+        raise _Problem("IMG_TRUNCATED") from exc
 
 
 def _cache_name(variant: Variant) -> str:

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from . import model, slugs
 from .config import SiteConfig
 from .errors import Diagnostic, Diagnostics, did_you_mean
+from .messages import Text
 from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
@@ -37,6 +38,10 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", "
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
                   re.IGNORECASE)
 ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
+# How messages name each kind, and the folder a reference's slug comes from.
+KIND_WORDS = {"product": "kind.product", "maker": "kind.maker", "region": "kind.region",
+              "category": "kind.category", "page": "kind.page"}
+FOLDERS = {folder_kind: folder for folder, folder_kind in KIND_FOLDERS.items()}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -69,6 +74,7 @@ class Parsed:
     body: str
     body_line: int
     problems: tuple[Diagnostic, ...]
+    partial: Record | None = None  # the valid fields of a file with errors: its references are still checked
 
     def claim(self, file: ContentFile) -> tuple[str, tuple[Diagnostic, ...]]:
         """The slug this Indonesian file names (its `slug:` or its file name), or "" with why not."""
@@ -78,8 +84,7 @@ class Parsed:
         why = slugs.problem(file.stem)
         if why:
             problem = Diagnostics()
-            problem.error(file.display, 1, "CT_BAD_SLUG", f'file name "{file.stem}" {why}',
-                          "add `slug: a-short-name` (a-z, 0-9, '-') to the front matter, or rename the file")
+            problem.error(file.display, 1, "CT_BAD_SLUG", stem=file.stem, why=why)
             return "", tuple(problem)
         return slugs.slugify(file.stem), ()
 
@@ -112,22 +117,18 @@ class Loader:
                 if stem == "index":
                     stem = path.parent.name if len(parts) > 2 else stem
                 if lang not in self.config.languages:
-                    self.diags.warning(display, None, "CT_LANGUAGE",
-                                       f'language "{lang}" is not in site.yaml languages; file not read',
-                                       f"languages: {list(self.config.languages)}")
+                    self.diags.warning(display, None, "CT_LANGUAGE", lang=lang,
+                                       languages=", ".join(self.config.languages))
                     continue
                 found.append(ContentFile(path, display, KIND_FOLDERS[parts[0]], stem, lang))
             elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
                 continue  # photos are used when a content file names them
             else:
-                hint = ("rename it to end in .md (lowercase)" if re.search(r"\.(md|markdown)\b", name, re.I)
-                        else "content goes in regions/, categories/, makers/, products/ or pages/")
-                self.diags.warning(display, None, "CT_STRAY", "file is not read and not published", hint)
+                markdown = re.search(r"\.(md|markdown)\b", name, re.I)
+                self.diags.warning(display, None, "CT_STRAY.md" if markdown else "CT_STRAY")
         for names in folded.values():
             if len(names) > 1:
-                self.diags.error(names[0], None, "CT_CASE_COLLISION",
-                                 "file names differ only in upper/lower case: " + ", ".join(sorted(names)),
-                                 "rename one; Windows and macOS cannot hold both")
+                self.diags.error(names[0], None, "CT_CASE_COLLISION", names=", ".join(sorted(names)))
         return found
 
     def _files(self) -> Iterator[Path]:
@@ -146,9 +147,7 @@ class Loader:
                     yield path
 
     def _symlink(self, path: Path) -> None:
-        self.diags.error(self.config.display(path), None, "CT_SYMLINK",
-                         "symbolic links are not followed in content/",
-                         "replace the link with the real file or folder")
+        self.diags.error(self.config.display(path), None, "CT_SYMLINK")
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, file: ContentFile) -> Parsed:
@@ -160,8 +159,7 @@ class Loader:
         try:
             root = parse(source.front_matter, source.front_matter_line)
         except YamlProblem as problem:
-            problems.error(file.display, problem.line, problem.code, problem.message, problem.hint,
-                           col=problem.col)
+            problem.report(file.display, problems)
             return Parsed(None, source.body, source.body_line, tuple(problems))
         validator = Validator(file.display, problems)
         if file.lang == "id":
@@ -170,7 +168,9 @@ class Loader:
             allowed = translation_fields(file.kind)
             forbidden = tuple(f for f in SCHEMAS[file.kind] if f not in allowed)
             record = validator.record(root, allowed, forbidden=forbidden)
-        return Parsed(record if validator.ok else None, source.body, source.body_line, tuple(problems))
+        if not validator.ok:
+            return Parsed(None, source.body, source.body_line, tuple(problems), record)
+        return Parsed(record, source.body, source.body_line, tuple(problems))
 
 
 def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory: Path, spec: ImageSpec,
@@ -181,22 +181,19 @@ def resolve_image(config: SiteConfig, diags: Diagnostics, owner: str, directory:
     target = Path(os.path.normpath(directory / unicodedata.normalize("NFC", decoded)))
     if (not raw or decoded.startswith(("/", "\\")) or "\\" in decoded or re.match(r"^[A-Za-z]:", decoded)
             or "://" in raw or config.content_dir not in target.parents):
-        diags.error(owner, spec.line, "IMG_PATH_ESCAPE", f'"{raw}" is not a path inside the content folder',
-                    "write the file name of a photo beside this file, e.g. foto.jpg", col=spec.col, field=field)
+        diags.error(owner, spec.line, "IMG_PATH_ESCAPE", col=spec.col, field=field, value=raw)
         return None
     for parent in [target, *target.parents]:
         if parent == config.content_dir:
             break
         if parent.is_symlink():
-            diags.error(config.display(parent), None, "CT_SYMLINK", "symbolic links are not followed in content/",
-                        "replace the link with the real file or folder")
+            diags.error(config.display(parent), None, "CT_SYMLINK")
             return None
     found = target if target.is_file() else _case_match(target, owner, spec, field, diags)
     if found is None:
         return None
     if spec.alt is not None and not spec.alt.strip():
-        diags.warning(owner, spec.line, "IMG_EMPTY_ALT", "alt text is empty",
-                      "describe the photo for visitors who cannot see it", col=spec.col, field=field)
+        diags.warning(owner, spec.line, "IMG_EMPTY_ALT", col=spec.col, field=field)
     alt = spec.alt if spec.alt else fallback_alt
     return model.Image(found, config.display(found), alt, owner, spec.line, spec.focus)
 
@@ -208,15 +205,12 @@ def _case_match(target: Path, owner: str, spec: ImageSpec, field: str, diags: Di
     wanted = unicodedata.normalize("NFC", target.name).casefold()
     same = [n for n in siblings if unicodedata.normalize("NFC", n).casefold() == wanted]
     if len(same) == 1:
-        diags.warning(owner, spec.line, "IMG_CASE", f'"{spec.src}" found as "{same[0]}" (different upper/lower case)',
-                      f"write `{same[0]}` exactly; Linux servers see them as different files",
-                      col=spec.col, field=field)
+        diags.warning(owner, spec.line, "IMG_CASE", col=spec.col, field=field, src=spec.src, found=same[0])
         return directory / same[0]
     stem = wanted.rsplit(".", 1)[0]
     near = [n for n in siblings if n.casefold().rsplit(".", 1)[0] == stem]
-    suggestion = f'; did you mean "{near[0]}"?' if near else did_you_mean(target.name, siblings)
-    diags.error(owner, spec.line, "IMG_MISSING", f'photo "{spec.src}" not found{suggestion}',
-                "put the photo beside this file and write its exact name", col=spec.col, field=field)
+    suggestion = Text.of("suggest", choice=near[0]) if near else did_you_mean(target.name, siblings)
+    diags.error(owner, spec.line, "IMG_MISSING", col=spec.col, field=field, src=spec.src, suggestion=suggestion)
     return None
 
 
@@ -234,12 +228,14 @@ class Assembler:
     """
 
     def __init__(self, config: SiteConfig, diags: Diagnostics, lookup: Lookup,
-                 known: Callable[[str], "list[str]"], today: date | None) -> None:
+                 known: Callable[[str], "list[str]"], today: date | None,
+                 broken: Callable[[str, str], bool] = lambda kind, slug: False) -> None:
         self.config = config
         self.diags = diags
         self.lookup = lookup
         self.known = known
         self.today = today
+        self.broken = broken  # a file claims this slug but has errors of its own (it is not built)
         self.refs: set[str] = set()
 
     def entry(self, kind: str, slug: str, file: ContentFile, parsed: Parsed,
@@ -248,6 +244,20 @@ class Assembler:
         assert parsed.record is not None
         common = self._common(kind, slug, file, parsed, translations)
         return getattr(self, kind)(common, file, parsed.record)
+
+    def references(self, kind: str, file: ContentFile, record: Record) -> None:
+        """The reference checks of a file that has errors elsewhere (it is not built), so that every
+        problem of the file is reported in one run."""
+        if kind == "maker":
+            region = self._ref(file, record, "region", "region", "region")
+            self._district(file, record, region if isinstance(region, model.Region) else None)
+        elif kind == "product":
+            maker = self._ref(file, record, "maker", "maker", "maker")
+            self._ref(file, record, "category", "category", "category")
+            region = self._ref(file, record, "region", "region", "region")
+            if region is None and "region" not in record.values and isinstance(maker, model.Maker):
+                region = self._get("region", maker.region)
+            self._district(file, record, region if isinstance(region, model.Region) else None)
 
     def _get(self, kind: str, slug: str) -> model.Entry | None:
         self.refs.add(f"{kind}/{slug}")
@@ -283,15 +293,14 @@ class Assembler:
         canonical = slugs.slugify(value)
         found = self._get(kind, canonical) if canonical and canonical != value else None
         if found is not None:
-            self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL",
-                               f'{what} "{value}" matched "{canonical}"',
-                               f"write `{field}: {canonical}`", field=field)
+            self.diags.warning(file.display, record.lines[field], "REF_NOT_CANONICAL", field=field,
+                               what=Text.of(KIND_WORDS[kind]), value=value, canonical=canonical, name=field)
             return found
-        self.diags.error(file.display, record.lines[field], "REF_UNKNOWN",
-                         f'unknown {what} "{value}"' + did_you_mean(canonical, self.known(kind)),
-                         f"use the slug of a file in content/{what.split()[0]}s/ (the file name without .md)"
-                         if what != "category" else "use the slug of a file in content/categories/",
-                         field=field)
+        if self.broken(kind, value) or (canonical and self.broken(kind, canonical)):
+            return None  # the file exists and its own errors are reported; saying "unknown" would mislead
+        self.diags.error(file.display, record.lines[field], "REF_UNKNOWN", field=field,
+                         what=Text.of(KIND_WORDS[kind]), value=value,
+                         suggestion=did_you_mean(canonical, self.known(kind)), folder=FOLDERS[kind])
         return None
 
     def _district(self, file: ContentFile, record: Record, region: model.Region | None) -> str | None:
@@ -303,14 +312,13 @@ class Assembler:
         folded = {d.casefold(): d for d in region.districts}
         if district.casefold() in folded:
             canonical = folded[district.casefold()]
-            self.diags.warning(file.display, record.lines["district"], "REF_NOT_CANONICAL",
-                               f'district "{district}" matched "{canonical}"', f"write `district: {canonical}`",
-                               field="district")
+            self.diags.warning(file.display, record.lines["district"], "REF_NOT_CANONICAL", field="district",
+                               what=Text.of("kind.district"), value=district, canonical=canonical,
+                               name="district")
             return canonical
-        self.diags.error(file.display, record.lines["district"], "REF_UNKNOWN_DISTRICT",
-                         f'"{district}" is not a district (kecamatan) of {region.name}'
-                         + did_you_mean(district, region.districts),
-                         "districts are listed in " + region.display, field="district")
+        self.diags.error(file.display, record.lines["district"], "REF_UNKNOWN_DISTRICT", field="district",
+                         district=district, region=region.name, suggestion=did_you_mean(district, region.districts),
+                         file=region.display)
         return None
 
     def _images(self, file: ContentFile, record: Record, field: str, alt: str) -> list[model.Image]:
@@ -348,8 +356,7 @@ class Assembler:
         district = self._district(file, record, region if isinstance(region, model.Region) else None)
         logo = self._images(file, record, "logo", v["name"])
         if v.get("whatsapp") and not v["whatsapp"].startswith("628"):
-            self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE",
-                             "a WhatsApp number must be a mobile number (08…)", field="whatsapp")
+            self.diags.error(file.display, record.lines["whatsapp"], "FM_PHONE.mobile", field="whatsapp")
         if region is None:
             return None
         return model.Maker(**common, name=v["name"], region=region.slug,
@@ -375,16 +382,13 @@ class Assembler:
             for cert in certifications:
                 if not cert.valid_on(self.today):
                     self.diags.warning(file.display, record.lines.get("certifications"), "CERT_EXPIRED",
-                                       f"{cert.type} {cert.number} expired on {cert.valid_until}; the product page says so",
-                                       "perbarui nomor dan valid_until setelah izin diperpanjang",
-                                       field="certifications")
+                                       field="certifications", type=cert.type, number=cert.number,
+                                       date=cert.valid_until)
         if not (isinstance(maker, model.Maker) and category is not None and region is not None):
             return None
         if not maker.whatsapp and not self.config.contact_whatsapp:
-            self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP",
-                             f'no WhatsApp number to order from: maker "{maker.slug}" has none, nor site.yaml',
-                             f"add `whatsapp:` to {maker.display} or `contact: {{whatsapp: ...}}` "
-                             "to site.yaml", field="maker")
+            self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP", field="maker",
+                             maker=maker.slug, file=maker.display)
         return model.Product(**common, title=v["title"], category=category.slug,
                              maker=maker.slug, region=region.slug, district=district,
                              price=v.get("price"), price_max=v.get("price_max"), unit=v.get("unit"),
@@ -396,18 +400,15 @@ class Assembler:
     def _check_price(self, file: ContentFile, record: Record) -> None:
         price, top = record.get("price"), record.get("price_max")
         if top is not None and price is None:
-            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
-                             "price_max without price", "add `price:` (the lowest price)", field="price_max")
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE", field="price_max")
         elif top is not None and top < price:
-            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE",
-                             f"price_max {top} is below price {price}", "swap the two values",
-                             field="price_max")
+            self.diags.error(file.display, record.lines["price_max"], "FM_PRICE_RANGE.below", field="price_max",
+                             top=top, price=price)
         limit = self.config.price_warn_above
         for name in ("price", "price_max"):
             if (record.get(name) or 0) > limit:
-                self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH",
-                                   f"{record.get(name)} rupiah is above {limit}; is a digit too many?",
-                                   "set price_warn_above in site.yaml if this price is right", field=name)
+                self.diags.warning(file.display, record.lines[name], "FM_PRICE_HIGH", field=name,
+                                   value=record.get(name), limit=limit)
 
     def page(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Page | None:
         v = record.values

@@ -168,9 +168,7 @@ def render_all(jobs: Sequence[BodyJob], diags: Diagnostics, workers: int | None 
     results: list[RenderedBody] = []
     for job, body in zip(jobs, parallel.ordered(_render_or_none, texts, workers, timeout=timeout, inline=inline)):
         if isinstance(body, parallel.TimedOut):
-            diags.error(job.display, job.first_line, "MD_TIMEOUT",
-                        f"the text took over {timeout:.0f} s to render and was stopped",
-                        "look for very many [ or ( or deeply nested lists; simplify the text")
+            diags.error(job.display, job.first_line, "MD_TIMEOUT", seconds=float(timeout))
             results.append(RenderedBody("", (), (), timed_out=True))
         else:
             results.append(_checked(job, body, diags))
@@ -188,9 +186,7 @@ def _render_or_none(text: str) -> RenderedBody | None:
 def _checked(job: BodyJob, body: RenderedBody | None, diags: Diagnostics) -> RenderedBody:
     if body is not None:
         return body
-    diags.error(job.display, job.first_line, "MD_TOO_DEEP",
-                "lists or quotes are nested too deeply to render",
-                "use at most a few levels of indented lists and > quotes")
+    diags.error(job.display, job.first_line, "MD_TOO_DEEP")
     return RenderedBody("", (), (), timed_out=True)
 
 
@@ -210,9 +206,7 @@ def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
         if target is not None:
             html = html.replace(f'href="{href}"', f'href="{target}"')
     for src in re.findall(r'<img[^>]*src="(https?://[^"]+)"', html):
-        diags.warning(job.display, line_of(job, src), "MD_EXTERNAL_IMAGE",
-                      f"photo loaded from another site: {src}",
-                      "put the photo in content/ beside this file; external photos break offline")
+        diags.warning(job.display, line_of(job, src), "MD_EXTERNAL_IMAGE", src=src)
     return sanitise(html)
 
 
@@ -241,20 +235,19 @@ def sanitise(html: str) -> str:
 
 def report_unsafe(job: BodyJob, diags: Diagnostics) -> None:
     """Warn, with line numbers, about raw HTML the sanitiser will remove."""
-    checks: Iterable[tuple[re.Pattern[str], str, str, str]] = (
-        (_DANGEROUS_TAG, "MD_UNSAFE_HTML", "<{}> removed", "HTML seperti ini tidak diizinkan; gunakan Markdown"),
-        (_EVENT_ATTR, "MD_UNSAFE_HTML", "event handler {} removed", "hapus atribut on...= dari HTML"),
-        (_STYLE_ATTR, "MD_UNSAFE_HTML", "style attribute removed", "tampilan diatur oleh tema situs"),
-        (_BAD_SCHEME, "MD_UNSAFE_LINK", "{}: link removed", "use https:// links only"),
-        (_COMMENT, "MD_COMMENT", "HTML comment removed from the page",
-         "komentar tetap terlihat di repositori: jangan tulis data pribadi di sana"),
+    checks: Iterable[tuple[re.Pattern[str], str, str]] = (  # pattern, message key, name of what was found
+        (_DANGEROUS_TAG, "MD_UNSAFE_HTML", "tag"),
+        (_EVENT_ATTR, "MD_UNSAFE_HTML.event", "attribute"),
+        (_STYLE_ATTR, "MD_UNSAFE_HTML.style", ""),
+        (_BAD_SCHEME, "MD_UNSAFE_LINK", "scheme"),
+        (_COMMENT, "MD_COMMENT", ""),
     )
     for number, line in enumerate(job.text.split("\n"), start=job.first_line):
-        for pattern, code, message, hint in checks:
+        for pattern, key, name in checks:
             match = pattern.search(line)
             if match:
                 found = re.sub(r"\s", "", match.group(1)).lower() if match.groups() else ""
-                diags.warning(job.display, number, code, message.format(found), hint, col=match.start() + 1)
+                diags.warning(job.display, number, key, col=match.start() + 1, **({name: found} if name else {}))
 
 
 def line_of(job: BodyJob, needle: str) -> int:

@@ -191,6 +191,9 @@ class Catalog:
     products: tuple[Product, ...]
     pages: tuple[Page, ...]
     logo: Image | None = None
+    # (kind, slug) of the files left out because they, or what they refer to, have errors: such a
+    # build fails anyway, and links or references to them are not reported as missing as well.
+    unbuilt: frozenset[tuple[str, str]] = frozenset()
 
     @cached_property
     def region(self) -> Mapping[str, Region]:

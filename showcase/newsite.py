@@ -1,7 +1,7 @@
 """`showcase new site DIR`: a new site repository that builds at once, with no question asked.
 
 Owns the starting files of a council's own site: `content/site.yaml`; one region, category, maker
-and product (written by `scaffold.render`, so every field is there, explained in Indonesian), the
+and product (written by `scaffold.render_text`, so every field is there, explained in Indonesian), the
 product with a placeholder photo (`placeholder`); `.github/workflows/` with a pull-request check
 and a GitHub Pages publish, both installing showcase from its git repository at the tag of the
 version that wrote them (the name `showcase` on the public package index belongs to another
@@ -20,7 +20,7 @@ from . import __version__, placeholder
 from .cli import program
 from .errors import ShowcaseError, UsageError
 from .pipeline import build_date
-from .scaffold import render, validate
+from .scaffold import render_text, validate
 from .slugs import slugify
 
 EPILOG = """\
@@ -230,7 +230,7 @@ def tool_source(given: str | None) -> str:
             urls = []
         url = next((u.split(",", 1)[1].strip() for u in urls if u.lower().startswith("repository,")), None)
     if not url:
-        raise UsageError("no repository URL for showcase is known; pass --tool-source URL")
+        raise UsageError("newsite.no_source")
     return url.removeprefix("git+").rstrip("/")
 
 
@@ -275,14 +275,14 @@ def files(title: str, base_url: str | None, region: str, source: str, today: str
     out: dict[str, bytes] = {"content/site.yaml": ("\n".join(site) + "\n").encode()}
     problems = []
     for path, (kind_, values, blocks) in entries.items():
-        text = render(kind_, values, Path(path).stem, blocks)
+        text = render_text(kind_, values, Path(path).stem, blocks)
         if kind_ == "product":
             text += ("Cerita produk: bahan, cara membuat, cara menyimpan. Ganti teks ini; foto produk "
                      f"diletakkan di folder yang sama, menggantikan `{photo}`.\n")
         problems += validate(kind_, text, path).errors
         out[path] = text.encode()
     if problems:  # the templates of this module and the schema disagree: a defect, not a user error
-        raise ShowcaseError("\n".join(d.format() for d in problems))
+        raise ShowcaseError("newsite.invalid", problems="\n".join(d.format("en") for d in problems))
     out[f"{product_dir}/{photo}"] = placeholder.photo(product, "Produk Contoh")
     values = {"comment": "", "version": __version__, "spec": spec}
     out[".github/workflows/pr.yml"] = PR_WORKFLOW.format(
@@ -321,10 +321,9 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     target: Path = args.directory
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ShowcaseError(f"{target.as_posix()} exists and is not empty; nothing was written. "
-                            "hint: choose a new folder name")
+        raise ShowcaseError("newsite.not_empty", path=target.as_posix())
     if args.base_url and not re.match(r"^https?://[^/\s]+(/\S*)?$", args.base_url):
-        raise UsageError(f'--base-url "{args.base_url}" is not a web address; e.g. https://example.org/galeri/')
+        raise UsageError("newsite.base_url", value=args.base_url)
     made = files(args.title, args.base_url, args.region, tool_source(args.tool_source), build_date().isoformat())
     for relative, data in made.items():
         path = target / relative

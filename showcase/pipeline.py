@@ -87,8 +87,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     store = store or open_store(options)
     diags = Diagnostics()
     if not options.content.is_dir():
-        diags.error(options.content.as_posix(), None, "CT_NO_CONTENT", "content directory not found",
-                    "run from the site's folder or pass --content DIR")
+        diags.error(options.content.as_posix(), None, "CT_NO_CONTENT")
     config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
     dirs = template_dirs(options.templates)
@@ -144,7 +143,7 @@ def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
     try:
         return _with_state(options, reporter, started)
     except sqlite3.OperationalError as exc:  # a full disk or an unwritable cache
-        raise OutputError(f"cannot write the build state: {exc}; output/ was not changed") from exc
+        raise OutputError("output.state", detail=str(exc), output=options.output.as_posix()) from exc
 
 
 def _with_state(options: Options, reporter: Reporter, started: float) -> BuildReport:
@@ -434,8 +433,7 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:
-    return BuildReport(errors=diags.errors + (diags.warnings if options.strict else []),
-                       warnings=diags.warnings, fixes=diags.fixes, strict=options.strict,
+    return BuildReport(errors=diags.errors, warnings=diags.warnings, fixes=diags.fixes, strict=options.strict,
                        seconds=time.perf_counter() - started)
 
 
@@ -446,5 +444,6 @@ def _check(diags: Diagnostics, options: Options, reporter: Reporter, started: fl
 
 def _fail(diags: Diagnostics, options: Options, reporter: Reporter, started: float) -> None:
     report = _report(diags, options, started)
+    report.output = options.output.as_posix()
     reporter.summary(report)
     raise BuildFailed(diags, report)

@@ -11,6 +11,7 @@ import hashlib
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 import jinja2
@@ -82,21 +83,20 @@ def template_digests(env: jinja2.Environment) -> dict[str, str]:
 
 
 def render_one(env: jinja2.Environment, page: Page, root: Path
-               ) -> tuple[bytes | None, tuple[str, str | None, int | None, str, str] | None]:
-    """A page's bytes, or the diagnostic fields of why it could not be rendered."""
+               ) -> tuple[bytes | None, tuple[str, str | None, int | None, dict[str, Any]] | None]:
+    """A page's bytes, or the diagnostic fields of why it could not be rendered (code, file, line,
+    parameters)."""
     try:
         return env.get_template(page.template).render(page.context()).encode("utf-8"), None
     except jinja2.TemplateSyntaxError as exc:
         return None, ("TPL_SYNTAX", _display(exc.filename, root), exc.lineno,
-                      f"{exc.message} (while rendering {page.spec.output})", "fix the template syntax at this line")
+                      {"detail": exc.message or "", "page": page.spec.output})
     except jinja2.TemplateNotFound as exc:
-        return None, ("TPL_MISSING", "templates", None, f"template {exc.name} not found (for {page.spec.output})",
-                      "restore it in templates/ or in the site's templates directory")
+        return None, ("TPL_MISSING", "templates", None, {"name": str(exc.name)})
     except Exception as exc:  # noqa: BLE001 - any template failure becomes a diagnostic
         filename, line = _template_frame(exc)
         return None, ("TPL_RENDER", _display(filename, root), line,
-                      f"{type(exc).__name__}: {exc} (while rendering {page.spec.output} of {page.spec.owner})",
-                      "templates may only use the variables listed in docs/templates.md")
+                      {"detail": f"{type(exc).__name__}: {exc}", "page": page.spec.output, "owner": page.spec.owner})
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:

@@ -1,7 +1,9 @@
 """What a person sees while and after building: progress on long work and a one-screen summary.
 
-Owns all user-facing output of a build. Progress goes to stderr, redrawn in place on a terminal
-and as a few plain lines in CI logs; the summary lists counts, every warning and fix, and time.
+Owns all user-facing output of a build, in the editor's language. Progress goes to stderr,
+redrawn in place on a terminal and as a few plain lines in CI logs; the summary lists counts,
+every problem (errors, warnings and fixes, on a failed build too) and time. `verdict` words a
+run's counts the same way for `build` and `check`.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from .errors import Diagnostic
+from .messages import problems_count, render
 from .model import Catalog
 
 if TYPE_CHECKING:
@@ -38,26 +41,47 @@ class BuildReport:
     unchanged: bool = False
 
 
-class Reporter:
-    """Progress and summary printer; quiet=True prints only problems."""
+PROGRESS = {"pages": "report.progress.pages", "images": "report.progress.images",
+            "photos checked": "report.progress.photos"}
 
-    def __init__(self, stream: TextIO | None = None, quiet: bool = False) -> None:
+
+def failed(errors: int, warnings: int, strict: bool) -> bool:
+    """Whether a run with these counts fails: any error, or any warning under --strict."""
+    return bool(errors or (strict and warnings))
+
+
+def verdict(lang: str, key: str, errors: int, warnings: int, strict: bool, output: str = "") -> str:
+    """`Build failed: 1 error, 2 warnings. ...`: a run's counts, the same words for build and check;
+    under --strict the warnings stay warnings, and a note says they count as errors."""
+    counts = problems_count(lang, errors, warnings)
+    if strict and warnings:
+        counts += f" ({render(lang, 'report.strict')})"
+    return render(lang, key, counts=counts, output=output)
+
+
+class Reporter:
+    """Progress and summary printer in one language (`id` or `en`); quiet=True prints only problems."""
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False, lang: str = "id") -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
+        self.lang = lang
         self.tty = self.stream.isatty()
         self._last = 0.0
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        """`stage` is one of PROGRESS: pages, images, photos checked."""
         if self.quiet or total < 20:
             return
         now = time.monotonic()
+        label = render(self.lang, PROGRESS[stage]) if stage in PROGRESS else stage
         if self.tty:
             if done == total or now - self._last > 0.1:
-                self.stream.write(f"\r  {stage}: {done}/{total}" + (" \n" if done == total else ""))
+                self.stream.write(f"\r  {label}: {done}/{total}" + (" \n" if done == total else ""))
                 self.stream.flush()
                 self._last = now
         elif done == total or now - self._last > 5:
-            self.stream.write(f"  {stage}: {done}/{total}\n")
+            self.stream.write(f"  {label}: {done}/{total}\n")
             self._last = now
 
     def stage(self, text: str) -> None:
@@ -66,42 +90,42 @@ class Reporter:
 
     def problems(self, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:
-            self.stream.write(diagnostic.format() + "\n")
+            self.stream.write(diagnostic.format(self.lang) + "\n")
+
+    def line(self, key: str, value: str) -> None:
+        self.stream.write(f"  {render(self.lang, key):<15}{value}\n")
 
     def summary(self, report: BuildReport) -> None:
-        w = self.stream.write
-        if report.errors:
+        w, lang = self.stream.write, self.lang
+        if report.errors or report.warnings or report.fixes:
             w("\n")
             self.problems(report.errors)
-            blocking = len(report.errors)
-            w(f"\nBuild failed: {blocking} error(s), {len(report.warnings)} warning(s). "
-              f"output/ was not changed.\n")
-            if report.strict and report.warnings and blocking == len(report.warnings):
-                w("(--strict: warnings count as errors)\n")
-            return
-        if report.warnings or report.fixes:
-            w("\n")
             self.problems(report.warnings)
             self.problems(report.fixes)
+        if failed(len(report.errors), len(report.warnings), report.strict):
+            w("\n" + verdict(lang, "report.failed", len(report.errors), len(report.warnings), report.strict,
+                              (report.output or "output").rstrip("/") + "/") + "\n")
+            return
         if self.quiet:
             return
         w("\n")
         if report.unchanged:
-            w(f"  unchanged      no file changed since the last build; {report.output} left as it was\n")
-            w(f"  warnings       {len(report.warnings)}\n")
-            w(f"  time           {report.seconds:.2f} s\n")
+            self.line("report.unchanged", render(lang, "report.unchanged.line", output=report.output))
+            self.line("report.warnings", str(len(report.warnings)))
+            self.line("report.time", render(lang, "report.seconds", seconds=report.seconds))
             return
-        w(f"  pages          {report.pages} ({report.products} products, languages: "
-          f"{', '.join(report.languages)}), {report.rendered} rendered\n")
-        w(f"  images         {report.images_made} made, {report.images_reused} reused from cache\n")
+        self.line("report.pages", render(lang, "report.pages.line", pages=report.pages, products=report.products,
+                                         languages=", ".join(report.languages), rendered=report.rendered))
+        self.line("report.images", render(lang, "report.images.line", made=report.images_made,
+                                          reused=report.images_reused))
         if report.offline:
-            w(f"  offline        {offline_line(report.offline)}\n")
-        for lang, files in report.untranslated.items():
-            w(f"  translations   {translation_line(lang, files)}\n")
-        w(f"  warnings       {len(report.warnings)}\n")
-        w(f"  fixed          {len(report.fixes)}\n")
-        w(f"  time           {report.seconds:.2f} s\n")
-        w(f"Built {report.output}\n")
+            self.line("report.offline", offline_line(report.offline, lang))
+        for code, files in report.untranslated.items():
+            self.line("report.translations", translation_line(code, files, lang))
+        self.line("report.warnings", str(len(report.warnings)))
+        self.line("report.fixed", str(len(report.fixes)))
+        self.line("report.time", render(lang, "report.seconds", seconds=report.seconds))
+        w(render(lang, "report.built", output=report.output) + "\n")
 
 
 def missing_translations(catalog: Catalog, languages: tuple[str, ...]) -> dict[str, list[str]]:
@@ -110,23 +134,29 @@ def missing_translations(catalog: Catalog, languages: tuple[str, ...]) -> dict[s
             for lang in languages[1:]}
 
 
-def translation_line(lang: str, files: list[str], shown: int = 3) -> str:
+def translation_line(code: str, files: list[str], lang: str = "id", shown: int = 3) -> str:
     """`en: 2 files without a translation (a.md, b.md)`; past `shown` files, a count of the rest."""
     if not files:
-        return f"{lang}: every file translated"
-    names = ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
-    return f"{lang}: {len(files)} file{'s' if len(files) != 1 else ''} without a translation ({names})"
+        return render(lang, "report.translations.all", lang=code)
+    names = ", ".join(files[:shown])
+    if len(files) > shown:
+        names = render(lang, "report.more", names=names, n=len(files) - shown)
+    key = "report.translations.missing.one" if len(files) == 1 else "report.translations.missing"
+    return render(lang, key, lang=code, n=len(files), names=names)
 
 
-def offline_line(result: OfflineResult) -> str:
+OFFLINE_KINDS = {"page": "report.offline.page", "search": "report.offline.search", "photo": "report.offline.photo",
+                 "image": "report.offline.image", "other": "report.offline.other"}
+
+
+def offline_line(result: OfflineResult, lang: str = "id") -> str:
     """`42 files, 1.9 MB precached of 4 MB; left out: 3 photos (first /produk/x/)`."""
     if result.kill_switch:
-        return "kill switch: sw.js removes itself and its caches"
+        return render(lang, "report.offline.kill")
     mb = 1024 * 1024
-    line = f"{result.files} files, {result.bytes / mb:.1f} MB precached of {result.budget / mb:g} MB"
+    line = render(lang, "report.offline.line", files=result.files, mb=result.bytes / mb, budget=result.budget / mb)
     if result.left_out:
-        names = {"page": "pages", "search": "search files", "photo": "product photos", "image": "covers and logos",
-                 "other": "printable pages"}
-        parts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in result.left_out.items())
-        line += f"; over budget, left out: {parts} (first {result.first_left_out})"
+        parts = ", ".join(render(lang, OFFLINE_KINDS[kind], n=n) if kind in OFFLINE_KINDS else f"{n} {kind}"
+                          for kind, n in result.left_out.items())
+        line += render(lang, "report.offline.over", parts=parts, first=result.first_left_out)
     return line

@@ -121,9 +121,7 @@ class OutputPaths:
     def claim(self, output: str, owner: str) -> bool:
         previous = self.owners.get(output)
         if previous is not None and previous != owner:
-            self.diags.error(owner, None, "ROUTE_COLLISION",
-                             f"writes {output}, which {previous} writes too",
-                             "rename one of them or give it another `slug:`")
+            self.diags.error(owner, None, "ROUTE_COLLISION", output=output, other=previous)
             return False
         self.owners[output] = owner
         return True

@@ -4,8 +4,9 @@ The file is generated from `schema.SCHEMAS` (fields, required flags, examples) a
 descriptions of `fieldref`, so it cannot drift from validation: required fields are filled in,
 every other field is a commented line to uncomment. Values come from options, or from prompts
 when stdin is a terminal and something required is missing. References (maker, category,
-region) must name existing files (with "did you mean"), the result is validated before it is
-written, and an existing file is never overwritten.
+region) must name existing files (with "did you mean"), every value is validated as a build
+would before anything is written (a wrong value is reported against its option, e.g. `--price`),
+and an existing file is never overwritten. What it prints is in the editor's language (`--lang`).
 """
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .cli import add_content, program
-from .errors import Diagnostics, ShowcaseError, UsageError, did_you_mean
+from .cli import add_content, add_lang, language, program
+from .errors import Diagnostic, Diagnostics, ShowcaseError, UsageError, did_you_mean
 from .fieldref import KINDS, describe
-from .loader import KIND_FOLDERS
+from .loader import KIND_FOLDERS, KIND_WORDS
+from .messages import Text, render
 from .model import Catalog
 from .schema import SCHEMAS, Field, Validator
 from .slugs import problem as slug_problem
@@ -43,6 +45,7 @@ examples:
   showcase new category --name "Olahan Hasil Laut"
   showcase new page --title "Cara Memesan"
   showcase new product                      in a terminal: asks for what is missing
+  showcase new page --title "Cara Memesan" --lang en   messages in English
   showcase new site galeri-soppeng --title "Galeri Dekranasda Soppeng" --region "Kabupaten Soppeng"
 
 The file is written in content/<kind>/ (products in content/products/<region>/), never over an
@@ -52,6 +55,24 @@ existing file. Exit status: 0 written, 1 content problem (unknown maker, file ex
 
 class Exists(ShowcaseError):
     """The target file is already there."""
+
+
+class OptionProblems(UsageError):
+    """Option values the schema refuses: each put into words against its option (`--price: ...`)."""
+
+    def __init__(self, problems: list[tuple[str, Diagnostic]]) -> None:
+        Exception.__init__(self, "new.invalid")
+        self.problems = problems
+
+    def render(self, lang: str) -> str:
+        lines = []
+        for option_name, d in self.problems:
+            line = render(lang, "new.invalid", option=option_name, message=d.message(lang)) if option_name \
+                else d.message(lang)
+            if hint := d.hint(lang):
+                line += "\n" + render(lang, "new.invalid_hint", label=Text.of("level.hint"), hint=hint)
+            lines.append(line)
+        return ("\n" + render(lang, "cli.error", message="")).join(lines)
 
 
 @dataclass(frozen=True)
@@ -99,7 +120,7 @@ def example_lines(spec: Field, indent: str = "") -> list[str]:
     return [f"{indent}{spec.name}: {spec.example or '...'}"]
 
 
-def render(kind: str, values: dict[str, str], slug: str = "", blocks: dict[str, list[str]] | None = None) -> str:
+def render_text(kind: str, values: dict[str, str], slug: str = "", blocks: dict[str, list[str]] | None = None) -> str:
     """The whole file: every field of the kind, given values set, the others commented.
     `blocks`: YAML lines, as written, of list or group fields to set (e.g. a product's images)."""
     label = KINDS[kind][0]
@@ -129,7 +150,7 @@ def validate(kind: str, text: str, display: str) -> Diagnostics:
     try:
         root = parse(front, 2)
     except YamlProblem as exc:
-        diags.error(display, exc.line, exc.code, exc.message, exc.hint, col=exc.col)
+        exc.report(display, diags)
         return diags
     Validator(display, diags).record(root, SCHEMAS[kind])
     return diags
@@ -153,29 +174,30 @@ def references(catalog: Catalog) -> dict[str, list[str]]:
             "maker": sorted(m.slug for m in catalog.makers)}
 
 
-def reference_problem(field: str, value: str, known: dict[str, list[str]]) -> str:
-    """'' when `value` names an existing file of that kind, else the message to show."""
+def reference_problem(field: str, value: str, known: dict[str, list[str]]) -> Text | None:
+    """None when `value` names an existing file of that kind, else the message to show."""
     choices = known.get(field)
     if choices is None or value in choices:
-        return ""
-    folder = FOLDER[field]
-    listed = ", ".join(choices[:12]) or f"none yet: create one with `showcase new {field}`"
-    return f'unknown {field} "{value}"{did_you_mean(value, choices)} (in content/{folder}/: {listed})'
+        return None
+    listed: str | Text = ", ".join(choices[:12]) or Text.of("new.none_yet", kind=field)
+    return Text.of("new.unknown", what=Text.of(KIND_WORDS[field]), value=value,
+                   suggestion=did_you_mean(value, choices), folder=FOLDER[field], listed=listed)
 
 
 def plan(kind: str, content: Path, values: dict[str, str], catalog: Catalog) -> Draft:
     """Where the file goes and its text; raises on an unknown reference, a bad slug or an existing file."""
     known = references(catalog)
     for field in ("maker", "category", "region"):
-        if field in values and (message := reference_problem(field, values[field], known)):
-            raise ShowcaseError(message)
+        if field in values and (problem := reference_problem(field, values[field], known)):
+            raise ShowcaseError(problem.key, **dict(problem.params))
     title = values.get("title") or values.get("name") or ""
     slug = values.get("slug") or slugify(title)
     if not values.get("slug") and (why := slug_problem(title)):
-        raise UsageError(f'the name "{title}" {why}; give the URL name with --slug')
-    taken = {e.slug for e in catalog.entries() if e.kind == kind}
-    if slug in taken:
-        raise Exists(f'a {kind} "{slug}" exists already; choose another --slug')
+        raise UsageError("new.bad_name", title=title, why=why)
+    taken = {e.display: e.slug for e in catalog.entries() if e.kind == kind}
+    if slug in taken.values():
+        where = next(display for display, taken_slug in taken.items() if taken_slug == slug)
+        raise Exists("new.exists", kind=Text.of(KIND_WORDS[kind]), slug=slug, path=where)
     folder = content / FOLDER[kind]
     if kind == "product":
         maker = catalog.maker.get(values.get("maker", ""))
@@ -183,29 +205,40 @@ def plan(kind: str, content: Path, values: dict[str, str], catalog: Catalog) -> 
         folder = folder / region if region else folder
     path = folder / f"{slug}.md"
     if path.exists():
-        raise Exists(f"{path.as_posix()} exists already; it was not changed")
-    return Draft(path, render(kind, values, slug))
+        raise Exists("new.file_exists", path=path.as_posix())
+    return Draft(path, render_text(kind, values, slug))
 
 
-def write(draft: Draft, display: str, kind: str) -> None:
-    diags = validate(kind, draft.text, display)
-    if diags.errors:
-        raise ShowcaseError("\n".join(d.format() for d in diags.errors))
+def check_values(kind: str, values: dict[str, str]) -> None:
+    """Validate the values as a build would, before anything is written; a refused value is
+    reported against the option that gave it, not against a file that does not exist."""
+    refused = [(name, d) for d in validate(kind, render_text(kind, values), "").errors
+               if (name := d.field.split(".")[0].split("[")[0]) in values or not d.field]
+    if refused:
+        raise OptionProblems([(option(name) if name else "", d) for name, d in refused])
+
+
+def write(draft: Draft) -> None:
     draft.path.parent.mkdir(parents=True, exist_ok=True)
     with open(draft.path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
         handle.write(draft.text)
 
 
-def ask(spec: Field, known: dict[str, list[str]], read: Callable[[str], str]) -> str:
-    """Prompt until the answer is usable (a known slug for references)."""
+def ask(kind: str, spec: Field, known: dict[str, list[str]], read: Callable[[str], str], lang: str) -> str:
+    """Prompt until the answer is usable (a known slug for references, a value the schema takes)."""
     while True:
         if spec.name in known:
-            print(f"{spec.name}: " + (", ".join(known[spec.name]) or "(belum ada / none yet)"))
-        answer = read(f"{describe('product', spec).capitalize()} [{spec.name}]: ").strip()
+            print(render(lang, "new.choices", name=spec.name,
+                         choices=", ".join(known[spec.name]) or render(lang, "new.none")))
+        answer = read(f"{describe(kind, spec, lang=lang).capitalize()} [{spec.name}]: ").strip()
         if not answer:
             continue
-        if message := reference_problem(spec.name, answer, known):
-            print(message)
+        if problem := reference_problem(spec.name, answer, known):
+            print(problem.render(lang))
+            continue
+        refused = validate(kind, render_text(kind, {spec.name: answer}), "").errors
+        if refused := [d for d in refused if d.field.split(".")[0] == spec.name]:
+            print(refused[0].message(lang) + (f" ({refused[0].hint(lang)})" if refused[0].hint(lang) else ""))
             continue
         return answer
 
@@ -218,11 +251,12 @@ def parser(kind: str | None = None) -> argparse.ArgumentParser:
                    help="what to create: " + ", ".join(FOLDER) + " (or a whole new site: `new site DIR`, see "
                         "`new site --help`)")
     add_content(p)
+    add_lang(p)
     if kind is None:  # only `new --help`: the kind decides the options
         return p
     for spec in sorted((f for f in SCHEMAS[kind] if f.type in SCALARS), key=lambda f: (not f.required, f.name)):
         p.add_argument(option(spec.name), dest=spec.name, metavar="VALUE",
-                       help=("(wajib / required) " if spec.required else "") + describe(kind, spec, lang="en"))
+                       help=("(required) " if spec.required else "") + describe(kind, spec, lang="en"))
     return p
 
 
@@ -233,26 +267,24 @@ def main(argv: list[str], read: Callable[[str], str] = input) -> int:
         return newsite.main(argv[1:])
     chosen = next((a for a in argv if a in FOLDER), None)
     args = parser(chosen).parse_args(argv)
-    kind, content = args.what, args.content
+    kind, content, lang = args.what, args.content, language(args)
     if not content.is_dir():
-        raise ShowcaseError(f"{content.as_posix()}: content directory not found; run from the site's folder "
-                            "or pass --content DIR")
+        raise ShowcaseError("new.no_content", path=content.as_posix())
     values = {f.name: getattr(args, f.name) for f in SCHEMAS[kind] if getattr(args, f.name, None) is not None}
+    check_values(kind, values)
     catalog = existing(content)
     known = references(catalog)
     missing = [f for f in SCHEMAS[kind] if f.required and f.name not in values]
     if missing and not sys.stdin.isatty() and read is input:
-        raise UsageError("missing " + ", ".join(option(f.name) for f in missing)
-                         + " (or run in a terminal to be asked)")
+        raise UsageError("new.missing", options=", ".join(option(f.name) for f in missing))
     for spec in missing:
-        values[spec.name] = ask(spec, known, read)
+        values[spec.name] = ask(kind, spec, known, read, lang)
     if kind == "product" and "date" not in values:
         values["date"] = date.today().isoformat()
     draft = plan(kind, content, values, catalog)
-    display = draft.path.as_posix()
-    write(draft, display, kind)
-    print(f"Dibuat / created: {display}")
+    check_values(kind, values)
+    write(draft)
+    print(render(lang, "new.created", path=draft.path.as_posix()))
     if kind == "product":
-        print("Langkah berikut / next: letakkan foto di folder yang sama, isi `images:`, lalu jalankan "
-              "`showcase check` / put photos beside it, fill in `images:`, run `showcase check`.")
+        print(render(lang, "new.next"))
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import commerce
 from .errors import Diagnostics, did_you_mean
+from .messages import Text
 from .yamlnodes import Mapping, Node, Scalar, Sequence, kind_name
 
 
@@ -73,19 +74,24 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _BOOL = {"true": True, "false": False}
 
 
-def whole_number_messages(spec: Field) -> dict[str, str]:
+def whole_number_messages(spec: Field, lang: str = "id") -> dict[str, str]:
     """What validation says about a wrong whole number, with `{text}` (what was written), `{digits}`
     and `{number}` to fill in; `thousands` is the pattern of a price written with dots or "Rp".
-    The build and the web editor's form (showcase/editor/showcase-cms.js) both use these."""
+    The web editor's form (showcase/editor/showcase-cms.js) says exactly what the build says: the
+    texts come from the same catalogue (problems.py)."""
+    from .messages import render, render_hint
+
     price = spec.name.startswith("price")
+    example = spec.example or "1"
+    wrong = "FM_NOT_INTEGER.price" if price else "FM_NOT_INTEGER"
     return {"thousands": _THOUSANDS.pattern if price else "",
-            "rupiah": '"{text}" is not a whole number of rupiah',
-            "other": '"{text}" is not a whole number',
-            "hint": 'write {digits} (no dots, no "Rp")' if price
-            else f"write a whole number, e.g. `{spec.name}: {spec.example or 1}`",
-            "below": f"{{number}} is below the minimum {spec.minimum}",
-            "below_hint": "harga harus lebih dari 0; hapus field ini jika harga belum ada" if price else "",
-            "above": f"{{number}} is above the maximum {spec.maximum}"}
+            "rupiah": render(lang, "FM_NOT_INTEGER.price", value="{text}", digits="{digits}"),
+            "other": render(lang, "FM_NOT_INTEGER", value="{text}", name=spec.name, example=example),
+            "hint": render_hint(lang, wrong, value="{text}", digits="{digits}", name=spec.name, example=example),
+            "below": render(lang, "FM_RANGE.price" if price else "FM_RANGE", value="{number}", minimum=spec.minimum),
+            "below_hint": render_hint(lang, "FM_RANGE.price" if price else "FM_RANGE", value="{number}",
+                                      minimum=spec.minimum),
+            "above": render(lang, "FM_RANGE.above", value="{number}", maximum=spec.maximum)}
 
 
 def _f(name: str, type_: str, **kw: Any) -> Field:
@@ -245,12 +251,12 @@ class Validator:
         self.diags = diags
         self.ok = True
 
-    def error(self, node: Node, code: str, field_name: str, message: str, hint: str = "") -> None:
+    def error(self, node: Node, key: str, field_name: str, **params: Any) -> None:
         self.ok = False
-        self.diags.error(self.display, node.line, code, message, hint, col=node.col, field=field_name)
+        self.diags.error(self.display, node.line, key, col=node.col, field=field_name, **params)
 
-    def warning(self, node: Node, code: str, field_name: str, message: str, hint: str = "") -> None:
-        self.diags.warning(self.display, node.line, code, message, hint, col=node.col, field=field_name)
+    def warning(self, node: Node, key: str, field_name: str, **params: Any) -> None:
+        self.diags.warning(self.display, node.line, key, col=node.col, field=field_name, **params)
 
     def record(self, node: Node | None, fields: tuple[Field, ...], where: str = "",
                forbidden: tuple[Field, ...] = ()) -> Record:
@@ -259,9 +265,7 @@ class Validator:
         if node is None:
             node = Mapping(1, 1, ())
         if not isinstance(node, Mapping):
-            self.error(node, "FM_NOT_MAPPING", where or "front matter",
-                       f"expected key: value pairs, found {kind_name(node)}",
-                       "write one field per line, e.g. `title: Bandeng Presto`")
+            self.error(node, "FM_NOT_MAPPING", where, found=kind_name(node))
             return result
         by_name = {f.name: f for f in fields}
         for key, value in node.items:
@@ -270,22 +274,17 @@ class Validator:
             spec = by_name.get(name)
             if spec is None:
                 if any(f.name == name for f in forbidden):
-                    self.error(key, "FM_NOT_TRANSLATABLE", path,
-                               f"`{name}` cannot be set in a translation",
-                               "a translation sets only text fields; the value comes from the Indonesian file")
+                    self.error(key, "FM_NOT_TRANSLATABLE", path, name=name)
                 else:
-                    self.error(key, "FM_UNKNOWN_FIELD", path, f"unknown field `{name}`"
-                               + did_you_mean(name, by_name).replace('"', "`"),
-                               "expected one of: " + ", ".join(sorted(by_name)))
+                    self.error(key, "FM_UNKNOWN_FIELD", path, name=name,
+                               suggestion=did_you_mean(name, by_name, "suggest.field"),
+                               expected=", ".join(sorted(by_name)))
                 continue
             if isinstance(value, Scalar) and value.is_null:
                 if spec.required:
-                    self.error(value, "FM_MISSING_FIELD", path, f"`{name}` is empty",
-                               f"write a value, e.g. `{name}: {spec.example or '...'}`")
+                    self.error(value, "FM_MISSING_FIELD.empty", path, name=name, example=spec.example or "...")
                 else:
-                    self.warning(key, "FM_EMPTY_FIELD", path, f"`{name}` has no value and is ignored",
-                                 "remove the line, or write the value; a value starting with # "
-                                 'must be in quotes ("#8a3b12"), else YAML reads it as a comment')
+                    self.warning(key, "FM_EMPTY_FIELD", path, name=name)
                 continue
             converted = self.value(spec, value, path)
             if converted is not _INVALID:
@@ -295,8 +294,7 @@ class Validator:
             if spec.required and spec.name not in result.values and not any(
                     k.text == spec.name for k, _ in node.items):
                 label = f"{where}.{spec.name}" if where else spec.name
-                self.error(node, "FM_MISSING_FIELD", label, f"required field `{spec.name}` is missing",
-                           f"add a line like `{spec.name}: {spec.example or '...'}`")
+                self.error(node, "FM_MISSING_FIELD", label, name=spec.name, example=spec.example or "...")
         return result
 
     def value(self, spec: Field, node: Node, path: str) -> Any:
@@ -311,8 +309,7 @@ class Validator:
         if spec.type == "text":
             return self._text(spec, node, path)
         if not isinstance(node, Scalar):
-            self.error(node, "FM_TYPE", path, f"expected a single value, found {kind_name(node)}",
-                       f"write `{spec.name}: {spec.example or '...'}`")
+            self.error(node, "FM_TYPE", path, found=kind_name(node), name=spec.name, example=spec.example or "...")
             return _INVALID
         return getattr(self, f"_{spec.type}")(spec, node, path)
 
@@ -320,8 +317,7 @@ class Validator:
         assert spec.item is not None
         if not isinstance(node, Sequence):
             example = spec.example or f"[{spec.item.example or '...'}]"
-            self.error(node, "FM_TYPE", path, f"expected a list, found {kind_name(node)}",
-                       f"write `{spec.name}: {example}`, or one `- item` per line")
+            self.error(node, "FM_TYPE.list", path, found=kind_name(node), name=spec.name, example=example)
             return _INVALID
         items = [self.value(spec.item, item, f"{path}[{i}]") for i, item in enumerate(node.items)]
         return tuple(item for item in items if item is not _INVALID)
@@ -343,9 +339,8 @@ class Validator:
         if isinstance(node, Scalar):
             return self._str(spec, node, path)
         if not isinstance(node, Mapping):
-            self.error(node, "FM_TYPE", path, f"expected text or {{id: ..., en: ...}}, found {kind_name(node)}",
-                       f"write `{spec.name}: {spec.example or '...'}`, or one line per language: "
-                       f"`{spec.name}: {{id: ..., en: ...}}`")
+            self.error(node, "FM_TYPE.text", path, found=kind_name(node), name=spec.name,
+                       example=spec.example or "...")
             return _INVALID
         fields = tuple(replace(spec, name=lang, type="str", required=lang == TEXT_LANGUAGES[0])
                        for lang in TEXT_LANGUAGES)
@@ -359,19 +354,14 @@ class Validator:
         if not text:
             return _INVALID
         if len(text) > HARD_TEXT_LIMIT:
-            self.error(node, "FM_TOO_LONG", path, f"{len(text)} characters; the limit is {HARD_TEXT_LIMIT}",
-                       "put long text in the body below the front matter")
+            self.error(node, "FM_TOO_LONG", path, length=len(text), limit=HARD_TEXT_LIMIT)
             return _INVALID
         if spec.soft_length and len(text) > spec.soft_length:
-            self.warning(node, "FM_LONG_TEXT", path,
-                         f"{len(text)} characters; more than {spec.soft_length} breaks the layout on phones",
-                         "persingkat teks ini")
+            self.warning(node, "FM_LONG_TEXT", path, length=len(text), limit=spec.soft_length)
         if text[0] in "“”‘’«" and text[-1] in "“”‘’»":
-            self.warning(node, "FM_SMART_QUOTES", path, f"value is wrapped in typographic quotes: {text}",
-                         "use straight quotes \"...\" or none; curly quotes become part of the text")
+            self.warning(node, "FM_SMART_QUOTES", path, value=text)
         if _HTML_TAG.search(text):
-            self.warning(node, "FM_HTML_IN_TEXT", path, "HTML tag in a text field is shown as text",
-                         "HTML tidak didukung di judul; tulis teks biasa")
+            self.warning(node, "FM_HTML_IN_TEXT", path)
         return text
 
     def _slugtext(self, spec: Field, node: Scalar, path: str) -> Any:
@@ -380,8 +370,10 @@ class Validator:
         text = node.text.strip()
         if not _SLUG.match(text) or len(text) > 100:
             suggestion = slugify(text)
-            hint = f'write `slug: {suggestion}`' if suggestion else "use lowercase a-z, 0-9 and '-'"
-            self.error(node, "FM_BAD_SLUG", path, f'"{text}" is not a valid slug', hint)
+            if suggestion:
+                self.error(node, "FM_BAD_SLUG", path, value=text, suggestion=suggestion)
+            else:
+                self.error(node, "FM_BAD_SLUG.plain", path, value=text)
             return _INVALID
         return text
 
@@ -393,33 +385,31 @@ class Validator:
         if text in spec.choices:
             return text
         meant = dict(spec.aliases).get(" ".join(text.lower().split()))
-        hint = "choose one of: " + ", ".join(spec.choices)
-        if spec.aliases:
-            hint += " (" + ", ".join(f"{choice} = {word}" for word, choice in spec.aliases if " " not in word) + ")"
-        self.error(node, "FM_CHOICE", path, f'"{text}" is not allowed'
-                   + (f'; did you mean "{meant}"?' if meant else did_you_mean(text, spec.choices)), hint)
+        choices = ", ".join(spec.choices)
+        if spec.aliases:  # the words an editor may think of, e.g. `atas` = top
+            choices += " (" + ", ".join(f"{choice} = {word}" for word, choice in spec.aliases if " " not in word) + ")"
+        self.error(node, "FM_CHOICE", path, value=text, choices=choices,
+                   suggestion=Text.of("suggest", choice=meant) if meant else did_you_mean(text, spec.choices))
         return _INVALID
 
     def _int(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
-        said = whole_number_messages(spec)
-        hint = said["hint"].replace("{digits}", re.sub(r"[^0-9]", "", text.split(",-")[0]) or "25000")
+        is_price = spec.name.startswith("price")
         if not _DIGITS.match(text) or not node.plain:
-            if said["thousands"] and re.match(said["thousands"], text, re.IGNORECASE):
-                message = said["rupiah"].replace("{text}", text)
-            elif not node.plain and _DIGITS.match(text):
-                message = f'"{text}" is written in quotes, as text'
-                hint = f"write `{spec.name}: {text}` without quotes"
+            if not node.plain and _DIGITS.match(text):
+                self.error(node, "FM_NOT_INTEGER.quoted", path, value=text, name=spec.name)
+            elif is_price:
+                self.error(node, "FM_NOT_INTEGER.price", path, value=text,
+                           digits=re.sub(r"[^0-9]", "", text.split(",-")[0]) or "25000")
             else:
-                message = said["other"].replace("{text}", text)
-            self.error(node, "FM_NOT_INTEGER", path, message, hint)
+                self.error(node, "FM_NOT_INTEGER", path, value=text, name=spec.name, example=spec.example or "1")
             return _INVALID
         number = int(text)
         if spec.minimum is not None and number < spec.minimum:
-            self.error(node, "FM_RANGE", path, said["below"].replace("{number}", str(number)), said["below_hint"])
+            self.error(node, "FM_RANGE.price" if is_price else "FM_RANGE", path, value=number, minimum=spec.minimum)
             return _INVALID
         if spec.maximum is not None and number > spec.maximum:
-            self.error(node, "FM_RANGE", path, said["above"].replace("{number}", str(number)))
+            self.error(node, "FM_RANGE.above", path, value=number, maximum=spec.maximum)
             return _INVALID
         return number
 
@@ -429,74 +419,84 @@ class Validator:
         except ValueError:
             number = math.nan
         if not math.isfinite(number) or not node.plain:
-            self.error(node, "FM_NOT_NUMBER", path, f'"{node.text}" is not a number', "e.g. -4.83")
+            self.error(node, "FM_NOT_NUMBER", path, value=node.text)
             return _INVALID
         return number
 
     def _bool(self, spec: Field, node: Scalar, path: str) -> Any:
         value = _BOOL.get(node.text.strip().lower()) if node.plain else None
         if value is None:
-            self.error(node, "FM_NOT_BOOL", path, f'"{node.text}" is not true or false',
-                       f"tulis `{spec.name}: true` atau `{spec.name}: false`")
+            self.error(node, "FM_NOT_BOOL", path, value=node.text, name=spec.name)
             return _INVALID
         return value
 
     def _date(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
         if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
-            self.error(node, "FM_DATE_FORMAT", path, f'"{text}" is not a date in YYYY-MM-DD form',
-                       f"write e.g. `{spec.name}: 2026-09-24` (tahun-bulan-tanggal)")
+            self.error(node, "FM_DATE_FORMAT", path, value=text, name=spec.name, suggestion=_iso_date(text))
             return _INVALID
         try:
             return date.fromisoformat(text)
         except ValueError:
-            self.error(node, "FM_DATE_INVALID", path, f'"{text}": tanggal tidak ada (no such date)',
-                       "periksa bulan dan tanggal")
+            self.error(node, "FM_DATE_INVALID", path, value=text)
             return _INVALID
 
     def _url(self, spec: Field, node: Scalar, path: str) -> Any:
         problem, level = commerce.check_url(node.text, spec.https_only)
-        if problem and level == "error":
-            hint = "use a full https:// address"
-            if spec.https_only and node.text.strip().lower().startswith("http://"):
-                hint = ("marketplace links must be https://: write `https://` instead of `http://` "
-                        "(marketplaces such as Tokopedia and Shopee all serve https)")
-            self.error(node, "FM_URL", path, problem, hint)
+        value = node.text.strip()
+        if problem == "spaces" and level == "error":
+            self.error(node, "FM_URL.spaces", path, value=node.text)
+        elif problem == "http" and level == "error":
+            self.error(node, "FM_URL.http", path, value=value)
+        elif problem == "scheme":
+            self.error(node, "FM_URL.scheme", path, scheme=commerce.url_scheme(value))
+        elif problem == "partial":
+            self.error(node, "FM_URL.partial", path, value=value)
+        elif problem:
+            self.warning(node, "FM_URL_HTTP", path, value=value)
+        if level == "error":
             return _INVALID
-        if problem:
-            self.warning(node, "FM_URL_HTTP", path, problem, "use https:// if the site supports it")
         return node.text.strip()
 
     def _phone(self, spec: Field, node: Scalar, path: str) -> Any:
         number = commerce.normalise_phone(node.text)
         if number is None:
-            self.error(node, "FM_PHONE", path, f'"{node.text}" is not an Indonesian phone number',
-                       'write it in quotes, e.g. "0812-3456-7890" or "+62 812 3456 7890"')
+            self.error(node, "FM_PHONE", path, value=node.text)
             return _INVALID
         return number
 
     def _email(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
         if not _EMAIL.match(text):
-            self.error(node, "FM_EMAIL", path, f'"{text}" is not an e-mail address', "e.g. toko@example.com")
+            self.error(node, "FM_EMAIL", path, value=text)
             return _INVALID
         return text
 
     def _handle(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip().removeprefix("@")
         if not _HANDLE.match(text):
-            self.error(node, "FM_HANDLE", path, f'"{node.text}" is not an Instagram handle',
-                       "write the name only, e.g. `instagram: mattiro.sompe`")
+            self.error(node, "FM_HANDLE", path, value=node.text)
             return _INVALID
         return text
 
     def _color(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()
         if not _COLOR.match(text):
-            self.error(node, "FM_COLOR", path, f'"{text}" is not a colour like "#8a3b12"',
-                       "write it in quotes: \"#8a3b12\"")
+            self.error(node, "FM_COLOR", path, value=text)
             return _INVALID
         return text.lower()
 
 
 _INVALID: Any = object()
+
+
+def _iso_date(text: str) -> str:
+    """`30/01/2024` or `30-01-2024` (day first, as Indonesians write) as `2024-01-30`, else an example."""
+    match = re.match(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            pass
+    return "2026-09-24"

@@ -65,8 +65,7 @@ def load_font(style: str, size: int) -> Font:
             raise FileNotFoundError("no such file")
         return ImageFont.truetype(str(path), size)
     except OSError as exc:
-        raise OutputError(f"cannot load the share-image font {path.as_posix()} ({exc}); "
-                          "hint: reinstall showcase, its fonts/ folder is incomplete") from None
+        raise OutputError("share.font", path=path.as_posix(), detail=str(exc)) from None
 
 
 @lru_cache(maxsize=None)
@@ -145,7 +144,7 @@ def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None,
         try:
             _write(out_dir / share.path, data)
         except OSError as exc:
-            raise OutputError(f"cannot write {share.path}: {exc.strerror}") from exc
+            raise OutputError("output.write.one", path=share.path, detail=exc.strerror or str(exc)) from exc
     return made, reused
 
 

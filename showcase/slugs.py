@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .messages import Text
+
 MAX_SLUG = 100
 # Names a URL segment must not take: Windows device names, and the site's own sections.
 RESERVED = frozenset(
@@ -34,13 +36,14 @@ def has_foreign_letters(text: str) -> bool:
     return False
 
 
-def problem(text: str) -> str:
-    """Why `text` cannot give a slug by itself, or '' when slugify(text) is usable."""
+def problem(text: str) -> Text | None:
+    """Why `text` cannot give a slug by itself (a text put into words when printed), or None when
+    slugify(text) is usable."""
     if has_foreign_letters(text):
-        return "contains letters that are not Latin"
+        return Text.of("slug.foreign")
     slug = slugify(text)
     if not slug:
-        return "gives an empty URL name"
+        return Text.of("slug.empty")
     if slug in RESERVED:
-        return f'"{slug}" is a reserved name'
-    return ""
+        return Text.of("slug.reserved", slug=slug)
+    return None

@@ -20,21 +20,20 @@ from .errors import Diagnostics
 MAX_FILE_BYTES = 200_000
 MAX_FRONT_MATTER_BYTES = 32_000
 
-FRONT_MATTER_TEMPLATE = "a line `---`, then fields such as `title: Nama Produk`, then a line `---`"
-
-# Characters that look like a space or a colon but are not, as YAML sees them.
+# Characters that look like a space or a colon but are not, as YAML sees them; named by their
+# code point and Unicode name, the same in every language.
 _INVISIBLE = {
-    "\u00a0": "no-break space (NBSP)",
-    "\u202f": "narrow no-break space",
-    "\u2007": "figure space",
+    "\u00a0": "U+00A0 (no-break space, NBSP)",
+    "\u202f": "U+202F (narrow no-break space)",
+    "\u2007": "U+2007 (figure space)",
 }
 _FORBIDDEN_IN_FRONT_MATTER = {
-    "\uff1a": ("full-width colon '：'", "ganti dengan titik dua biasa ':'"),
-    "\u200b": ("zero-width space", "hapus karakter tak terlihat ini (ketik ulang baris ini)"),
-    "\u200c": ("zero-width non-joiner", "hapus karakter tak terlihat ini (ketik ulang baris ini)"),
-    "\u200d": ("zero-width joiner", "hapus karakter tak terlihat ini (ketik ulang baris ini)"),
-    "\u2060": ("word joiner", "hapus karakter tak terlihat ini (ketik ulang baris ini)"),
-    "\ufeff": ("byte-order mark inside the text", "hapus karakter tak terlihat ini"),
+    "\uff1a": "U+FF1A (full-width colon)",
+    "\u200b": "U+200B (zero-width space)",
+    "\u200c": "U+200C (zero-width non-joiner)",
+    "\u200d": "U+200D (zero-width joiner)",
+    "\u2060": "U+2060 (word joiner)",
+    "\ufeff": "U+FEFF (byte-order mark)",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -62,32 +61,26 @@ def position(text: str, index: int) -> tuple[int, int]:
 def decode(raw: bytes, display: str, diags: Diagnostics) -> str | None:
     """Bytes to LF-only text, or None with the reason recorded; never guesses an encoding."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        diags.error(display, 1, "SRC_UTF16", "file is saved as UTF-16 (\"Unicode\" in Notepad)",
-                    "simpan ulang sebagai UTF-8 (save as UTF-8)", col=1)
+        diags.error(display, 1, "SRC_UTF16", col=1)
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        diags.fixed(display, 1, "SRC_BOM", "UTF-8 byte-order mark removed",
-                    "simpan sebagai UTF-8 tanpa BOM (save as UTF-8 without BOM)")
+        diags.fixed(display, 1, "SRC_BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = raw[exc.start]
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        diags.error(display, line, "SRC_ENCODING",
-                    f"byte 0x{bad:02X} is not UTF-8 (the file looks saved as Windows-1252 or Latin-1)",
-                    "simpan file sebagai UTF-8 (in your editor: Save As, encoding UTF-8)", col=col)
+        diags.error(display, line, "SRC_ENCODING", col=col, byte=f"{bad:02X}")
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        diags.fixed(display, None, "SRC_CRLF", "Windows line endings (CRLF) normalised to LF")
+        diags.fixed(display, None, "SRC_CRLF")
     bad_char = _CONTROL.search(text)
     if bad_char:
         line, col = position(text, bad_char.start())
-        diags.error(display, line, "SRC_CONTROL_CHAR",
-                    f"control character U+{ord(bad_char.group()):04X} in the text",
-                    "hapus karakter tersembunyi ini; salin ulang teks tanpa format", col=col)
+        diags.error(display, line, "SRC_CONTROL_CHAR", col=col, char=f"U+{ord(bad_char.group()):04X}")
         return None
     return unicodedata.normalize("NFC", text)
 
@@ -96,13 +89,10 @@ def read_source(path: Path, display: str, diags: Diagnostics) -> Source | None:
     """Read a Markdown content file; every problem goes to diags and gives None."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        diags.error(display, None, "SRC_TOO_LARGE",
-                    f"file is {len(raw) // 1000} KB, the limit is {MAX_FILE_BYTES // 1000} KB",
-                    "pecah teks yang sangat panjang; foto jangan ditempel di dalam teks")
+        diags.error(display, None, "SRC_TOO_LARGE", size=len(raw) // 1000, limit=MAX_FILE_BYTES // 1000)
         return None
     if not raw.strip():
-        diags.error(display, None, "SRC_EMPTY", "file kosong (the file is empty)",
-                    f"a content file starts with {FRONT_MATTER_TEMPLATE}")
+        diags.error(display, None, "SRC_EMPTY")
         return None
     text = decode(raw, display, diags)
     if text is None:
@@ -115,27 +105,20 @@ def split_front_matter(path: Path, display: str, text: str, diags: Diagnostics) 
     lines = text.split("\n")
     first = lines[0].strip()
     if first == "+++":
-        diags.error(display, 1, "FM_TOML", "TOML front matter (+++) is not supported",
-                    "gunakan YAML di antara dua baris '---'", col=1)
+        diags.error(display, 1, "FM_TOML", col=1)
         return None
     if not _FENCE.match(lines[0]):
-        diags.error(display, 1, "FM_MISSING",
-                    "tidak ada blok --- … --- (no front matter at the top of the file)",
-                    f"start the file with {FRONT_MATTER_TEMPLATE}", col=1)
+        diags.error(display, 1, "FM_MISSING", col=1)
         return None
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":
             break
     else:
-        diags.error(display, 1, "FM_UNCLOSED",
-                    f"the front matter opened on line 1 is never closed (file ends at line {len(lines)})",
-                    "tambahkan baris '---' setelah baris data terakhir", col=1)
+        diags.error(display, 1, "FM_UNCLOSED", col=1, lines=len(lines))
         return None
     front = "\n".join(lines[1:index]) + "\n"
     if len(front.encode()) > MAX_FRONT_MATTER_BYTES:
-        diags.error(display, 2, "FM_TOO_LARGE",
-                    f"front matter is over {MAX_FRONT_MATTER_BYTES // 1000} KB",
-                    "put long text in the body, below the closing ---")
+        diags.error(display, 2, "FM_TOO_LARGE", limit=MAX_FRONT_MATTER_BYTES // 1000)
         return None
     front = _clean_front_matter(front, display, diags)
     if front is None:
@@ -147,12 +130,14 @@ def split_front_matter(path: Path, display: str, text: str, diags: Diagnostics) 
 def _clean_front_matter(front: str, display: str, diags: Diagnostics) -> str | None:
     """Replace no-break spaces (noted) and reject invisible characters YAML would misread."""
     ok = True
-    for char, (name, hint) in _FORBIDDEN_IN_FRONT_MATTER.items():
+    for char, name in _FORBIDDEN_IN_FRONT_MATTER.items():
         at = front.find(char)
         if at >= 0:
             line, col = position(front, at)
-            diags.error(display, line + 1, "FM_INVISIBLE_CHAR", f"{name} in the front matter",
-                        hint, col=col)
+            if char == "\uff1a":
+                diags.error(display, line + 1, "FM_INVISIBLE_CHAR.colon", col=col)
+            else:
+                diags.error(display, line + 1, "FM_INVISIBLE_CHAR", col=col, char=name)
             ok = False
     if not ok:
         return None
@@ -160,9 +145,6 @@ def _clean_front_matter(front: str, display: str, diags: Diagnostics) -> str | N
         at = front.find(char)
         if at >= 0:
             line, col = position(front, at)
-            diags.warning(display, line + 1, "FM_NBSP",
-                          f"{name} replaced by a normal space",
-                          "teks ini mungkin disalin dari WhatsApp/Word; ketik ulang spasinya",
-                          col=col)
+            diags.warning(display, line + 1, "FM_NBSP", col=col, char=name)
             front = front.replace(char, " ")
     return front

@@ -88,7 +88,7 @@ class Tree:
             try:
                 put(self.dir, relative, data)
             except OSError as exc:
-                raise OutputError(f"cannot write {relative} into {self.dir}: {exc.strerror}") from exc
+                raise OutputError("output.write", path=relative, folder=self.dir, detail=exc.strerror or str(exc)) from exc
         return entry
 
     def keep(self, relative: str, entry: Entry) -> bool:
@@ -135,11 +135,11 @@ class Staging:
         for path in protected:
             path = path.resolve()
             if self.output == path or self.output in path.parents:
-                raise OutputError(f"refusing to write output into {self.output}: it holds {path}")
+                raise OutputError("output.protected", output=self.output, path=path)
         self.parent = self.output.parent
         for path in (self.output, *self.output.parents):
             if path.exists() and not path.is_dir():
-                raise OutputError(f"cannot write the site to {self.output}: {path} is a file, not a folder")
+                raise OutputError("output.file", output=self.output, path=path)
         self.spare = self.parent / f".{self.output.name}.previous"
         self.published = published
         self.keep_previous = keep_previous
@@ -159,7 +159,7 @@ class Staging:
                 self.dir = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent))
                 self.lag, self.fresh = {}, True
         except OSError as exc:
-            raise OutputError(f"cannot write the site to {self.output}: {exc.strerror or exc}") from exc
+            raise OutputError("output.cannot", output=self.output, detail=exc.strerror or str(exc)) from exc
 
     def _recover(self) -> None:
         """Finish or undo what a killed build left: a missing output with an old copy, stale staging."""
@@ -214,8 +214,7 @@ class Staging:
                 if entry is None:
                     tree.remove(relative)
                 elif not tree.keep(relative, entry):
-                    raise OutputError(f"{self.output / relative} was changed outside the build; "
-                                      "delete output/ and build again")
+                    raise OutputError("output.changed", path=self.output / relative)
             for relative, entry in self.changes.items():
                 if entry is None:
                     tree.remove(relative)
@@ -223,7 +222,7 @@ class Staging:
             self._swap()
             return {relative: self.published(relative) for relative in self.changes}
         except OSError as exc:
-            raise OutputError(f"cannot replace {self.output}: {exc.strerror or exc}") from exc
+            raise OutputError("output.replace", output=self.output, detail=exc.strerror or str(exc)) from exc
 
     def _prune_folders(self) -> None:
         """Remove folders that deleted files left empty, deepest first."""

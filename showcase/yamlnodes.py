@@ -9,8 +9,12 @@ and aliases, merge keys and custom tags. It knows nothing about fields.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
+
+from .errors import Diagnostics
+from .messages import Text
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -54,20 +58,32 @@ class Sequence(Node):
 
 
 class YamlProblem(Exception):
-    """A YAML mistake at a file position, with a code and a hint for the editor."""
+    """A YAML mistake at a file position: a catalogue key (`FM_TAB`, ...) with its parameters.
+    `more` holds further positions of the same mistake (every tab-indented line, not only the
+    first that stopped the parser)."""
 
-    def __init__(self, line: int, col: int | None, code: str, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
+    def __init__(self, line: int, col: int | None, key: str, more: tuple[tuple[int, int], ...] = (),
+                 **params: Any) -> None:
+        super().__init__(key)
+        self.line, self.col, self.key, self.more, self.params = line, col, key, more, params
+
+    @property
+    def code(self) -> str:
+        return self.key.partition(".")[0]
+
+    def report(self, display: str, diags: Diagnostics) -> None:
+        """Every position of this mistake as an error of `display`."""
+        for line, col in ((self.line, self.col), *self.more):
+            diags.error(display, line, self.key, col=col, **self.params)
 
 
-def kind_name(node: Node) -> str:
-    """How an editor would call what they wrote: text, a list, or a group of fields."""
+def kind_name(node: Node) -> Text:
+    """How an editor would call what they wrote: a single value, a list, or a group of fields."""
     if isinstance(node, Sequence):
-        return "a list"
+        return Text.of("shape.list")
     if isinstance(node, Mapping):
-        return "a group of key: value fields"
-    return "a single value"
+        return Text.of("shape.mapping")
+    return Text.of("shape.scalar")
 
 
 def parse(text: str, first_line: int = 1) -> Node | None:
@@ -77,7 +93,7 @@ def parse(text: str, first_line: int = 1) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text, first_line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
-        raise YamlProblem(first_line, None, "FM_YAML", str(exc), "periksa penulisan YAML") from None
+        raise YamlProblem(first_line, None, "FM_YAML", detail=str(exc)) from None
     if root is None:
         return None
     return _convert(root, first_line, set())
@@ -87,17 +103,14 @@ def _convert(node: yaml.Node, first_line: int, seen: set[int]) -> Node:
     line = node.start_mark.line + first_line
     col = node.start_mark.column + 1
     if id(node) in seen:
-        raise YamlProblem(line, col, "FM_ALIAS", "YAML anchors and aliases (&name, *name) are not allowed",
-                          "tulis nilainya langsung, tanpa & dan *")
+        raise YamlProblem(line, col, "FM_ALIAS")
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS and not (
         isinstance(node, yaml.ScalarNode) and node.tag == "!"
     ):
         if node.tag == "tag:yaml.org,2002:merge":
-            raise YamlProblem(line, col, "FM_ALIAS", "YAML merge keys (<<) are not allowed",
-                              "tulis setiap field secara langsung")
-        raise YamlProblem(line, col, "FM_TAG", f"YAML tag {node.tag!r} is not allowed",
-                          "hapus tag yang diawali '!' atau '!!'; tulis nilainya saja")
+            raise YamlProblem(line, col, "FM_ALIAS.merge")
+        raise YamlProblem(line, col, "FM_TAG", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
     if isinstance(node, yaml.ScalarNode):
         return Scalar(line, col, node.value, not node.style)  # libyaml: "", PyYAML: None
     if isinstance(node, yaml.SequenceNode):
@@ -107,12 +120,10 @@ def _convert(node: yaml.Node, first_line: int, seen: set[int]) -> Node:
     for key_node, value_node in node.value:
         key = _convert(key_node, first_line, seen)
         if not isinstance(key, Scalar):
-            raise YamlProblem(key.line, key.col, "FM_BAD_KEY", "a field name must be plain text",
-                              "write `name: value`")
+            raise YamlProblem(key.line, key.col, "FM_BAD_KEY")
         if key.text in first_seen:
-            raise YamlProblem(key.line, key.col, "FM_DUPLICATE_KEY",
-                              f"field `{key.text}` appears twice (lines {first_seen[key.text]} and {key.line})",
-                              "hapus salah satu; only one value per field")
+            raise YamlProblem(key.line, key.col, "FM_DUPLICATE_KEY", name=key.text,
+                              first=first_seen[key.text], second=key.line)
         first_seen[key.text] = key.line
         items.append((key, _convert(value_node, first_line, seen)))
     return Mapping(line, col, tuple(items))
@@ -124,17 +135,35 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProbl
     line = (mark.line if mark else 0) + first_line
     col = (mark.column + 1) if mark else None
     problem = exc.problem or "invalid YAML"
-    source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    lines = text.split("\n")
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     if "\t" in problem or "\t" in source_line[: (col or 1)]:
-        tab_col = source_line.find("\t") + 1 if "\t" in source_line else col
-        return YamlProblem(line, tab_col, "FM_TAB", "tab character used for indentation",
-                           "gunakan spasi, bukan tab (use spaces, not tabs)")
+        # Every line indented with a tab, so that one run names them all.
+        tabbed = [(number, row.find("\t") + 1) for number, row in enumerate(lines, start=first_line)
+                  if row.strip() and "\t" in row[:len(row) - len(row.lstrip())]]
+        if not tabbed:
+            tabbed = [(line, source_line.find("\t") + 1 if "\t" in source_line else col or 1)]
+        return YamlProblem(tabbed[0][0], tabbed[0][1], "FM_TAB", tuple(tabbed[1:]))
+    started = exc.context_mark
+    if "could not find expected ':'" in problem and started:
+        return YamlProblem(started.line + first_line, started.column + 1, "FM_YAML.colon")
+    if "quoted scalar" in (exc.context or "") and started:
+        return YamlProblem(started.line + first_line, started.column + 1, "FM_YAML.quote")
+    if "flow sequence" in (exc.context or "") or "flow mapping" in (exc.context or ""):
+        where = started or mark
+        return YamlProblem(where.line + first_line if where else line, where.column + 1 if where else col,
+                           "FM_YAML.bracket", open="[" if "sequence" in exc.context else "{",
+                           close="]" if "sequence" in exc.context else "}")
+    if "cannot start any token" in problem and col is not None and col <= len(source_line):
+        return YamlProblem(line, col, "FM_YAML.start", char=source_line[col - 1])
     if "mapping values are not allowed" in problem:
-        return YamlProblem(line, col, "FM_UNQUOTED_COLON", "':' inside a value",
-                           "put the value in quotes, e.g. title: \"Kopi: Gayo\"")
+        stripped = source_line.lstrip()
+        first_colon = len(source_line) - len(stripped) + stripped.find(":") + 1
+        if source_line[:1] == " " and col == first_colon:  # `  price: 5` under `title: ...`
+            return YamlProblem(line, len(source_line) - len(stripped) + 1, "FM_INDENT")
+        return YamlProblem(line, col, "FM_UNQUOTED_COLON")
     if "found undefined alias" in problem or "found unhashable key" in problem:
-        return YamlProblem(line, col, "FM_ALIAS", problem, "tulis nilainya langsung, tanpa & dan *")
+        return YamlProblem(line, col, "FM_ALIAS.undefined", detail=problem)
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return YamlProblem(line, col, "FM_INDENT", f"{problem} (indentation or a stray character)",
-                           "periksa indentasi: field di tingkat yang sama harus sejajar")
-    return YamlProblem(line, col, "FM_YAML", problem, "periksa penulisan YAML pada baris ini")
+        return YamlProblem(line, col, "FM_INDENT")
+    return YamlProblem(line, col, "FM_YAML", detail=problem)

@@ -61,7 +61,7 @@ def find(found: list[Diagnostic], severity: Severity, code: str, path: str, line
                 (line is None or d.line == line):
             return d
     pytest.fail(f"no {severity.value} {code} at content/{path}:{line}; got:\n"
-                + "\n".join(d.format() for d in found))
+                + "\n".join(d.format("en") for d in found))
 
 
 CASES = [
@@ -154,15 +154,18 @@ CASES = [
 def test_bad_input(tmp_path, name, files, severity, code, path, line):
     found = problems(tmp_path, files)
     diagnostic = find(found, severity, code, path, line)
-    assert diagnostic.message
-    if severity is not Severity.FIXED:
-        assert diagnostic.hint, diagnostic.format()
+    for lang in ("id", "en"):
+        assert diagnostic.message(lang)
+        if severity is not Severity.FIXED:
+            assert diagnostic.hint(lang), diagnostic.format(lang)
+    assert diagnostic.message("id") != diagnostic.message("en"), "each language has its own words"
 
 
 def test_http_marketplace_error_names_the_field_and_says_https(tmp_path):
     found = problems(tmp_path, {PRODUCT: product("marketplaces:", "  - {name: Toko, url: 'http://toko.example'}")})
     diagnostic = find(found, E, "FM_URL", PRODUCT, 6)
-    assert "http://toko.example" in diagnostic.message and "https://" in diagnostic.hint
+    for lang in ("id", "en"):
+        assert "http://toko.example" in diagnostic.message(lang) and "https://" in diagnostic.hint(lang)
     assert not [d for d in found if d.code == "FM_URL_HTTP"]
 
 
@@ -177,7 +180,9 @@ def test_all_problems_of_a_run_are_reported_together(tmp_path):
 
 def test_unknown_region_suggests_the_closest(tmp_path):
     found = problems(tmp_path, {PRODUCT: product("region: pangkp")})
-    assert 'did you mean "pangkep"' in find(found, E, "REF_UNKNOWN", PRODUCT, 5).message
+    diagnostic = find(found, E, "REF_UNKNOWN", PRODUCT, 5)
+    assert 'did you mean "pangkep"' in diagnostic.message("en")
+    assert 'maksud Anda "pangkep"' in diagnostic.message("id")
 
 
 def test_phone_written_as_plus62_number_is_normalised(tmp_path):
@@ -190,7 +195,7 @@ def test_phone_written_as_plus62_number_is_normalised(tmp_path):
 
 def test_pathological_markdown_is_stopped_with_the_file_named(tmp_path):
     found = problems(tmp_path, {PRODUCT: product(body="[" * 40_000)}, render_timeout=2.0)
-    assert find(found, E, "MD_TIMEOUT", PRODUCT, 6).hint
+    assert find(found, E, "MD_TIMEOUT", PRODUCT, 6).hint("id")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this system")
@@ -201,3 +206,26 @@ def test_symlinked_content_is_refused(tmp_path):
     (content / "products" / "link.md").symlink_to(outside)
     analysis = analyse(Options(content=content, cache=None))
     find(analysis.diags.items, E, "CT_SYMLINK", "products/link.md", None)
+
+
+def test_every_tab_indented_line_is_reported_in_one_run(tmp_path):
+    found = problems(tmp_path, {PRODUCT: product("tags:", "\t- abon", "\t- bandeng", "images:", "\t- foto.jpg",
+                                                 "unit: 250 g\t(toples)")})
+    tabs = [(d.line, d.col) for d in found if d.code == "FM_TAB"]
+    assert sorted(tabs) == [(6, 1), (7, 1), (9, 1)], "every tab-indented line, and only those"
+    assert all(d.severity is E for d in found if d.code == "FM_TAB")
+
+
+def test_a_file_with_an_error_is_not_reported_again_by_what_refers_to_it(tmp_path):
+    """One typo, one error: products of a broken maker are not "unknown maker", and a link to a
+    product left out for its own error is not a broken link as well."""
+    found = problems(tmp_path, {
+        "makers/mattiro-sompe.md": b'---\nname: Mattiro\nregion: pangkep\nwhatsapp: "12"\n---\n',
+        "pages/tentang.md": b"---\ntitle: Tentang\n---\nLihat [abon](/produk/abon/) dan [x](/produk/tidak-ada/).\n",
+        PRODUCT: product("price: 25.000"),
+    })
+    errors = sorted((d.path, d.code) for d in found if d.severity is E)
+    assert errors == [("content/makers/mattiro-sompe.md", "FM_PHONE"), ("content/pages/tentang.md", "MD_BROKEN_LINK"),
+                      (f"content/{PRODUCT}", "FM_NOT_INTEGER")]
+    broken = next(d for d in found if d.code == "MD_BROKEN_LINK")
+    assert "/produk/tidak-ada/" in broken.message("en"), "a link to a page that does not exist is still an error"

@@ -1,7 +1,7 @@
 """`showcase check`: every problem in text, GitHub annotations or JSON; completeness; exit codes.
 
 Reuses the fixture sites: the minimal site passes, each invalid case fails with the same text the
-build prints, and nothing is ever written.
+build prints (in both languages), and nothing is written but the cache in the site folder.
 """
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 
 def site(tmp_path: Path, case: str | None = None) -> Path:
     content = tmp_path / "content"
+    if content.exists():
+        shutil.rmtree(content)
     shutil.copytree(SITES / "minimal" / "content", content)
     if case:
         shutil.copytree(SITES / "invalid" / case / "content", content, dirs_exist_ok=True)
@@ -34,14 +36,27 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 def test_minimal_site_passes_and_lists_missing_translation(tmp_path, capsys, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
     content = site(tmp_path)
-    code, out = run(capsys, "--content", str(content))
+    code, out = run(capsys, "--content", str(content), "--lang", "en")
     assert code == 0
-    assert "Check passed: 0 error(s), 0 warning(s)" in out
+    assert out.endswith("Check passed: 0 errors, 0 warnings\n")
     assert "without English translation: 1\n    content/products/bandeng-presto.md  (Bandeng Presto)" in out
     assert "without photos: 0" in out
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache") == ["content"], "check writes no output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "elsewhere"], "check writes no output"
+    assert (tmp_path / ".cache" / "showcase").is_dir(), "its cache is in the site folder"
+    assert not list(elsewhere.iterdir()), "nothing in the folder it ran from"
+    code, out = run(capsys, "--content", str(content))
+    assert code == 0 and out.endswith("Pemeriksaan lolos: 0 kesalahan, 0 peringatan\n")
+    assert "tanpa terjemahan Inggris: 1\n    content/products/bandeng-presto.md  (Bandeng Presto)" in out
+
+
+def test_no_cache_keeps_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _ = run(capsys, "--content", str(site(tmp_path)), "--no-cache")
+    assert code == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["content"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -50,17 +65,26 @@ def test_invalid_site_text_matches_the_build_message(tmp_path, capsys, monkeypat
     code, out = run(capsys, "--content", str(site(tmp_path, case)))
     assert code == 1
     assert (SITES / "invalid" / case / "expected.txt").read_text() in out
+    assert "Pemeriksaan gagal" in out
+    code, out = run(capsys, "--content", str(site(tmp_path, case)), "--lang", "en")
+    assert code == 1
+    assert (SITES / "invalid" / case / "expected.en.txt").read_text() in out
     assert "Check failed" in out
 
 
 def test_github_format_annotates_the_line(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    code, out = run(capsys, "--content", str(site(tmp_path, "price-with-dots")), "--format", "github")
+    code, out = run(capsys, "--content", str(site(tmp_path, "price-with-dots")), "--format", "github", "--lang", "en")
     assert code == 1
     assert out.splitlines()[0] == (
         '::error file=content/products/abon.md,line=5,col=8,title=FM_NOT_INTEGER::'
-        'price: "25.000" is not a whole number of rupiah (write 25000 (no dots, no "Rp"))')
+        'price: "25.000" is not a whole number of rupiah%0Ahint: write 25000 (no dots, no "Rp")')
+    code, out = run(capsys, "--content", str(site(tmp_path, "price-with-dots")), "--format", "github")
+    assert out.splitlines()[0] == (
+        '::error file=content/products/abon.md,line=5,col=8,title=FM_NOT_INTEGER::'
+        'price: "25.000" bukan angka rupiah yang utuh%0Asaran: tulis 25000 (tanpa titik, tanpa "Rp")')
+    assert out.splitlines()[-1] == "Pemeriksaan gagal: 1 kesalahan, 0 peringatan"
 
 
 def test_github_format_writes_the_job_summary(tmp_path, capsys, monkeypatch):
@@ -69,23 +93,31 @@ def test_github_format_writes_the_job_summary(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, _ = run(capsys, "--content", str(site(tmp_path)), "--format", "github")
     assert code == 0
-    assert "| tanpa terjemahan Inggris / without English translation | 1 |" in summary.read_text()
+    assert "| tanpa terjemahan Inggris | 1 |" in summary.read_text()
 
 
 def test_annotation_escapes_commas_colons_and_newlines():
-    d = Diagnostic("content/a,b:c.md", None, None, "X_Y", "50% off\nnext", "", "", Severity.WARNING)
-    assert check.annotation(d) == "::warning file=content/a%2Cb%3Ac.md,title=X_Y::50%25 off%0Anext"
-    assert check.annotation(d, strict=True).startswith("::error ")
+    d = Diagnostic.of("content/a,b:c.md", None, "MD_EXTERNAL_IMAGE", Severity.WARNING, src="https://x.id/50%\nb")
+    assert check.annotation(d, "en") == ("::warning file=content/a%2Cb%3Ac.md,title=MD_EXTERNAL_IMAGE::"
+                                         "photo loaded from another site: https://x.id/50%25%0Ab%0Ahint: put the "
+                                         "photo in content/ beside this file; external photos break offline")
+    assert check.annotation(d, "en", fatal=True).startswith("::error ")
 
 
 def test_json_format_lists_errors_with_locations(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out = run(capsys, "--content", str(site(tmp_path, "unknown-region")), "--format", "json")
     report = json.loads(out)
-    assert code == 1 and report["ok"] is False
+    assert code == 1 and report["ok"] is False and report["lang"] == "id"
     assert [(e["path"], e["line"], e["code"]) for e in report["errors"]] == [
         ("content/products/abon.md", 5, "REF_UNKNOWN")]
+    assert report["errors"][0]["message"] == 'wilayah "pangkp" tidak ada; maksud Anda "pangkep"?'
+    assert report["errors"][0]["hint"] == "pakai slug salah satu file di content/regions/ (nama file tanpa .md)"
     assert report["completeness"]["products"] >= 1
+    code, out = run(capsys, "--content", str(site(tmp_path, "unknown-region")), "--format", "json", "--lang", "en")
+    report = json.loads(out)
+    assert report["lang"] == "en" and report["errors"][0]["message"] == 'unknown region "pangkp"; did you mean "pangkep"?'
+    assert report["verdict"] == "Check failed: 1 error, 0 warnings"
 
 
 def test_strict_makes_warnings_fatal(tmp_path, capsys, monkeypatch):
@@ -93,10 +125,11 @@ def test_strict_makes_warnings_fatal(tmp_path, capsys, monkeypatch):
     content = site(tmp_path)
     product = content / "products" / "bandeng-presto.md"
     product.write_text(product.read_text().replace("unit: 500 g", "unit:"))
-    code, out = run(capsys, "--content", str(content))
-    assert code == 0 and "[FM_EMPTY_FIELD]" in out
-    code, out = run(capsys, "--content", str(content), "--strict")
-    assert code == 1 and "--strict: warnings count as errors" in out
+    code, out = run(capsys, "--content", str(content), "--lang", "en")
+    assert code == 0 and "[FM_EMPTY_FIELD]" in out and out.endswith("Check passed: 0 errors, 1 warning\n")
+    code, out = run(capsys, "--content", str(content), "--strict", "--lang", "en")
+    assert code == 1
+    assert out.endswith("Check failed: 0 errors, 1 warning (--strict: warnings count as errors)\n")
 
 
 def test_completeness_lists_products_without_price_photo_and_oversized_photos(tmp_path, capsys, monkeypatch):
@@ -126,6 +159,6 @@ def test_long_completeness_lists_are_cut_in_text_but_whole_in_json(tmp_path, cap
     content = generate(tmp_path, products=14, photos=0, words=20)
     code, out = run(capsys, "--content", str(content))
     assert code == 0
-    assert "tanpa foto / without photos: 14" in out and "… 4 more (--format json lists them all)" in out
+    assert "tanpa foto: 14" in out and "… 4 lainnya (--format json mencantumkan semuanya)" in out
     code, out = run(capsys, "--content", str(content), "--format", "json")
     assert len(json.loads(out)["completeness"]["no_photo"]) == 14

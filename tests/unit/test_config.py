@@ -24,7 +24,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
     _, diags = load(tmp_path, "title: Galeri\nbase_ulr: https://example.org/\n")
     error = diags.errors[0]
     assert (error.path, error.line, error.code) == ("content/site.yaml", 2, "FM_UNKNOWN_FIELD")
-    assert "did you mean `base_url`" in error.message
+    assert "did you mean `base_url`" in error.message("en")
 
 
 def test_sub_path_from_base_url_and_override(tmp_path):
@@ -45,7 +45,7 @@ def test_image_settings_and_contact(tmp_path):
 
 def test_unquoted_colour_is_a_yaml_comment_and_reported(tmp_path):
     _, diags = load(tmp_path, "theme_color: #204060\n")
-    assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint
+    assert diags.warnings[0].field == "theme_color" and "quotes" in diags.warnings[0].hint("en")
 
 
 def test_site_texts_are_one_string_or_one_per_language(tmp_path):
@@ -67,6 +67,6 @@ def test_a_site_text_without_its_indonesian_or_with_an_unknown_language_is_locat
     assert ("FM_UNKNOWN_FIELD", 5, "description.eng") in found
     assert ("FM_TYPE", 6, "tagline") in found
     unknown = next(d for d in diags.errors if d.code == "FM_UNKNOWN_FIELD")
-    assert "did you mean `en`" in unknown.message
+    assert "did you mean `en`" in unknown.message("en")
     typed = next(d for d in diags.errors if d.code == "FM_TYPE")
-    assert "{id: ..., en: ...}" in typed.hint
+    assert "{id: ..., en: ...}" in typed.hint("en")

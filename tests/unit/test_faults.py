@@ -197,7 +197,7 @@ def test_cached_and_uncached_builds_are_equal(sites, tmp_path) -> None:
 def assert_clear_failure(result: subprocess.CompletedProcess[str], mentions: str) -> None:
     assert result.returncode == 1, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
-    lines = [line for line in result.stderr.splitlines() if "error" in line and mentions in line]
+    lines = [line for line in result.stderr.splitlines() if "kesalahan: " in line and mentions in line]
     assert len(lines) == 1, result.stderr
 
 
@@ -206,7 +206,7 @@ def test_output_path_that_is_a_file(sites, tmp_path) -> None:
     target = tmp_path / "output"
     target.write_text("catatan penting\n")
     result = run(content, target, tmp_path / "cache")
-    assert_clear_failure(result, "is a file")
+    assert_clear_failure(result, "adalah file, bukan folder")
     assert target.read_text() == "catatan penting\n", "the file in the way was replaced"
     assert leftovers(target) == []
 
@@ -215,7 +215,7 @@ def test_output_inside_a_file(sites, tmp_path) -> None:
     content: Path = sites["before"]  # type: ignore[assignment]
     (tmp_path / "blocker").write_text("x")
     result = run(content, tmp_path / "blocker" / "output", tmp_path / "cache")
-    assert_clear_failure(result, "is a file")
+    assert_clear_failure(result, "adalah file, bukan folder")
 
 
 @pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs a Linux /proc")
@@ -268,7 +268,7 @@ def test_full_disk_gives_one_error_and_keeps_the_old_site(sites, tmp_path, stage
 
     result = subprocess.run(command(content, output, None), cwd=content.parent, env=environment(),
                             capture_output=True, text=True, timeout=300, preexec_fn=small_disk)
-    assert_clear_failure(result, "cannot write")
+    assert_clear_failure(result, "tidak bisa ditulis")
     assert (output / "stale.txt").exists(), "the previous output was replaced by a failed build"
     assert leftovers(output) == []
 

@@ -218,12 +218,13 @@ def test_unusable_file_gives_exactly_its_error(tmp_path: Path, case: str) -> Non
 
 def test_too_many_megapixels_names_the_size_and_the_maximum(tmp_path: Path) -> None:
     _, planner = plan_one(photos.png_declaring(tmp_path / "bom.png", 14000, 14000))
-    assert "196.0 MP" in planner.diagnostics[0].message
-    assert "60 MP" in planner.diagnostics[0].message
+    assert "196.0 MP" in planner.diagnostics[0].message("en")
+    assert "196,0 MP" in planner.diagnostics[0].message("id")
+    assert "60 MP" in planner.diagnostics[0].message("en")
     _, planner = plan_one(photos.solid(tmp_path / "besar.jpg", (1000, 1000)),
                           settings=ImageSettings(max_megapixels=0.5))
     assert errors(planner) == [("IMG_TOO_LARGE", "content/products/abon/besar.jpg")]
-    assert "1.0 MP" in planner.diagnostics[0].message and "0.5 MP" in planner.diagnostics[0].message
+    assert "1.0 MP" in planner.diagnostics[0].message("en") and "0.5 MP" in planner.diagnostics[0].message("en")
 
 
 def test_file_size_warns_above_soft_cap_and_fails_above_hard_cap(tmp_path: Path) -> None:
@@ -240,7 +241,7 @@ def test_png_named_jpg_warns_and_is_published(tmp_path: Path) -> None:
     source = photos.solid(tmp_path / "abon.jpg", (800, 600), (10, 200, 10), fmt="PNG")
     plan, planner = plan_one(source, tmp_path / "cache")
     assert plan is not None and warning_codes(planner) == ["IMG_FORMAT_MISMATCH"]
-    assert '"abon.png"' in planner.diagnostics[0].hint
+    assert '"abon.png"' in planner.diagnostics[0].hint("id")
     result = run([plan], tmp_path / "out", tmp_path / "cache")
     assert result.diagnostics == () and result.made == len(plan.variants)
     assert close(pixel(output(plan, tmp_path / "out", "jpeg"), (10, 10)), (10, 200, 10, 255))

@@ -227,8 +227,13 @@ def test_build_killed_while_updating_leaves_old_or_new_site(tmp_path: Path) -> N
     old = digest(site.output)
     product_added(site)
     new = site.cold()
+    product_deleted(site)
+    started = time.monotonic()
+    assert run().returncode == 0 and digest(site.output) == old
+    took = time.monotonic() - started  # an update of the same size: the kills fall inside one
+    product_added(site)
     interrupted = 0
-    for delay in (0.2, 0.5, 0.9, "changing"):
+    for delay in (0.3 * took, 0.6 * took, 0.85 * took, "changing"):
         process = subprocess.Popen(command(site), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
         started = time.monotonic()

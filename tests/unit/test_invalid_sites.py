@@ -1,7 +1,8 @@
 """Each invalid fixture site prints exactly its message, exits 1 and leaves output/ untouched.
 
 `tests/sites/invalid/<case>/content/` holds only the files that differ from the minimal site;
-`expected.txt` holds the lines an editor must read.
+`expected.txt` holds the lines an editor must read in the site's first language (Indonesian),
+`expected.en.txt` the same with `--lang en`.
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ REPO = SITES.parent.parent
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("case", CASES)
-def test_invalid_site_prints_its_message_and_keeps_output(tmp_path, case):
+def test_invalid_site_prints_its_message_and_keeps_output(tmp_path, case, lang):
     content = tmp_path / "content"
     shutil.copytree(SITES / "minimal" / "content", content)
     shutil.copytree(SITES / "invalid" / case / "content", content, dirs_exist_ok=True)
@@ -26,12 +28,16 @@ def test_invalid_site_prints_its_message_and_keeps_output(tmp_path, case):
     output.mkdir()
     (output / "index.html").write_text("previous site")
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "--content", str(content),
-                             "--output", str(output), "--no-cache", "--quiet"],
+                             "--output", str(output), "--no-cache", "--quiet", *(["--lang", "en"] if lang == "en" else [])],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
-    expected = (SITES / "invalid" / case / "expected.txt").read_text()
+    expected = (SITES / "invalid" / case / ("expected.en.txt" if lang == "en" else "expected.txt")).read_text()
     assert expected in result.stderr
-    assert "Build failed" in result.stderr
+    errors = expected.count("\n  ")  # one hint line per error
+    counts = (f"{errors} kesalahan, 0 peringatan" if lang == "id"
+              else f"{errors} error{'s' if errors > 1 else ''}, 0 warnings")
+    verdict = "Gagal membuat situs" if lang == "id" else "Build failed"
+    assert f"{verdict}: {counts}. {output.as_posix()}/" in result.stderr
     assert (output / "index.html").read_text() == "previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"], "no staging left behind"
 
@@ -59,9 +65,12 @@ def test_warnings_are_listed_and_strict_makes_them_fatal(tmp_path):
     relaxed = subprocess.run([*command, "--output", str(tmp_path / "a")], cwd=tmp_path, capture_output=True,
                              text=True, timeout=120)
     assert relaxed.returncode == 0
-    assert 'district "pangkajene" matched "Pangkajene" [REF_NOT_CANONICAL]' in relaxed.stderr
-    assert "warnings       1" in relaxed.stderr
-    strict = subprocess.run([*command, "--output", str(tmp_path / "b"), "--strict"], cwd=tmp_path,
+    assert 'peringatan: district: kecamatan "pangkajene" dibaca sebagai "Pangkajene" [REF_NOT_CANONICAL]' in relaxed.stderr
+    assert "peringatan     1" in relaxed.stderr
+    strict = subprocess.run([*command, "--output", str(tmp_path / "b"), "--strict", "--lang", "en"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)
-    assert strict.returncode == 1 and "--strict" in strict.stderr
+    assert strict.returncode == 1
+    assert 'warning: district: district "pangkajene" matched "Pangkajene" [REF_NOT_CANONICAL]' in strict.stderr
+    assert ("Build failed: 0 errors, 1 warning (--strict: warnings count as errors). " + (tmp_path / "b").as_posix()
+            + "/ was not changed.") in strict.stderr
     assert not (tmp_path / "b").exists()

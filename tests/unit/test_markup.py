@@ -33,13 +33,13 @@ def test_unsafe_html_is_removed_and_reported_with_its_line(text, removed):
     html, diags = finish("Paragraf pertama.\n\n" + text)
     assert removed not in html.lower()
     warning = diags.warnings[0]
-    assert warning.line == 12 and warning.code.startswith("MD_UNSAFE") and warning.hint
+    assert warning.line == 12 and warning.code.startswith("MD_UNSAFE") and warning.hint("id")
 
 
 def test_comments_are_stripped_with_a_privacy_warning():
     html, diags = finish("Teks\n\n<!-- nomor HP pribadi ibu: 0812 -->\n")
     assert "0812" not in html and "<!--" not in html
-    assert diags.warnings[0].code == "MD_COMMENT" and "pribadi" in diags.warnings[0].hint
+    assert diags.warnings[0].code == "MD_COMMENT" and "pribadi" in diags.warnings[0].hint("id")
 
 
 def test_ordinary_markdown_survives():
@@ -64,7 +64,7 @@ def test_site_links_get_the_sub_path_and_broken_ones_fail(tmp_path):
     html = analysis.body("product", "abon", "id")
     assert 'href="/galeri/produk/bandeng-presto/"' in html
     error = next(d for d in analysis.diags.errors if d.code == "MD_BROKEN_LINK")
-    assert error.line == 6 and 'did you mean "/produk/bandeng-presto/"' in error.message
+    assert error.line == 6 and 'did you mean "/produk/bandeng-presto/"' in error.message("en")
 
 
 def test_photo_in_a_body_becomes_a_responsive_picture(tmp_path):

@@ -84,7 +84,7 @@ def test_placeholder_photo_is_deterministic_and_coloured_by_slug():
 
 def test_edit_without_node_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no node on it
-    with pytest.raises(EditorError, match=r"Node\.js 20 or newer \(no node command found\).*nodejs\.org"):
+    with pytest.raises(EditorError, match=r"Node\.js 20 or newer \(no node command\).*nodejs\.org"):
         server_command(tmp_path)
     assert re.search(r"Node.js 20", (REPO / "README.md").read_text())
 

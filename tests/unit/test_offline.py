@@ -120,7 +120,7 @@ def test_budget_stops_in_priority_order_and_the_summary_says_what_was_left_out(t
     content = site_copy(tmp_path, "offline: {budget_mb: 0.1}\n")
     stream = io.StringIO()
     report = build(Options(content=content, output=tmp_path / "out", cache=tmp_path / "cache",
-                           base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream))
+                           base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream, lang="en"))
     result = report.offline
     assert result.bytes <= result.budget == round(0.1 * 1024 * 1024)
     assert result.left_out and result.first_left_out.startswith("/galeri/")
@@ -230,6 +230,6 @@ def test_offline_settings_are_validated(tmp_path):
     a = analyse(Options(content=content, cache=None))
     codes = {d.code for d in a.diags.errors}
     assert {"FM_NOT_NUMBER", "FM_UNKNOWN_FIELD"} <= codes
-    assert any("did you mean `runtime_images`" in d.message for d in a.diags.errors)
+    assert any("did you mean `runtime_images`" in d.message("en") for d in a.diags.errors)
     defaults = analyse(Options(content=site_copy(tmp_path / "b"), cache=None)).config.offline
     assert (defaults.budget_mb, defaults.runtime_images, defaults.kill_switch) == (4.0, 200, False)

@@ -118,7 +118,7 @@ def test_arbitrary_product_file_gives_diagnostics_not_exceptions(content: Path, 
                                                                   data: bytes) -> None:
     diags = analyse_with(content, {PRODUCT: data}, tmp_path / "cache")
     for problem in diags:
-        assert problem.path.startswith("content/") and problem.code and problem.message
+        assert problem.path.startswith("content/") and problem.code and problem.message("id") and problem.message("en")
 
 
 @FEW
@@ -286,9 +286,9 @@ def test_slug_collisions_are_reported_with_both_files(content: Path, tmp_path: P
     files = {f"products/{name}.md": body.encode() for name in names}
     diags = analyse_with(content, files, tmp_path / "cache")
     duplicates = [d for d in diags.errors if d.code == "CT_DUPLICATE_SLUG"]
-    assert duplicates, [d.format() for d in diags]
-    assert all(name in duplicates[0].message for name in names) or \
-        all(f"{name}.md" in "".join(d.message for d in duplicates) for name in names)
+    assert duplicates, [d.format("en") for d in diags]
+    assert all(name in duplicates[0].message("en") for name in names) or \
+        all(f"{name}.md" in "".join(d.message("en") for d in duplicates) for name in names)
 
 
 def test_case_only_collision_is_reported(content: Path, tmp_path: Path) -> None:
@@ -323,7 +323,7 @@ def test_building_twice_gives_the_same_bytes(content: Path, tmp_path_factory: py
             try:
                 build(Options(content=content, output=work / run, cache=work / "cache", workers=1))
             except BuildFailed as failed:
-                digests.append(sorted(d.format() for d in failed.diagnostics.items))
+                digests.append(sorted(d.format("en") for d in failed.diagnostics.items))
                 continue
             digests.append(tree_digest(work / run))
     finally:

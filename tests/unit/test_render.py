@@ -34,9 +34,9 @@ def test_undefined_variable_names_template_line_and_page(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build(Options(content=MINIMAL, output=tmp_path / "out", templates=templates, cache=None))
     errors = [d for d in failed.value.diagnostics.errors if d.code == "TPL_RENDER"]
-    assert {d.message.split("while rendering ")[1].split(" ")[0] for d in errors} == {
+    assert {d.message("en").split("while rendering ")[1].split(" ")[0] for d in errors} == {
         "produk/bandeng-presto/index.html", "en/products/bandeng-presto/index.html"}
-    assert all(d.path.endswith("templates/product.html") and d.line == 3 and "harga" in d.message for d in errors)
+    assert all(d.path.endswith("templates/product.html") and d.line == 3 and "harga" in d.message("en") for d in errors)
     assert (tmp_path / "out" / "index.html").read_text() == "previous"
 
 

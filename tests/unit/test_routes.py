@@ -28,4 +28,4 @@ def test_two_pages_on_one_file_is_an_error_naming_both():
     paths = OutputPaths(diags)
     assert paths.claim("tentang/index.html", "content/pages/tentang.md")
     assert not paths.claim("tentang/index.html", "content/pages/Tentang.md")
-    assert "content/pages/tentang.md" in diags.errors[0].message
+    assert "content/pages/tentang.md" in diags.errors[0].message("id")

@@ -1,5 +1,6 @@
 """`showcase new`: the file it writes builds, names existing references only, never overwrites,
-explains every field of the schema, and asks in a terminal for what is missing."""
+explains every field of the schema, asks in a terminal for what is missing, refuses a wrong value
+against its option before writing anything, and speaks the editor's language."""
 from __future__ import annotations
 
 import shutil
@@ -31,7 +32,7 @@ def test_new_product_from_options_builds_into_a_page(content, tmp_path, capsys):
     assert new("product", "--title", "Abon Bandeng", "--maker", "mattiro-sompe",
                "--category", "olahan-hasil-laut", "--price", "45000", "--unit", "250 g") == 0
     path = content / "products" / "pangkep" / "abon-bandeng.md"
-    assert "created: content/products/pangkep/abon-bandeng.md" in capsys.readouterr().out
+    assert "Dibuat: content/products/pangkep/abon-bandeng.md" in capsys.readouterr().out
     text = path.read_text()
     assert "title: Abon Bandeng\n" in text and "price: 45000\n" in text and "# price_max: 120000\n" in text
     build(Options(content=content, output=tmp_path / "output", cache=None))
@@ -50,12 +51,15 @@ def test_every_kind_scaffolds_and_the_site_still_has_no_problem(content):
     product = content / "products" / "kabupaten-soppeng" / "kopi-robusta-soppeng.md"
     assert 'title: "Kopi: Robusta Soppeng"' in product.read_text()
     diags = analyse(Options(content=content, cache=None)).diags
-    assert [d.format() for d in diags.errors + diags.warnings] == []
+    assert [d.format("en") for d in diags.errors + diags.warnings] == []
 
 
 def test_unknown_maker_is_refused_with_a_suggestion(content, capsys):
     assert new("product", "--title", "Abon", "--maker", "matiro-sompe", "--category", "olahan-hasil-laut") == 1
-    assert 'unknown maker "matiro-sompe"; did you mean "mattiro-sompe"?' in capsys.readouterr().err
+    assert 'kesalahan: UMKM "matiro-sompe" tidak ada; maksud Anda "mattiro-sompe"?' in capsys.readouterr().err
+    assert new("product", "--title", "Abon", "--maker", "matiro-sompe", "--category", "olahan-hasil-laut",
+               "--lang", "en") == 1
+    assert 'error: unknown maker "matiro-sompe"; did you mean "mattiro-sompe"?' in capsys.readouterr().err
     assert not (content / "products" / "pangkep" / "abon.md").exists()
 
 
@@ -65,13 +69,13 @@ def test_an_existing_file_is_never_overwritten(content, capsys):
     path = content / "pages" / "cara-memesan.md"
     path.write_text(path.read_text() + "Teks editor.\n")
     assert new(*args) == 1
-    assert "exists already" in capsys.readouterr().err
+    assert 'halaman "cara-memesan" sudah ada (content/pages/cara-memesan.md)' in capsys.readouterr().err
     assert path.read_text().endswith("Teks editor.\n")
 
 
 def test_missing_required_value_without_a_terminal_is_a_usage_error(content, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    assert new("product", "--title", "Abon") == 2
+    assert new("product", "--title", "Abon", "--lang", "en") == 2
     assert "missing --category, --maker" in capsys.readouterr().err
 
 
@@ -87,16 +91,36 @@ def test_a_terminal_is_asked_only_what_is_missing_until_it_is_valid(content, cap
     assert code == 0
     assert len(asked) == 2 and all("[maker]" in p for p in asked)
     assert "maker: mattiro-sompe" in (content / "products" / "pangkep" / "abon-ikan.md").read_text()
-    assert 'did you mean "mattiro-sompe"' in capsys.readouterr().out
+    assert 'UMKM "matiro" tidak ada; maksud Anda "mattiro-sompe"?' in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("kind", ["product", "maker", "region", "category", "page"])
 def test_the_file_explains_every_field_of_the_schema(kind):
-    text = scaffold.render(kind, {})
+    text = scaffold.render_text(kind, {})
     for spec in SCHEMAS[kind]:
         assert f"# {spec.name}:" in text, spec.name
         assert spec.name in DESCRIPTIONS or f"{kind}.{spec.name}" in DESCRIPTIONS, \
             f"no Indonesian description for {kind}.{spec.name}: add it to showcase/fieldref.py"
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("id", 'kesalahan: --price: "Rp 45.000" bukan angka rupiah yang utuh\n  saran: tulis 45000 (tanpa titik, tanpa "Rp")\n'),
+    ("en", 'error: --price: "Rp 45.000" is not a whole number of rupiah\n  hint: write 45000 (no dots, no "Rp")\n'),
+])
+def test_a_wrong_value_is_one_error_against_its_option_and_nothing_is_written(content, capsys, lang, expected):
+    before = sorted(p.as_posix() for p in content.rglob("*"))
+    assert new("product", "--title", "Abon Bandeng", "--maker", "mattiro-sompe", "--category", "olahan-hasil-laut",
+               "--price", "Rp 45.000", "--lang", lang) == 2
+    assert capsys.readouterr().err == expected
+    assert sorted(p.as_posix() for p in content.rglob("*")) == before
+
+
+def test_every_wrong_value_is_reported_at_once(content, capsys):
+    assert new("product", "--title", "Abon Bandeng", "--maker", "mattiro-sompe", "--category", "olahan-hasil-laut",
+               "--price", "45.000", "--date", "24/09/2026", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert err.count("error: ") == 2 and "error: --date: " in err and "error: --price: " in err
+    assert "write `date: 2026-09-24` (year-month-day)" in err
 
 
 def test_a_name_that_gives_no_url_needs_a_slug(content, capsys):

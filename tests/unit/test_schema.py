@@ -17,7 +17,7 @@ def validate(text: str, kind: str = "product"):
 
 
 def only_error(diags: Diagnostics):
-    assert len(diags.errors) == 1, [d.format() for d in diags.items]
+    assert len(diags.errors) == 1, [d.format("en") for d in diags.items]
     return diags.errors[0]
 
 
@@ -36,8 +36,8 @@ def test_indonesian_thousands_are_not_rupiah(value):
     _, diags = validate(BASE + f"price: {value}\n")
     error = only_error(diags)
     assert error.code == "FM_NOT_INTEGER" and error.line == 5 and error.field == "price"
-    assert "no dots" in error.hint
-    assert "25000" in error.hint or "1250000" in error.hint
+    assert "no dots" in error.hint("en") and "tanpa titik" in error.hint("id")
+    assert "25000" in error.hint("en") or "1250000" in error.hint("en")
 
 
 @pytest.mark.parametrize("value", ["0", "-5", ".inf", ".nan"])
@@ -49,7 +49,7 @@ def test_absurd_prices_fail(value):
 def test_no_is_not_false_it_is_an_error_for_bool_fields():
     _, diags = validate(BASE + "featured: NO\n")
     error = only_error(diags)
-    assert error.code == "FM_NOT_BOOL" and "true" in error.hint
+    assert error.code == "FM_NOT_BOOL" and "`featured: true`" in error.hint("id")
 
 
 def test_text_fields_keep_what_yaml_1_1_would_coerce():
@@ -72,26 +72,28 @@ def test_invalid_phone_is_an_error():
 def test_unknown_field_suggests_the_right_one():
     _, diags = validate(BASE + "titel: x\n")
     error = only_error(diags)
-    assert error.code == "FM_UNKNOWN_FIELD" and "did you mean `title`" in error.message
+    assert error.code == "FM_UNKNOWN_FIELD" and "did you mean `title`" in error.message("en")
+    assert "maksud Anda `title`" in error.message("id")
     assert error.line == 5
 
 
 def test_harga_is_unknown_with_the_list_of_fields():
     _, diags = validate(BASE + "harga: 35000\n")
     error = only_error(diags)
-    assert error.code == "FM_UNKNOWN_FIELD" and "price" in error.hint
+    assert error.code == "FM_UNKNOWN_FIELD" and "price" in error.hint("id")
 
 
 def test_all_missing_required_fields_listed():
     _, diags = validate("price: 1\n")
     assert sorted(d.field for d in diags.errors) == ["category", "maker", "title"]
-    assert all(d.code == "FM_MISSING_FIELD" and d.hint.startswith("add a line") for d in diags.errors)
+    assert all(d.code == "FM_MISSING_FIELD" and d.hint("en").startswith("add a line") for d in diags.errors)
+    assert all(d.hint("id").startswith("tambahkan baris") for d in diags.errors)
 
 
 def test_string_where_a_list_is_expected():
     _, diags = validate(BASE + "tags: kopi, aceh\n")
     error = only_error(diags)
-    assert error.code == "FM_TYPE" and "expected a list" in error.message and "[" in error.hint
+    assert error.code == "FM_TYPE" and "expected a list" in error.message("en") and "[" in error.hint("en")
 
 
 @pytest.mark.parametrize("value,code", [("2024-02-30", "FM_DATE_INVALID"), ("30/01/2024", "FM_DATE_FORMAT"),
@@ -101,6 +103,13 @@ def test_bad_dates(value, code):
     _, diags = validate(BASE + f"date: {value}\n")
     error = only_error(diags)
     assert error.code == code and error.line == 5
+
+
+@pytest.mark.parametrize("value,written", [("30/01/2024", "2024-01-30"), ("5-2-2026", "2026-02-05"),
+                                           ("30/02/2024", "2026-09-24")])
+def test_a_day_first_date_is_suggested_in_iso_form(value, written):
+    _, diags = validate(BASE + f"date: {value}\n")
+    assert only_error(diags).hint("id") == f"tulis `date: {written}` (tahun-bulan-tanggal)"
 
 
 @pytest.mark.parametrize("url,level", [("javascript:alert(1)", "error"), ("data:text/html,x", "error"),
@@ -139,11 +148,19 @@ def test_translation_may_not_set_price():
     ("<<: {a: 1}\n", "FM_ALIAS", 2),
     ("title: !!python/object/apply:os.system [ls]\n", "FM_TAG", 2),
     ("title: a\nimages:\n\t- x.jpg\n", "FM_TAB", 4),
+    ("title: a\nunit 250 g\nprice: 5\n", "FM_YAML", 3),  # no colon: the line itself, not the next
+    ('title: a\nunit: "250 g\nprice: 5\n', "FM_YAML", 3),  # unclosed quote: where it opens
+    ("title: a\ntags: [a, b\nprice: 5\n", "FM_YAML", 3),  # unclosed bracket: where it opens
+    ("title: Abon\n  price: 5\n", "FM_INDENT", 3),  # indented field, not a colon inside a value
 ])
 def test_yaml_problems_are_located(text, code, line):
     with pytest.raises(YamlProblem) as caught:
         parse(text, 2)
-    assert caught.value.code == code and caught.value.line == line and caught.value.hint
+    assert caught.value.code == code and caught.value.line == line
+    diags = Diagnostics()
+    caught.value.report("content/x.md", diags)
+    assert all(d.hint("id") and d.hint("en") for d in diags.errors)
+    assert "YAML syntax error:" not in diags.errors[0].message("en"), "a known mistake is named, not libyaml's words"
 
 
 def test_a_photo_focus_is_read_and_reaches_the_image():
@@ -160,8 +177,8 @@ def test_a_wrong_focus_is_located_and_suggests_the_right_word(written, suggested
     _, diags = validate(BASE + f"images:\n  - src: vas.jpg\n    focus: {written}\n")
     error = only_error(diags)
     assert (error.code, error.line, error.field) == ("FM_CHOICE", 7, "images[0].focus")
-    assert f'did you mean "{suggested}"' in error.message
-    assert "top = atas" in error.hint and "bottom right" in error.hint, "the choices, with the Indonesian words"
+    assert f'did you mean "{suggested}"' in error.message("en")
+    assert "top = atas" in error.hint("en") and "bottom right" in error.hint("en"), "the choices, with the Indonesian words"
 
 
 def test_focus_goes_through_the_schema_to_the_field_reference_and_new_files():
@@ -169,7 +186,7 @@ def test_focus_goes_through_the_schema_to_the_field_reference_and_new_files():
 
     reference = fieldref.render()
     assert "| `images[].focus` |" in reference and "| `cover.focus` |" in reference
-    product = scaffold.render("product", {})
+    product = scaffold.render_text("product", {})
     assert "#     # focus: top" in product, "offered in the images block, commented until wanted"
     uncommented = "\n".join(line[2:] if line.startswith("# ") else line for line in product.splitlines())
     assert "    # focus: top" in uncommented, "uncommenting the block keeps focus optional"

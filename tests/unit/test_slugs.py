@@ -23,7 +23,8 @@ def test_unusable_stems_need_an_explicit_slug(text):
 
 @pytest.mark.parametrize("text", ["con", "CON", "produk"])
 def test_reserved_names(text):
-    assert "reserved" in slugs.problem(text)
+    why = slugs.problem(text)
+    assert why is not None and "reserved" in why.render("en") and "nama yang sudah dipakai" in why.render("id")
 
 
 def test_slugify_is_idempotent():

@@ -31,7 +31,7 @@ def test_empty_file_fails(tmp_path):
     source, diags = read(tmp_path, b"")
     assert source is None
     assert codes(diags) == ["SRC_EMPTY"]
-    assert "kosong" in diags.errors[0].message
+    assert "kosong" in diags.errors[0].message("id") and "empty" in diags.errors[0].message("en")
 
 
 def test_bom_is_stripped_and_noted(tmp_path):
@@ -51,7 +51,7 @@ def test_latin1_byte_names_line_column_and_byte(tmp_path):
     assert source is None
     error = diags.errors[0]
     assert (error.code, error.line, error.col) == ("SRC_ENCODING", 2, 11)
-    assert "0xE9" in error.message and "UTF-8" in error.hint
+    assert "0xE9" in error.message("id") and "UTF-8" in error.hint("id")
 
 
 @pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
@@ -69,14 +69,14 @@ def test_nul_character_fails_with_position(tmp_path):
 def test_no_front_matter(tmp_path):
     source, diags = read(tmp_path, b"Hanya teks tanpa data.\n")
     assert source is None and codes(diags) == ["FM_MISSING"]
-    assert "---" in diags.errors[0].hint
+    assert "---" in diags.errors[0].hint("id")
 
 
 def test_unclosed_front_matter_names_line_one_and_end(tmp_path):
     source, diags = read(tmp_path, b"---\ntitle: Abon\nprice: 1\nIsi\n")
     assert source is None
     error = diags.errors[0]
-    assert error.code == "FM_UNCLOSED" and error.line == 1 and "line 5" in error.message
+    assert error.code == "FM_UNCLOSED" and error.line == 1 and "line 5" in error.message("en") and "baris 5" in error.message("id")
 
 
 def test_toml_front_matter_is_refused(tmp_path):
@@ -96,7 +96,7 @@ def test_full_width_colon_fails_with_position(tmp_path):
     assert source is None
     error = diags.errors[0]
     assert (error.code, error.line, error.col) == ("FM_INVISIBLE_CHAR", 2, 6)
-    assert "full-width colon" in error.message
+    assert "full-width colon" in error.message("en") and "titik dua lebar penuh" in error.message("id")
 
 
 def test_zero_width_space_fails(tmp_path):

@@ -65,11 +65,11 @@ def run(tmp_path: Path, body: str) -> tuple[list[Diagnostic], float]:
 def test_pathological_body_fails_with_the_file_named(tmp_path, watchdog, name, body, codes) -> None:
     found, seconds = run(tmp_path, body)
     errors = [d for d in found if d.severity is Severity.ERROR and d.code in codes]
-    assert errors, f"{name}: no {codes} error; got:\n" + "\n".join(d.format() for d in found)
+    assert errors, f"{name}: no {codes} error; got:\n" + "\n".join(d.format("en") for d in found)
     problem = errors[0]
     assert problem.path == f"content/{PRODUCT}"
     assert problem.line in (None, 1, BODY_LINE)
-    assert problem.hint
+    assert problem.hint("id") and problem.hint("en")
     assert seconds < 30, f"{name}: took {seconds:.1f} s"
 
 
@@ -87,4 +87,4 @@ def test_the_other_files_are_still_checked(tmp_path, watchdog) -> None:
 
 def test_ordinary_nesting_still_renders(tmp_path, watchdog) -> None:
     found, _ = run(tmp_path, nested_list(6) + "\n\n" + "> > > kutipan\n\n" + "[tautan](https://example.org/)\n")
-    assert not [d for d in found if d.severity is Severity.ERROR], [d.format() for d in found]
+    assert not [d for d in found if d.severity is Severity.ERROR], [d.format("en") for d in found]

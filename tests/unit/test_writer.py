@@ -53,6 +53,8 @@ def test_unwritable_output_gives_a_clear_error(tmp_path):
     out = tmp_path / "output"
     staging = Staging(out, protected=[])
     (staging.dir / "produk").write_text("a file where a folder must go")
-    with pytest.raises(OutputError, match="cannot write produk/abon/index.html"):
+    with pytest.raises(OutputError) as refused:
         staging.write_text("produk/abon/index.html", "x")
+    assert refused.value.render("en").startswith("cannot write produk/abon/index.html into ")
+    assert refused.value.render("id").startswith("produk/abon/index.html tidak bisa ditulis ke ")
     staging.abort()

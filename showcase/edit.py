@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import serve
-from .cli import program
+from .cli import language, program
 from .errors import ShowcaseError, UsageError
-from .messages import Text
+from .messages import Text, render
 
 DECAP_SERVER_VERSION = "3.11.3"
 NODE_MAJOR = 20
@@ -144,15 +144,16 @@ def main(argv: list[str]) -> int:
     if not args.content.is_dir():
         raise UsageError("edit.no_content", path=args.content.as_posix())
     backend = Backend(args.content.resolve().parent, args.editor_port)
+    lang = language(args)
     try:
-        server = serve.LiveServer(serve.options(args, backend.url), args.port)
-        sys.stdout.write(f"Penyunting / editor: {server.url}admin/ (Ctrl+C to stop)\n")
+        server = serve.LiveServer(serve.options(args, backend.url), args.port, lang=lang)
+        sys.stdout.write(render(lang, "edit.editing", url=f"{server.url}admin/") + "\n")
         sys.stdout.flush()
         server.start()
         try:
             server.stop_event.wait()
         except KeyboardInterrupt:
-            sys.stdout.write("stopped\n")
+            sys.stdout.write(render(lang, "serve.stopped") + "\n")
         finally:
             server.stop()
     finally:

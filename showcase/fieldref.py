@@ -121,6 +121,7 @@ LABELS: dict[str, str] = {
     "certification.type": "Jenis izin", "certification.number": "Nomor izin",
     "certification.valid_until": "Berlaku sampai", "featured": "Tampilkan di halaman depan",
     "draft": "Draf (belum terbit)", "date": "Tanggal terbit", "menu": "Posisi di menu",
+    "src": "Foto", "alt": "Keterangan foto (alt)", "focus": "Bagian foto yang tetap terlihat",
 }
 
 

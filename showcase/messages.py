@@ -271,6 +271,7 @@ TEXTS: dict[str, Message] = {
     "share.font": M("huruf gambar berbagi {path} tidak bisa dimuat ({detail}); pasang ulang showcase",
                     "cannot load the share-image font {path} ({detail}); reinstall showcase"),
     # `showcase edit` and `showcase new site`.
+    "edit.editing": M("Penyunting: {url} (Ctrl+C untuk berhenti)", "Editor: {url} (Ctrl+C to stop)"),
     "edit.port": M("127.0.0.1:{port} sudah dipakai; coba --editor-port {next}",
                    "something already answers on 127.0.0.1:{port}; try --editor-port {next}"),
     "edit.no_content": M("{path}: folder isi tidak ditemukan; jalankan dari folder situs atau berikan --content DIR",

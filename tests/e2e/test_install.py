@@ -128,7 +128,7 @@ def test_new_product_and_serve_work_in_the_new_site(installed, tmp_path):
     installed.run("new", "product", "--title", "Abon Bandeng", "--maker", "umkm-contoh", "--category", "kerajinan",
                   "--price", "45000", cwd=site)
     assert (site / "content" / "products" / "contoh" / "abon-bandeng.md").is_file()
-    with subprocess.Popen([str(installed.bin / "showcase"), "serve", "--port", "0"], cwd=site,
+    with subprocess.Popen([str(installed.bin / "showcase"), "serve", "--port", "0", "--lang", "en"], cwd=site,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as serving:
         try:
             first = serving.stdout.readline() if serving.stdout else ""
@@ -147,7 +147,7 @@ def test_a_missing_theme_file_is_a_located_error_not_a_traceback(installed, tmp_
     css.unlink()
     try:
         shutil.copytree(MINIMAL, tmp_path / "content")
-        result = installed.run("build", cwd=tmp_path, check=False)
+        result = installed.run("build", "--lang", "en", cwd=tmp_path, check=False)
     finally:
         css.write_bytes(kept)
     text = result.stdout + result.stderr

@@ -32,6 +32,7 @@ class Photos:
         self.changed: set[str] = set()  # p: keys whose plan changed (or went)
         self.replaced: dict[str, ImagePlan] = {}  # source -> plan before this build, when it changed
         self._seen: set[str] = set()
+        self.logo_source: str | None = None
 
     def plan(self, source: Path, display: str) -> ImagePlan | None:
         """The plan of a photo named by content: kept from the last build unless its file changed."""
@@ -66,12 +67,16 @@ class Photos:
                 self.plan(Path(path), old.display)
 
     def logo(self, image: model.Image | None) -> None:
+        """The site's logo (named by site.yaml, not by an entry)."""
         if image is not None:
+            self.logo_source = str(image.source)
             self.plan(image.source, image.display)
 
     def drop_unused(self, candidates: Iterable[str]) -> None:
         """Forget the plans of photos that nothing names any more."""
         for source in sorted(set(candidates)):
+            if source == self.logo_source:
+                continue
             if self.store.plan_digest(source) is None or self.store.referrers("file:" + source):
                 continue
             old = self.store.plan(source)

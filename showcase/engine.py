@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -125,14 +125,23 @@ class Engine:
             gone = {s.output for s in old} - {s.output for s in new}
             work.removed += sorted(gone)
             dirty_pages -= gone
-        for output in sorted(dirty_pages - set(specs)):
+        self._add_pages(specs, dirty_pages)
+        work.specs = sorted(specs.values(), key=lambda s: (_owner_order(s.owner), s.output))
+        work.nodes.update(self.inputs.computed())
+        return work
+
+    def add_stale(self, work: Work, outputs: Iterable[str]) -> None:
+        """Add to work the pages of outputs that output/ lacks (their blobs were damaged)."""
+        specs = {s.output: s for s in work.specs}
+        self._add_pages(specs, set(outputs) - set(work.removed))
+        work.specs = sorted(specs.values(), key=lambda s: (_owner_order(s.owner), s.output))
+
+    def _add_pages(self, specs: dict[str, Spec], outputs: set[str]) -> None:
+        for output in sorted(outputs - set(specs)):
             owner = self.store.page(output)
             spec = next((s for s in self.store.owner_specs(owner[0]) or [] if s.output == output), None) if owner else None
             if spec is not None:
                 specs[output] = spec
-        work.specs = sorted(specs.values(), key=lambda s: (_owner_order(s.owner), s.output))
-        work.nodes.update(self.inputs.computed())
-        return work
 
     def _node_changed(self, name: str, work: Work) -> bool:
         """Compute a derived value again; True when it differs from the last build's."""

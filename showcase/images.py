@@ -353,8 +353,9 @@ def _produce(twins: tuple[ImagePlan, ...], settings: ImageSettings, cache_dir: P
             _write_cache(entry / "meta.json", _json({**(meta or found), "variants": hashes}))
     for twin in twins:
         for variant in twin.variants:
+            name = _cache_name(variant)
             try:
-                _atomic_write(out_dir / variant.path, blobs[_cache_name(variant)])
+                place(out_dir / variant.path, blobs[name], entry / name if entry else None)
             except OSError as exc:
                 raise _Problem("IMG_WRITE", path=variant.path, detail=exc.strerror) from exc
     total = len(plan.variants)
@@ -526,6 +527,26 @@ def _write_cache(path: Path, data: bytes) -> None:
         _atomic_write(path, data)
     except OSError as exc:
         log.warning("cannot write image cache %s: %s", path, exc)
+
+
+def place(path: Path, data: bytes, cached: Path | None) -> None:
+    """Put data at path: a hard link to `cached` when that file holds exactly data (the cache,
+    the output and the cache's copy of the output then share one file), else a new file."""
+    if cached is not None:
+        try:
+            if os.stat(cached).st_size == len(data):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                spare = path.with_name(f".{path.name}.link")
+                with suppress(FileNotFoundError):
+                    os.unlink(spare)
+                os.link(cached, spare)
+                os.replace(spare, path)  # does nothing when path is already that file:
+                with suppress(FileNotFoundError):
+                    os.unlink(spare)
+                return
+        except OSError:
+            pass
+    _atomic_write(path, data)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -176,6 +176,11 @@ TEXTS: dict[str, Message] = {
     "report.images.line": M("{made} dibuat, {reused} dipakai lagi dari cache",
                             "{made} made, {reused} reused from cache"),
     "report.offline": M("offline", "offline"),
+    "report.cache": M("cache", "cache"),
+    "report.cache.line": M("{total:.1f} MB: status build {state:.1f} MB, salinan file output/ {blobs:.1f} MB "
+                           "(berbagi isi dengan output/ lewat hard link)",
+                           "{total:.1f} MB: build state {state:.1f} MB, copies of output/ files {blobs:.1f} MB "
+                           "(sharing their bytes with output/ through hard links)"),
     "report.offline.kill": M("kill switch: sw.js menghapus dirinya dan cache-nya",
                              "kill switch: sw.js removes itself and its caches"),
     "report.offline.line": M("{files} file, {mb:.1f} MB disimpan dari {budget:g} MB",

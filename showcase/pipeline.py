@@ -36,7 +36,7 @@ from .report import BuildReport, Reporter
 from .routes import EXPORTS, ROBOTS, SITEMAP, OutputPaths, Routes
 from .store import Store, digest_of, state_path, temporary_path
 from .views import Page, Views
-from .writer import OutputError, Staging, tree_id
+from .writer import Blobs, OutputError, Staging, tree_id
 
 PART = "part:"  # outputs of parts of site-wide files (pages/parts.py): kept in the state, never written
 
@@ -56,6 +56,8 @@ class Analysis:
     photos: Photos
     code: str
     fingerprint: str
+    restore: bool = False
+    """output/ is gone but the cache knows it (a CI run): it is brought back from the blobs."""
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -77,6 +79,13 @@ def open_store(options: Options) -> Store:
     if options.cache is None:
         return Store(temporary_path(), temporary=True)
     return Store(state_path(options.cache, options.output))
+
+
+def open_blobs(options: Options) -> Blobs | None:
+    """The content-addressed copies of this output folder's files in the cache (none without one)."""
+    if options.cache is None:
+        return None
+    return Blobs(state_path(options.cache, options.output).with_suffix(".blobs"))
 
 
 def analyse(options: Options, reporter: Reporter | None = None, store: Store | None = None,
@@ -103,7 +112,10 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     changed_paths = {p for p, (_, d) in seen.items() if known.get(p, (None, None))[1] != d}
     changed_paths |= {p for p in known if p.startswith(content_root) and p not in seen}
     out_id = tree_id(options.output)
-    everything = full or out_id is None or store.meta("output") != out_id
+    blobs = open_blobs(options)
+    restore = (not full and out_id is None and blobs is not None and blobs.root.is_dir()
+               and store.meta("output") is not None)
+    everything = full or (store.meta("output") != out_id and not restore)
     build = int(store.meta("build", 0)) + 1
     routes = Routes(config.base_path, config.origin, config.languages)
     with store.transaction():
@@ -131,7 +143,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         if full:
             store.prune_memo(build)
     diags.extend(problems(store, content))
-    return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint)
+    return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
+                    restore)
 
 
 def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
@@ -201,11 +214,20 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             if not spec.output.startswith(PART):
                 claims.claim(spec.output, spec.owner)
     _check(diags, options, reporter, started)
+    blobs = open_blobs(options)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
                       published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
                       changing=lambda tree: _mark(store, tree),
-                      keep_previous=options.cache is not None and not a.everything)
+                      keep_previous=options.cache is not None and not a.everything, blobs=blobs)
+    force = False
     try:
+        if a.restore and blobs is not None:
+            stale = _restore(staging, store, blobs)
+            stale_pages = {p for p in stale if store.page(p) is not None}
+            for path in stale - stale_pages:  # a share image: the pages linking to it make it again
+                stale_pages.update(store.outputs_of(owner) if (owner := share.owner_of(path)) else ())
+            builder.add_stale(work, stale_pages)
+            force = bool(stale - stale_pages)  # a site-wide file or a photo: make those again
         store.begin()
         for asset in static.values():
             staging.write_bytes(asset.output, asset.data)
@@ -232,19 +254,25 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             if not output.startswith(PART):
                 staging.delete(output)
         engine.save(store, work, built, nodes)
-        made, reused = _photos(staging, a, options, reporter)
+        made, reused = _photos(staging, a, options, reporter, force)
         shared = _shares(staging, store, built, old_shares, options)
         staging.write_text(ROBOTS, feeds.robots(routes))
-        _sitemaps(staging, store, routes, old_entries, a.everything)
+        _sitemaps(staging, store, routes, old_entries, a.everything or force)
         changed_parts = {b.spec.output.split("/", 1)[0] for b in built if b.changed} \
             | {o.split("/", 1)[0] for o in work.removed if o.startswith(PART)}
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
-                 or a.everything)
-        _search(staging, store, config, routes, "part:search" in changed_parts or a.everything
+                 or a.everything or force)
+        _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
         report_offline = _offline(staging, store, a, routes, config)
+        released = [e[0] for p in staging.changes if (e := store.published(p)) is not None]
         lag = staging.commit(store.published_paths)
         store.set_manifests(staging.changes, lag)
+        if blobs is not None:
+            if a.everything:
+                blobs.prune_except(store.published_digests())
+            else:
+                blobs.prune(store.unreferenced(released))
     except BaseException:
         staging.abort()
         store.rollback()
@@ -257,6 +285,9 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     report.languages, report.output = config.languages, options.output.as_posix()
     report.untranslated = {lang: store.untranslated(lang) for lang in config.languages[1:]}
     report.offline = report_offline
+    if blobs is not None:
+        report.cache_state = store.file_bytes()
+        report.cache_blobs = store.published_bytes()[1]
     store.set_meta("output", tree_id(options.output))
     store.set_meta("spare", staging.spare_id())
     store.set_meta("changing", None)
@@ -292,6 +323,19 @@ def page_views(options: Options) -> dict[str, Page]:
         a.store.close()
 
 
+def _restore(staging: Staging, store: Store, blobs: Blobs) -> set[str]:
+    """Bring output/ back from the blobs into the work tree; the paths whose blob was missing or
+    damaged, forgotten from the manifest so that they are made again. Until this build succeeds
+    the state knows no output folder, so a build that fails now leaves the next one to do
+    everything rather than trust a manifest that lacks the forgotten files' pages."""
+    stale = staging.restore(blobs, store.published_items())
+    if stale:
+        with store.transaction():
+            store.forget_published(stale)
+            store.set_meta("output", None)
+    return stale
+
+
 def _mark(store: Store, tree: object) -> None:
     """Durably note that the kept tree is being changed (a build killed now must not trust it)."""
     with store.transaction():
@@ -315,10 +359,10 @@ def _templates(store: Store, templates: Path | None) -> set[str]:
     return changed
 
 
-def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter) -> tuple[int, int]:
+def _photos(staging: Staging, a: Analysis, options: Options, reporter: Reporter, force: bool = False) -> tuple[int, int]:
     """Photo variants into the work tree: those of new or changed photos (of every photo when the
-    output is new); variants no photo has any more go."""
-    wanted, gone = a.photos.outputs(a.everything)
+    output is new, or `force`: those output/ lacks); variants no photo has any more go."""
+    wanted, gone = a.photos.outputs(a.everything or force)
     todo = [p for p in wanted if any(staging.published(v.path) is None for v in p.variants)]
     kept = sum(len(p.variants) for p in wanted if p not in todo)
     result = images.process(todo, a.config.images, options.cache, staging.dir, options.workers,
@@ -349,7 +393,7 @@ def _shares(staging: Staging, store: Store, built: list[engine.Built], old: dict
     for plan in todo:
         staging.adopt(plan.path)
     for path in sorted(set(old) - set(new)):
-        owner = "product/" + path.rsplit("/", 1)[-1][:-len("-0123456789.jpg")]
+        owner = share.owner_of(path) or ""
         if not any(s.share is not None and s.share.path == path for s in store.summaries(store.outputs_of(owner))):
             staging.delete(path)
     return made, reused + len(new) - len(todo)

@@ -39,6 +39,10 @@ class BuildReport:
     offline: OfflineResult | None = None
     rendered: int = 0
     unchanged: bool = False
+    cache_state: int = 0
+    """Bytes of the build state in the cache (0 without a cache)."""
+    cache_blobs: int = 0
+    """Bytes of the cache's copies of output/ files (hard links to them where the system allows)."""
 
 
 PROGRESS = {"pages": "report.progress.pages", "images": "report.progress.images",
@@ -120,6 +124,10 @@ class Reporter:
                                           reused=report.images_reused))
         if report.offline:
             self.line("report.offline", offline_line(report.offline, lang))
+        if report.cache_state:
+            mb = 1024 * 1024
+            self.line("report.cache", render(lang, "report.cache.line", total=(report.cache_state + report.cache_blobs) / mb,
+                                             state=report.cache_state / mb, blobs=report.cache_blobs / mb))
         for code, files in report.untranslated.items():
             self.line("report.translations", translation_line(code, files, lang))
         self.line("report.warnings", str(len(report.warnings)))

@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .images import ImagePlan
+from .images import ImagePlan, place
 from .writer import OutputError
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,16 @@ MARGIN = 48
 TITLE_SIZE, PRICE_SIZE = 54, 44
 BAND = (24, 16, 10, 200)
 PRICE_COLOUR = (255, 214, 102)
+SHARE_DIR = "media/share/"
+
+
+def owner_of(path: str) -> str | None:
+    """The entry whose pages link to the share image at path (`media/share/<slug>-<key>.jpg`)."""
+    if not path.startswith(SHARE_DIR) or not path.endswith(".jpg"):
+        return None
+    return "product/" + path.rsplit("/", 1)[-1][:-len("-0123456789.jpg")]
+
+
 FONTS = {"bold": "DejaVuSans-Bold.ttf", "regular": "DejaVuSans.ttf"}
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -82,7 +92,7 @@ def plan(slug: str, photo: ImagePlan, title: str, price: str) -> SharePlan:
     """Where the share image of one product in one language goes; pure and cheap."""
     source = max((v for v in photo.variants if v.format == "jpeg"), key=lambda v: v.width).path
     key = hashlib.sha256("\n".join((photo.key, title, price, signature())).encode()).hexdigest()
-    return SharePlan(source, title, price, f"media/share/{slug}-{key[:10]}.jpg", key)
+    return SharePlan(source, title, price, f"{SHARE_DIR}{slug}-{key[:10]}.jpg", key)
 
 
 def render(photo: Image.Image, title: str, price: str) -> bytes:
@@ -142,7 +152,7 @@ def process(shares: Iterable[SharePlan], out_dir: Path, cache_dir: Path | None,
         else:
             reused += 1
         try:
-            _write(out_dir / share.path, data)
+            place(out_dir / share.path, data, cached)
         except OSError as exc:
             raise OutputError("output.write.one", path=share.path, detail=exc.strerror or str(exc)) from exc
     return made, reused
@@ -156,14 +166,9 @@ def _read(path: Path) -> bytes | None:
     return data if data.startswith(b"\xff\xd8\xff") and data.endswith(b"\xff\xd9") else None
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
 def _write_cache(path: Path, data: bytes) -> None:
     """A read-only cache (e.g. on CI) only costs time: the build goes on without it."""
     try:
-        _write(path, data)
+        place(path, data, None)  # a new file: the old one may be linked into output/
     except OSError as exc:
         log.warning("cannot write share image cache %s: %s", path, exc)

@@ -44,7 +44,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ CREATE INDEX IF NOT EXISTS pages_owner ON pages (owner);
 CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang);
 CREATE TABLE IF NOT EXISTS owners (owner TEXT PRIMARY KEY, specs BLOB);
 CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
+CREATE INDEX IF NOT EXISTS published_digest ON published (digest);
 CREATE TABLE IF NOT EXISTS lag (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
 CREATE TABLE IF NOT EXISTS pending (name TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, build INTEGER, value BLOB, PRIMARY KEY (name, key));
@@ -565,6 +566,37 @@ class Store:
         self.db.execute("DELETE FROM lag")
         self.db.executemany("INSERT INTO lag VALUES (?, ?, ?)",
                             ((p, e[0] if e else None, e[1] if e else None) for p, e in lag.items()))
+
+    def file_bytes(self) -> int:
+        """Bytes of the state file on disk (with its write-ahead log)."""
+        total = 0
+        for suffix in ("", "-wal"):
+            with suppress(OSError):
+                total += os.stat(f"{self.path}{suffix}").st_size
+        return total
+
+    def published_items(self) -> list[tuple[str, tuple[str, int]]]:
+        """The whole manifest of output/, by path (to bring output/ back from the blobs)."""
+        return [(p, (d, n)) for p, d, n in self.db.execute("SELECT path, digest, size FROM published ORDER BY path")]
+
+    def forget_published(self, paths: Iterable[str]) -> None:
+        """Drop paths from the manifest: output/ does not hold them (their blobs were damaged)."""
+        self.db.executemany("DELETE FROM published WHERE path = ?", ((p,) for p in paths))
+
+    def unreferenced(self, digests: Iterable[str]) -> list[str]:
+        """Those of digests that no published file has any more."""
+        return sorted(d for d in set(digests)
+                      if self.db.execute("SELECT 1 FROM published WHERE digest = ? LIMIT 1", (d,)).fetchone() is None)
+
+    def published_digests(self) -> set[str]:
+        return {d for (d,) in self.db.execute("SELECT DISTINCT digest FROM published")}
+
+    def published_bytes(self) -> tuple[int, int]:
+        """(bytes of output/, bytes of its distinct contents: what the blobs hold)."""
+        total = self.db.execute("SELECT coalesce(sum(size), 0) FROM published").fetchone()[0]
+        distinct = self.db.execute("SELECT coalesce(sum(size), 0) FROM (SELECT digest, max(size) AS size "
+                                   "FROM published GROUP BY digest)").fetchone()[0]
+        return int(total), int(distinct)
 
     def reset_manifests(self) -> None:
         self.db.execute("DELETE FROM published")

@@ -16,6 +16,12 @@ edit therefore touches a few files and `output/` still changes in one step. With
 (the first build, or one killed while it changed the tree) the work tree is a fresh folder, and
 every file the build keeps is linked from `output/` once. A marker in the state names the kept
 tree while it is being changed, so a build killed then makes the next one start afresh.
+
+With a cache, every published file also has a content-addressed copy in it (`Blobs`: a hard link
+to the file in `output/` where the system allows, so it costs no space). A CI run restores the
+cache but not `output/`: the work tree is then filled from the blobs whose digest checks out
+(`Staging.restore`), the pages of the others are rendered again, and the build renders only what
+the edit touched. Blobs no build references any more are pruned.
 """
 from __future__ import annotations
 
@@ -25,7 +31,8 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,16 +128,94 @@ class Tree:
             os.unlink(self.dir / relative)
 
 
+class Blobs:
+    """Content-addressed copies of published files: `<root>/<digest[:2]>/<digest>`, where the
+    digest is the one the manifest records (`digest()` of the bytes)."""
+
+    THREADS = 4  # hashing and linking wait on the disk and release the GIL
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, digest_: str) -> Path:
+        return self.root / digest_[:2] / digest_
+
+    def add(self, file: Path, digest_: str) -> None:
+        """Make the blob of digest_ the file just written (a hard link, else a copy); what was
+        there under that name is replaced, so a damaged blob heals when its bytes are made again."""
+        target = self.path(digest_)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        spare = target.with_name(target.name + ".new")
+        with suppress(FileNotFoundError):
+            os.unlink(spare)
+        try:
+            os.link(file, spare)
+        except OSError:
+            shutil.copyfile(file, spare)
+        os.replace(spare, target)
+
+    def intact(self, entry: Entry) -> bool:
+        """Whether the blob of entry exists with exactly its bytes."""
+        path = self.path(entry[0])
+        try:
+            if os.stat(path).st_size != entry[1]:
+                return False
+            with open(path, "rb") as handle:
+                found = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+        except OSError:
+            return False
+        return found == entry[0]
+
+    def prune(self, digests: Iterable[str]) -> None:
+        for name in digests:
+            with suppress(OSError):
+                os.unlink(self.path(name))
+
+    def prune_except(self, keep: set[str]) -> None:
+        """Remove every blob whose digest is not in keep (after a build that did everything)."""
+        if not self.root.is_dir():
+            return
+        for folder in sorted(self.root.iterdir()):
+            for blob in sorted(folder.iterdir()) if folder.is_dir() else ():
+                if blob.name not in keep:
+                    with suppress(OSError):
+                        os.unlink(blob)
+
+    def fill(self, tree: Path, files: list[tuple[str, Entry]]) -> set[str]:
+        """Link (or copy) into tree every file whose blob checks out; the paths that did not."""
+        folders = sorted({os.path.dirname(relative) for relative, _ in files})
+        for folder in folders:
+            os.makedirs(tree / folder, exist_ok=True)
+
+        def one(item: tuple[str, Entry]) -> str | None:
+            relative, entry = item
+            if not self.intact(entry):
+                return relative
+            try:
+                os.link(self.path(entry[0]), tree / relative)
+            except OSError:
+                try:
+                    shutil.copyfile(self.path(entry[0]), tree / relative)
+                except OSError:
+                    return relative
+            return None
+
+        with ThreadPoolExecutor(self.THREADS) as pool:
+            return {bad for bad in pool.map(one, files, chunksize=256) if bad is not None}
+
+
 class Staging:
     """A build's private work tree next to the real output."""
 
     def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None] = nothing_published,
                  lag: dict[str, Entry | None] | None = None, spare_id: TreeId | None = None,
-                 changing: Callable[[TreeId | None], None] = lambda tree: None, keep_previous: bool = False) -> None:
+                 changing: Callable[[TreeId | None], None] = lambda tree: None, keep_previous: bool = False,
+                 blobs: Blobs | None = None) -> None:
         """`published(path)`: the manifest of output/ as the state knows it; `lag`: where the kept
         previous tree differs from it, with `spare_id` its identity (None: no usable kept tree);
         `changing(tree)` is called (and must be durable) before the kept tree is changed;
-        `keep_previous`: keep the tree the swap takes out (a build with a cache), else delete it."""
+        `keep_previous`: keep the tree the swap takes out (a build with a cache), else delete it;
+        `blobs`: where every file the build changes gets its content-addressed copy (with a cache)."""
         self.output = output.resolve()
         for path in protected:
             path = path.resolve()
@@ -143,6 +228,7 @@ class Staging:
         self.spare = self.parent / f".{self.output.name}.previous"
         self.published = published
         self.keep_previous = keep_previous
+        self.blobs = blobs
         self.changes: dict[str, Entry | None] = {}
         self._changing = changing
         try:
@@ -169,6 +255,19 @@ class Staging:
             old = old[:-1]
         for leftover in [*old, *self.parent.glob(f".{self.output.name}.staging-*")]:
             shutil.rmtree(leftover, ignore_errors=True)
+
+    def restore(self, blobs: Blobs, files: list[tuple[str, Entry]]) -> set[str]:
+        """Fill a fresh work tree with the published files from their blobs, when output/ is
+        gone but the cache knows it (a CI run). Afterwards the tree holds the manifest but for the
+        paths returned (damaged or missing blobs), which the caller forgets from the manifest and
+        makes again."""
+        assert self.fresh
+        try:
+            bad = blobs.fill(self.dir, files)
+        except OSError as exc:
+            raise OutputError("output.cannot", output=self.output, detail=exc.strerror or str(exc)) from exc
+        self.fresh, self.lag = False, {relative: None for relative in bad}
+        return bad
 
     def tree(self) -> Tree:
         """What a worker process needs to write into the work tree (it sets `published`)."""
@@ -218,6 +317,8 @@ class Staging:
             for relative, entry in self.changes.items():
                 if entry is None:
                     tree.remove(relative)
+                elif self.blobs is not None:
+                    self.blobs.add(self.dir / relative, entry[0])
             self._prune_folders()
             self._swap()
             return {relative: self.published(relative) for relative in self.changes}

@@ -341,7 +341,9 @@ def test_damaged_cache_file_is_rebuilt_not_copied(tmp_path: Path) -> None:
     assert plan is not None
     run([plan], tmp_path / "one", cache)
     cached = cache / "images" / plan.key / "720.webp"
-    cached.write_bytes(cached.read_bytes()[:100])  # an interrupted copy
+    damaged = cached.read_bytes()[:100]
+    cached.unlink()  # an interrupted restore of the cache writes a new, short file
+    cached.write_bytes(damaged)
     result = run([plan], tmp_path / "two", cache)
     assert (result.made, result.reused) == (1, len(plan.variants) - 1)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")

@@ -194,7 +194,7 @@ def test_failed_build_leaves_output_and_the_next_build_is_right(site: Site) -> N
 
 def test_damaged_state_and_memo_files_still_build_right(site: Site) -> None:
     site.edit("products/bandeng-presto.md", "price: 2", "price: 3")
-    for path in sorted(site.cache.rglob("*.pickle")) + sorted((site.cache / "builds").iterdir()):
+    for path in sorted(site.cache.rglob("*.pickle")) + sorted(p for p in (site.cache / "builds").iterdir() if p.is_file()):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] + bytes(reversed(data[len(data) // 2:])))
     site.rebuild()
@@ -257,3 +257,16 @@ def test_build_killed_while_updating_leaves_old_or_new_site(tmp_path: Path) -> N
         assert run().returncode == 0 and digest(site.output) == old
         product_added(site)
     assert interrupted >= 2, "the kills came after the builds had finished: they prove nothing"
+
+
+def test_site_logo_shows_in_a_cold_build_and_after_a_rebuild(tmp_path: Path) -> None:
+    """The logo is named by site.yaml, not by an entry: a cold build must not take it for a photo
+    nothing uses (the header showed it only after a second build)."""
+    site = Site(tmp_path)
+    Image.new("RGB", (600, 600), (30, 90, 60)).save(site.content / "logo.png")
+    site.edit("site.yaml", "title: ", "logo: logo.png\ntitle: ")
+    site.rebuild()
+    assert 'class="brand-logo"' in (site.output / "index.html").read_text(encoding="utf-8")
+    price_edited(site)
+    site.rebuild()
+    assert digest(site.output) == site.cold()

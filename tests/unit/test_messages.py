@@ -28,7 +28,7 @@ NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "c
 TEXT_KEY = re.compile(r"^(?:(?:%s)(?:\.[a-z0-9_]+)+|suggest)$" % "|".join(NAMESPACES))
 NOT_PARAMETERS = {"col", "field", "more"}  # where a diagnostic is, not what it says
 # Texts that are the same in both languages on purpose: pure formatting, a proper name, a code.
-SAME_IN_BOTH = {"report.offline", "check.summary.title", "changes.failed", "new.invalid", "new.invalid_hint",
+SAME_IN_BOTH = {"report.offline", "report.cache", "check.summary.title", "changes.failed", "new.invalid", "new.invalid_hint",
                 "new.choices"}
 
 

@@ -63,6 +63,12 @@ jobs:
       - uses: actions/setup-python@v6
         with:
           python-version: "3.12"
+      - name: Cache build terbaru (hanya dibaca; pull request tidak menyimpannya)
+        uses: actions/cache/restore@v5
+        with:
+          path: .cache/showcase
+          key: showcase-build-${{{{ runner.os }}}}-${{{{ github.run_id }}}}
+          restore-keys: showcase-build-${{{{ runner.os }}}}-
       - name: Pasang showcase
         run: python -m pip install "$SHOWCASE"
       - name: Periksa isi (kesalahan tampil di baris yang berubah)
@@ -101,12 +107,15 @@ jobs:
       - uses: actions/setup-python@v6
         with:
           python-version: "3.12"
-      - name: Foto yang sudah diproses pada penerbitan sebelumnya
+      # Cache build (foto, teks, halaman) dari penerbitan terbaru: kuncinya berbeda di setiap run
+      # dan dipulihkan dari yang terbaru lewat awalannya, karena kunci yang sudah ada tidak pernah
+      # ditimpa. Yang tidak berubah disalin dari cache; hanya yang diedit dibuat ulang.
+      - name: Cache build dari penerbitan sebelumnya
         uses: actions/cache@v5
         with:
           path: .cache/showcase
-          key: showcase-photos-${{{{ hashFiles('content/**') }}}}
-          restore-keys: showcase-photos-
+          key: showcase-build-${{{{ runner.os }}}}-${{{{ github.run_id }}}}-${{{{ github.run_attempt }}}}
+          restore-keys: showcase-build-${{{{ runner.os }}}}-
       - name: Alamat GitHub Pages
         id: pages
         uses: actions/configure-pages@v6

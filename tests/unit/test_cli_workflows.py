@@ -47,7 +47,7 @@ def test_workflows_use_make_targets_that_exist():
     assert used and used <= targets, used - targets
 
 
-def test_pull_requests_are_checked_strictly_on_their_changes_and_publishing_keeps_the_photo_cache():
+def test_pull_requests_are_checked_strictly_on_their_changes_and_publishing_keeps_the_build_cache():
     pr = (REPO / ".github" / "workflows" / "pr.yml").read_text()
     publish = (REPO / ".github" / "workflows" / "publish.yml").read_text()
     assert 'make check ARGS="--format github --strict --changed-since $BASE"' in pr and "make test" in pr
@@ -66,3 +66,35 @@ def test_unit_tests_run_on_windows_and_macos_too():
     assert unit["runs-on"] == "${{ matrix.os }}"
     runs = [step.get("run", "") for step in unit["steps"]]
     assert any("pytest tests/unit" in run for run in runs) and not any("make " in run for run in runs)
+
+
+def cache_steps(workflow: str) -> list[dict]:
+    import yaml
+
+    jobs = yaml.safe_load(workflow)["jobs"]
+    return [step for job in jobs.values() for step in job.get("steps", [])
+            if str(step.get("uses", "")).startswith("actions/cache")]
+
+
+def check_cache_keys(publish: str, pr: str) -> None:
+    """actions/cache never overwrites a key: publishing saves under a key new on every run and
+    restores the newest by its prefix; a pull request restores the same way and never saves."""
+    saves = cache_steps(publish)
+    assert [s["uses"].split("@")[0] for s in saves] == ["actions/cache"]
+    key, prefix = saves[0]["with"]["key"], saves[0]["with"]["restore-keys"]
+    assert "github.run_id" in key and "hashFiles" not in key, "a key that can repeat keeps the first cache for ever"
+    assert key.startswith(prefix) and "github.run_id" not in prefix
+    assert saves[0]["with"]["path"] == ".cache/showcase"
+    restores = cache_steps(pr)
+    assert restores and all(s["uses"].split("@")[0] == "actions/cache/restore" for s in restores)
+    assert all(s["with"]["restore-keys"] == prefix for s in restores)
+
+
+def test_the_build_cache_is_saved_under_a_new_key_each_run_and_restored_by_prefix(tmp_path):
+    workflows = REPO / ".github" / "workflows"
+    check_cache_keys((workflows / "publish.yml").read_text(), (workflows / "pr.yml").read_text())
+    from showcase.cli import main
+
+    assert main(["new", "site", str(tmp_path / "galeri"), "--title", "Galeri"]) == 0
+    generated = tmp_path / "galeri" / ".github" / "workflows"
+    check_cache_keys((generated / "publish.yml").read_text(), (generated / "pr.yml").read_text())

@@ -15,7 +15,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import __version__
 from .errors import BuildFailed, ShowcaseError
@@ -130,20 +130,22 @@ def run_build(argv: list[str]) -> int:
                       templates=args.templates or site / "templates", cache=cache_dir(args),
                       base_url=args.base_url, drafts=args.drafts, strict=args.strict, workers=args.workers)
     reporter = Reporter(quiet=args.quiet, lang=lang)
-    if quick(options, reporter):
+    done, found = quick(options, reporter)
+    if done:
         return 0
     from .pipeline import build  # the build's stages: imported only when there is work to do
 
     try:
-        build(options, reporter)
+        build(options, reporter, found)
     except BuildFailed:
         return 1
     return 0
 
 
-def quick(options: Options, reporter: Reporter) -> bool:
+def quick(options: Options, reporter: Reporter) -> tuple[bool, Any]:
     """Print the last report and answer True when nothing changed since the last build (with a
-    cache): the no-change answer costs a look at every file's stat, not the build's imports."""
+    cache): the no-change answer costs a look at every file's stat, not the build's imports.
+    Also the scan it made (a `state.Scan`, or None), which the build then reuses."""
     import sqlite3
     import time
 
@@ -154,7 +156,7 @@ def quick(options: Options, reporter: Reporter) -> bool:
     from .writer import tree_id
 
     if options.cache is None or not state_path(options.cache, options.output).is_file():
-        return False
+        return False, None
     started = time.perf_counter()
     today = options.today or build_date()
     dirs = template_dirs(options.templates)
@@ -167,11 +169,11 @@ def quick(options: Options, reporter: Reporter) -> bool:
         finally:
             store.close()
     except (sqlite3.Error, OSError, ValueError):
-        return False
+        return False, None
     if report is None:
-        return False
+        return False, found
     reporter.summary(report)
-    return True
+    return True, found
 
 
 COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit"}

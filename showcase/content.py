@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 from datetime import date
@@ -39,6 +40,23 @@ from .store import ProductRow, Store, digest_of
 ENTRY = "e:"
 FACET = "f:"
 KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
+class _Files(Mapping[str, ContentFile]):
+    """Content files by path, made from the walk's rows only when asked for (a rebuild asks for
+    the few that changed)."""
+
+    def __init__(self, rows: dict[str, tuple[str, str, str, str]]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, path: str) -> ContentFile:
+        return ContentFile(Path(path), *self._rows[path])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 @dataclass
@@ -89,13 +107,13 @@ class Content:
         self.drafts = drafts
         self.today = today
         self.assembled: dict[str, model.Entry | None] = {}  # this build's entries, by kind/slug
-        self.files: dict[str, ContentFile] = {}
+        self.files: Mapping[str, ContentFile] = _Files({})
 
-    def update(self, changed_paths: set[str], full: bool) -> ContentUpdate:
-        walk = Diagnostics()
-        files = Loader(self.config, walk).walk()
-        self.files = {str(f.path): f for f in files}
-        result = ContentUpdate(walk_problems=tuple(walk))
+    def update(self, changed_paths: set[str], full: bool, listing: str = "") -> ContentUpdate:
+        """Bring the state up to date with the changed files (every file when `full`). `listing`:
+        the digest of content/'s file names; the same as the last build's reuses its walk."""
+        self.files, walk_problems = self._walk(listing)
+        result = ContentUpdate(walk_problems=walk_problems)
         touched: set[str] = set()  # kind/slug keys to assemble again
         orphans: set[str] = set()  # translation files whose original may have come or gone
         paths = set(self.files) if full else set(changed_paths)
@@ -130,6 +148,19 @@ class Content:
         return result
 
     # -- files -----------------------------------------------------------------------------
+    def _walk(self, listing: str) -> tuple[Mapping[str, ContentFile], tuple[Diagnostic, ...]]:
+        """Every content file by path, and the walk's problems: kept in the state by the listing
+        of file names, since they depend on nothing else (the settings' digest clears the state)."""
+        kept = self.store.meta("walk") if listing else None
+        if kept is not None and kept[0] == listing:
+            return _Files(kept[1]), kept[2]
+        problems = Diagnostics()
+        files = Loader(self.config, problems).walk()
+        rows = {str(f.path): (f.display, f.kind, f.stem, f.lang) for f in files}
+        if listing:
+            self.store.set_meta("walk", (listing, rows, tuple(problems)))
+        return _Files(rows), tuple(problems)
+
     def _parse(self, file: ContentFile, fresh: bool = False) -> Parsed:
         """A file's validated front matter: from the memo when its bytes were seen before."""
         path = str(file.path)

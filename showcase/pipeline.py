@@ -15,7 +15,7 @@ import pickle
 import sqlite3
 import time
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from pathlib import Path
@@ -58,6 +58,8 @@ class Analysis:
     fingerprint: str
     restore: bool = False
     """output/ is gone but the cache knows it (a CI run): it is brought back from the blobs."""
+    template_digests: dict[str, str] = field(default_factory=dict)
+    """Each template's digest with everything it uses."""
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -121,7 +123,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     with store.transaction():
         store.set_files([(p, key, d) for p, (key, d) in found.seen.items() if known.get(p, (None, None))[0] != key],
                         [p for p in known if p not in found.seen])
-        content = Content(store, config, options.drafts, today).update(changed_paths, full)
+        content = Content(store, config, options.drafts, today).update(changed_paths, full, found.listing)
         changed_entries = {k[2:] for k in content.changed if k.startswith("e:")}
         photos = Photos(store, config, options.cache, changed_paths)
         photos.files(p for p in changed_paths if not p.endswith(".md"))
@@ -132,7 +134,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
                                        | {"file:" + p for p in changed_paths})
         photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths))
         changed = content.changed | changed_bodies | photos.changed | store.pending()
-        changed |= _templates(store, options.templates)
+        digests = template_digests(environment(options.templates))
+        changed |= _templates(store, digests)
         if store.meta("today") != today:
             changed.add(TODAY)
             store.set_meta("today", today)
@@ -144,25 +147,26 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
             store.prune_memo(build)
     diags.extend(problems(store, content))
     return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
-                    restore)
+                    restore, digests)
 
 
-def build(options: Options, reporter: Reporter | None = None) -> BuildReport:
+def build(options: Options, reporter: Reporter | None = None, found: state.Scan | None = None) -> BuildReport:
     """Build the site; raises BuildFailed (with every problem) and leaves output/ untouched on error.
     With a cache, a build whose inputs all match the last successful one writes nothing, and any
-    other build makes only the pages that read something that changed."""
+    other build makes only the pages that read something that changed. `found`: the scan of the
+    inputs the caller already made (the command line's no-change check), so it is not made twice."""
     reporter = reporter or Reporter(quiet=True)
     started = time.perf_counter()
     try:
-        return _with_state(options, reporter, started)
+        return _with_state(options, reporter, started, found)
     except sqlite3.OperationalError as exc:  # a full disk or an unwritable cache
         raise OutputError("output.state", detail=str(exc), output=options.output.as_posix()) from exc
 
 
-def _with_state(options: Options, reporter: Reporter, started: float) -> BuildReport:
+def _with_state(options: Options, reporter: Reporter, started: float, found: state.Scan | None) -> BuildReport:
     store = open_store(options)
     try:
-        return _build(options, reporter, store, started)
+        return _build(options, reporter, store, started, found)
     except sqlite3.OperationalError:
         raise
     except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError):
@@ -179,10 +183,11 @@ def _with_state(options: Options, reporter: Reporter, started: float) -> BuildRe
         store.close()
 
 
-def _build(options: Options, reporter: Reporter, store: Store, started: float) -> BuildReport:
+def _build(options: Options, reporter: Reporter, store: Store, started: float,
+           found: state.Scan | None = None) -> BuildReport:
     today = options.today or build_date()
     dirs = template_dirs(options.templates)
-    found = state.scan(store, options, dirs, today)
+    found = found or state.scan(store, options, dirs, today)
     if options.cache is not None:
         same = state.unchanged(store, options, dirs, today, found, tree_id(options.output),
                                time.perf_counter() - started)
@@ -202,7 +207,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
-    digests = template_digests(environment(options.templates))
+    digests = a.template_digests
     inputs = Inputs(store, config, a.today)
     builder = engine.Engine(store, inputs, config, routes)
     owners = a.content.added | a.content.removed
@@ -349,10 +354,10 @@ def _released(store: Store, changed_paths: set[str]) -> set[str]:
     return {"file:" + p for p in changed_paths if not p.endswith(".md")}
 
 
-def _templates(store: Store, templates: Path | None) -> set[str]:
+def _templates(store: Store, digests: dict[str, str]) -> set[str]:
     """Keys of templates whose digest (with everything they use) changed."""
     changed = set()
-    for key, digest in engine.template_keys(template_digests(environment(templates))).items():
+    for key, digest in engine.template_keys(digests).items():
         if store.key_digest(key) != digest:
             store.set_key(key, digest)
             changed.add(key)

@@ -35,6 +35,7 @@ class Scanner:
     def __init__(self, known: Mapping[str, tuple[StatKey, str]]) -> None:
         self.known = known
         self.seen: dict[str, tuple[StatKey, str]] = {}
+        self.links: list[str] = []  # folders that are symbolic links (not followed)
 
     def tree(self, root: Path, label: str) -> list[tuple[str, str]]:
         """(label/relative path, digest) of every file under root, sorted; hidden folders skipped."""
@@ -42,6 +43,7 @@ class Scanner:
         if not root.is_dir():
             return [(label, "missing")]
         for directory, dirnames, filenames in os.walk(root):
+            self.links.extend(os.path.join(directory, d) for d in dirnames if os.path.islink(os.path.join(directory, d)))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
@@ -108,15 +110,22 @@ class Scan:
     fingerprint: str
     code: str
     seen: dict[str, tuple[StatKey, str]]
+    listing: str = ""
+    """A digest of the names of every file (and linked folder) under content/: what the content
+    walk's result depends on, so an edit that adds or removes no file reuses the last walk."""
 
 
 def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
     """Digest content/, the template folders and showcase's code (reading only touched files)."""
     scanner = Scanner(store.file_stats())
-    whole, code = fingerprint(scanner, [(options.content.resolve(), "content")]
+    content = options.content.resolve()
+    whole, code = fingerprint(scanner, [(content, "content")]
                               + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
                               options.settings(today))
-    return Scan(whole, code, scanner.seen)
+    root = str(content) + os.sep
+    names = sorted(p for p in [*scanner.seen, *scanner.links] if p.startswith(root))
+    listing = hashlib.blake2b("\n".join(names).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return Scan(whole, code, scanner.seen, listing)
 
 
 def unchanged(store: Store, options: Options, dirs: list[Path], today: date, found: Scan,

@@ -270,3 +270,19 @@ def test_site_logo_shows_in_a_cold_build_and_after_a_rebuild(tmp_path: Path) -> 
     price_edited(site)
     site.rebuild()
     assert digest(site.output) == site.cold()
+
+
+def test_walk_problems_stay_reported_while_no_file_comes_or_goes(tmp_path: Path) -> None:
+    """The walk of content/ is kept while its file names do not change: its problems (a stray
+    file) must still be reported by a rebuild that reuses it, and go when the file goes."""
+    site = Site(tmp_path)
+    site.rebuild()
+    stray = site.content / "products" / "catatan harga.txt"
+    stray.write_text("harga lama\n", encoding="utf-8")
+    codes = lambda report: [w.code for w in report.warnings]  # noqa: E731
+    assert "CT_STRAY" in codes(site.rebuild())
+    price_edited(site)
+    assert "CT_STRAY" in codes(site.rebuild())
+    stray.unlink()
+    assert "CT_STRAY" not in codes(site.rebuild())
+    assert digest(site.output) == site.cold()

@@ -445,7 +445,9 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
     docs = {lang: [doc for _, doc in store.parts("search-doc", lang)] for lang in config.languages}
     regions = [store.entry(f"region/{s}") for s in store.members("region")]
     categories = [store.entry(f"category/{s}") for s in store.members("category")]
-    files = search.build_index(docs, regions, categories, config, routes)
+    memo = search.Memo(kept=store.meta("search shards") or {})
+    files = search.build_index(docs, regions, categories, config, routes, memo)
+    store.set_meta("search shards", memo.kept)
     for relative, data in files.items():
         staging.write_bytes(relative, data)
     for old in store.published_paths(search.INDEX_DIR + "/"):

@@ -175,6 +175,10 @@ class Memo:
 
     terms: dict[str, set[str]] = field(default_factory=dict)
     shards: dict[tuple[tuple[str, str], ...], list[tuple[str, bytes]]] = field(default_factory=dict)
+    kept: dict[str, tuple[str, list[tuple[str, bytes]]]] | None = None
+    """The last build's encoded shards of each language, with the digest of the texts they were
+    made from (kept in the build state): a rebuild whose edits left every title and text as they
+    were (a price, a photo) reuses them instead of working out every document's words again."""
 
 
 def _price_bucket(price: int | None) -> int:
@@ -220,10 +224,12 @@ def document(p: Product, lang: str, maker: str, category: str, region: Region, p
 
 
 def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Region],
-                categories: Sequence[Category], config: SiteConfig, routes: Routes) -> dict[str, bytes]:
+                categories: Sequence[Category], config: SiteConfig, routes: Routes,
+                memo: Memo | None = None) -> dict[str, bytes]:
     """Every search file of every language, keyed by output path, from each language's documents
-    and the regions and categories in their listing order."""
-    memo = Memo()
+    and the regions and categories in their listing order. A `memo` with `kept` shards reuses
+    those whose texts are unchanged, and holds this build's afterwards."""
+    memo = memo or Memo()
     files: dict[str, bytes] = {}
     for lang in config.languages:
         ordered = sorted(docs.get(lang, ()), key=lambda d: (d.newest, d.slug))
@@ -273,8 +279,13 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
     if memo is None:
         memo = Memo()
     encoded = memo.shards.get(key := tuple(texts))
+    texts_digest = hashlib.blake2b(_json(texts), digest_size=16).hexdigest() if memo.kept is not None else ""
+    if encoded is None and memo.kept is not None and memo.kept.get(lang, ("", []))[0] == texts_digest:
+        encoded = memo.shards[key] = memo.kept[lang][1]
     if encoded is None:
         encoded = memo.shards[key] = [(first, _json(shard)) for first, shard in term_shards(texts, known=memo.terms)]
+    if memo.kept is not None:
+        memo.kept[lang] = (texts_digest, encoded)
     shards = [[first, add(f"t{n}", blob)] for n, (first, blob) in enumerate(encoded)]
     chunks = [add(f"d{n}", _json(cards[at:at + CHUNK_DOCS])) for n, at in enumerate(range(0, len(cards), CHUNK_DOCS))]
     manifest = {

@@ -103,3 +103,36 @@ def test_the_first_result_needs_a_small_download():
         first = sum(len(gzip.compress(files[name], 6)) for name in result["first"])
         assert result["results"] and first < 20_000, (query, first)
         assert len(result["first"]) <= 5
+
+
+def test_kept_word_shards_are_reused_only_while_every_text_is_the_same():
+    """A rebuild keeps the last build's word shards by the digest of the texts they index: a price
+    edit gives the same files as a fresh index, and so does a title edit, which must not reuse them."""
+    import dataclasses
+    from datetime import date
+    from pathlib import Path
+
+    from showcase.config import SiteConfig
+    from showcase.routes import Routes
+
+    catalog, _ = synthetic_catalog(80, seed=3)
+    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id",))
+    routes = Routes(config.base_path, "https://example.org", config.languages)
+    regions, categories = {r.slug: r for r in catalog.regions}, {c.slug: c for c in catalog.categories}
+    makers = {m.slug: m for m in catalog.makers}
+    docs = [search.document(p, "id", makers[p.maker].name, categories[p.category].name, regions[p.region], None,
+                            date(2026, 11, 1), "Harga atas permintaan") for p in catalog.products]
+    ordered = sorted(catalog.categories, key=lambda c: c.sort_key)
+
+    def index(documents, memo=None):
+        return search.build_index({"id": documents}, list(catalog.regions), ordered, config, routes, memo)
+
+    memo = search.Memo(kept={})
+    first = index(docs, memo)
+    assert first == index(docs)
+    priced = [dataclasses.replace(docs[0], price=(docs[0].price or 0) + 1000, price_text="Rp 1"), *docs[1:]]
+    kept = search.Memo(kept=dict(memo.kept))
+    assert index(priced, kept) == index(priced)
+    assert kept.kept["id"][1] is memo.kept["id"][1], "a price edit worked out every document's words again"
+    retitled = [dataclasses.replace(docs[0], title="Kain Tenun Baru Sekali"), *docs[1:]]
+    assert index(retitled, search.Memo(kept=dict(memo.kept))) == index(retitled)

@@ -53,6 +53,7 @@ class Job:
     assets: dict[str, str]
     logo: Image | None
     tree: Tree
+    bytecode: Path | None = None  # where compiled templates are kept (with a cache)
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def _start(job: Job) -> None:
     inputs = Inputs(store, job.config, job.today)
     views = {lang: Views(inputs, job.config, job.routes, job.assets, lang, job.logo) for lang in job.config.languages}
     tree = Tree(job.tree.dir, job.tree.output, job.tree.fresh, job.tree.lag, store.published)
-    _WORKER[:] = [_Worker(store, inputs, views, render.environment(job.templates), job, tree)]
+    _WORKER[:] = [_Worker(store, inputs, views, render.environment(job.templates, job.bytecode), job, tree)]
 
 
 def _work(specs: list[Spec]) -> tuple[list[Built], dict[str, tuple[str, frozenset[str]]]]:

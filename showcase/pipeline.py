@@ -240,7 +240,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
             for relative, data in admin_files(config, a.catalog).items():
                 staging.write_bytes(relative, data)
         job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
-                         staging.tree().portable())
+                         staging.tree().portable(), options.cache / "templates" if options.cache else None)
         built: list[engine.Built] = []
         nodes = dict(work.nodes)
         for chunk, computed in engine.produce(job, work.specs, options.workers,

@@ -33,13 +33,23 @@ def template_dirs(site_templates: Path | None) -> list[Path]:
     return dirs
 
 
-def environment(site_templates: Path | None | Sequence[Path]) -> jinja2.Environment:
+def environment(site_templates: Path | None | Sequence[Path], bytecode: Path | None = None) -> jinja2.Environment:
     """A fresh environment: autoescape always on, undefined variables are errors. Takes the
-    site's templates folder, or the lookup folders themselves (see template_dirs)."""
+    site's templates folder, or the lookup folders themselves (see template_dirs). `bytecode`: a
+    folder where compiled templates are kept by their source's checksum, so a worker of a later
+    build loads them instead of compiling them again."""
     dirs = site_templates if isinstance(site_templates, (list, tuple)) else template_dirs(site_templates)
     loader = jinja2.FileSystemLoader([str(d) for d in dirs])
+    cache = None
+    if bytecode is not None:
+        try:
+            bytecode.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(bytecode))
+        except OSError:  # a read-only cache only costs time
+            cache = None
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=cache)
     # Constants of showcase.security, not content: printed as they are (quotes unescaped).
     env.globals["security"] = {"csp": markupsafe.Markup(security.CSP), "referrer": security.REFERRER}
     return env

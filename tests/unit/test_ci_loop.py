@@ -142,9 +142,11 @@ def test_blobs_are_pruned_and_share_their_bytes_with_the_output(site: Site) -> N
     if os.stat(page).st_nlink > 1:  # hard links where the file system has them: no second copy
         assert os.path.samefile(page, blob_of(site, page.relative_to(site.output).as_posix()))
     # The copies in the cache (blobs, processed photos, share images) share their bytes with
-    # output/: the cache adds to the disk only its build state and small metadata.
+    # output/: the cache adds to the disk only its build state, compiled templates and small
+    # metadata.
     extra = unique_bytes(site.output, site.cache) - unique_bytes(site.output)
-    state = sum(p.stat().st_size for p in (site.cache / "builds").glob("*.sqlite*"))
+    state = sum(p.stat().st_size for p in (site.cache / "builds").glob("*.sqlite*")) \
+        + unique_bytes(site.cache / "templates")
     assert extra <= state + 64 * 1024, f"the cache adds {extra} bytes, its build state is {state}"
 
 

@@ -8,6 +8,8 @@ PNG bytes keyed by file name; it never writes files nor decides which pages link
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import math
 from dataclasses import dataclass
@@ -113,7 +115,20 @@ def maskable_icon(logo: Image.Image, size: int, theme: str, background: str) -> 
 
 
 def render_icons(logo_path: Path | None, title: str, theme: str, background: str) -> dict[str, bytes]:
-    """Every icon of ICONS as PNG bytes, keyed by output path."""
+    """Every icon of ICONS as PNG bytes, keyed by output path (worked out once per logo, title and
+    colours in a process: `showcase serve` rebuilds without encoding them again)."""
+    logo_bytes = b""
+    if logo_path is not None:
+        try:
+            logo_bytes = logo_path.read_bytes()
+        except OSError:
+            logo_bytes = b"unreadable"
+    return dict(_icons(logo_path, hashlib.blake2b(logo_bytes, digest_size=16).hexdigest(), title, theme, background))
+
+
+@functools.lru_cache(maxsize=4)
+def _icons(logo_path: Path | None, logo_digest: str, title: str, theme: str, background: str
+           ) -> tuple[tuple[str, bytes], ...]:
     logo = load_logo(logo_path)
     out: dict[str, bytes] = {}
     for icon in ICONS:
@@ -124,7 +139,7 @@ def render_icons(logo_path: Path | None, title: str, theme: str, background: str
         else:
             image = square_icon(logo, icon.size, background)
         out[icon.path] = png(image.convert("RGB"))
-    return out
+    return tuple(out.items())
 
 
 def png(image: Image.Image) -> bytes:

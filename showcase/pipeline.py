@@ -134,7 +134,9 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
                                        | {"file:" + p for p in changed_paths})
         photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths))
         changed = content.changed | changed_bodies | photos.changed | store.pending()
-        digests = template_digests(environment(options.templates))
+        refs = store.meta("template refs") or {}
+        digests = template_digests(environment(options.templates), refs)
+        store.set_meta("template refs", refs)
         changed |= _templates(store, digests)
         if store.meta("today") != today:
             changed.add(TODAY)

@@ -55,17 +55,23 @@ def environment(site_templates: Path | None | Sequence[Path], bytecode: Path | N
     return env
 
 
-def template_digests(env: jinja2.Environment) -> dict[str, str]:
+def template_digests(env: jinja2.Environment, known: dict[str, list[str]] | None = None) -> dict[str, str]:
     """Per template name: a digest of its source and of every template it extends, includes or
-    imports, so a template change re-renders exactly the pages that use it."""
+    imports, so a template change re-renders exactly the pages that use it. `known`: the
+    templates each source refers to, by the source's digest (kept between builds, so only a
+    changed template is parsed); new ones are added to it."""
     sources: dict[str, tuple[str, list[str]]] = {}
+    known = {} if known is None else known
 
     def load(name: str) -> None:
         if name in sources:
             return
         try:
             text = env.loader.get_source(env, name)[0] if env.loader else ""
-            refs = sorted(r for r in jinja2.meta.find_referenced_templates(env.parse(text)) if r)
+            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            refs = known.get(key)
+            if refs is None:
+                refs = known[key] = sorted(r for r in jinja2.meta.find_referenced_templates(env.parse(text)) if r)
         except jinja2.TemplateError:
             text, refs = f"unreadable {name}", []
         sources[name] = (text, refs)

@@ -72,7 +72,15 @@ def test_without_a_logo_a_monogram_on_the_theme_colour(tmp_path):
     light = [(x, y) for y in range(0, 512, 4) for x in range(0, 512, 4) if sum(image.getpixel((x, y))) > 600]
     assert light, "the letter is drawn"
     assert all(math.hypot(x - 256, y - 256) <= 512 * icons.MASKABLE_SAFE_RADIUS for x, y in light)
+    icons._icons.cache_clear()  # drawn again, not the process's kept copy
     assert made == icons.render_icons(None, "Galeri Produk", THEME, BACKGROUND), "deterministic"
+
+
+def test_a_new_logo_in_the_same_file_gives_new_icons(tmp_path):
+    path = logo(tmp_path)
+    first = icons.render_icons(path, "Galeri", THEME, BACKGROUND)
+    Image.new("RGB", (300, 300), (10, 200, 30)).save(path)
+    assert icons.render_icons(path, "Galeri", THEME, BACKGROUND) != first
 
 
 def test_unreadable_logo_falls_back_to_the_monogram(tmp_path):

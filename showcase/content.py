@@ -68,6 +68,7 @@ class ContentUpdate:
     removed: set[str] = field(default_factory=set)
     walk_problems: tuple[Diagnostic, ...] = ()
     logo: model.Image | None = None
+    removed_files: dict[str, str] = field(default_factory=dict)  # removed entry -> the file it came from
 
 
 def sort_key(entry: model.Entry) -> str:
@@ -227,6 +228,7 @@ class Content:
                 continue
             kind, slug = key.split("/", 1)
             if entry is None:
+                result.removed_files[key] = self.store.entry_display(key) or ""
                 self.store.drop_entry(key)
                 result.removed.add(key)
             else:

@@ -86,6 +86,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'value not among the choices'),
         (('FM_BAD_SLUG',), 'slug hanya huruf kecil a-z, angka dan `-`',
          'slug must be a-z, 0-9 and `-`'),
+        (('FM_BAD_ALIAS',), 'alamat lama (`aliases`) bukan slug atau jalur dari akar situs',
+         'an old address (`aliases`) is neither a slug nor a path from the site root'),
         (('FM_PHONE',), 'bukan nomor Indonesia; tulis dalam tanda kutip `"0812-3456-7890"` (WhatsApp: nomor HP)',
          'not an Indonesian (mobile) number'),
         (('FM_EMAIL', 'FM_HANDLE', 'FM_COLOR'), 'e-mail, akun Instagram (tanpa @) atau warna `"#8a3b12"` salah tulis',
@@ -178,6 +180,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'lists or quotes nested too deeply'),
         (('TPL_SYNTAX', 'TPL_RENDER', 'TPL_MISSING'), 'kesalahan di templat (untuk pengembang, lihat [templates.md](templates.md))',
          'template problems, for developers'),
+        (('PAGE_GONE',), 'halaman produk atau UMKM yang sudah terbit hilang tanpa `aliases`; kode QR lama menuju halaman '
+                         'yang tidak ada',
+         'a published product or maker page is gone with no `aliases`; old QR codes lead nowhere'),
         (('PAGE_VIEW',), 'sebuah halaman tidak bisa disusun dari isinya (untuk pengembang; pesannya menyebut halaman dan '
                          'file asalnya)',
          'a page could not be assembled from its content (for developers; the message names the page and its file)'),

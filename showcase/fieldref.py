@@ -29,11 +29,16 @@ TYPES = {  # type -> (Indonesian, English)
     "handle": ("nama akun", "account name"), "color": ("warna", "colour"),
     "image": ("foto", "photo"), "list": ("daftar", "list"), "record": ("kelompok kolom", "group of fields"),
     "text": ("teks, atau {id: …, en: …}", "text, or {id: …, en: …}"),
+    "alias": ("slug lama atau /jalur/", "old slug or /path/"),
 }
 
 # (Indonesian, English) descriptions: "kind.field" first, then "parent.field", then the name.
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "slug": ("nama di alamat web; bila kosong, diambil dari nama file", "URL name; default: the file name"),
+    "aliases": ("alamat lama yang tetap menuju halaman ini setelah file atau slug diganti (kode QR yang sudah "
+                "dicetak, tautan yang sudah dibagikan): slug lama, atau jalur dari akar situs seperti /promo/bandeng/",
+                "old addresses that still lead here after the file or slug was renamed (QR codes already printed, "
+                "links already shared): an old slug, or a path from the site's root such as /promo/bandeng/"),
     "title": ("judul yang tampil di halaman", "title shown on the page"),
     "name": ("nama lengkap", "full name"),
     "short_name": ("nama singkat, misalnya Pangkep", "short name, e.g. Pangkep"),
@@ -122,6 +127,7 @@ LABELS: dict[str, str] = {
     "certification.valid_until": "Berlaku sampai", "featured": "Tampilkan di halaman depan",
     "draft": "Draf (belum terbit)", "date": "Tanggal terbit", "menu": "Posisi di menu",
     "src": "Foto", "alt": "Keterangan foto (alt)", "focus": "Bagian foto yang tetap terlihat",
+    "aliases": "Alamat lama",
 }
 
 

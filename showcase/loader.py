@@ -281,7 +281,8 @@ class Assembler:
                 alts=tuple(i["alt"] for i in values.get("images", ())),
                 body=tparsed.body, body_line=tparsed.body_line)
         return dict(kind=kind, slug=slug, display=file.display, directory=file.path.parent,
-                    body=parsed.body, body_line=parsed.body_line, translations=langs, lines=parsed.record.lines)
+                    body=parsed.body, body_line=parsed.body_line, translations=langs, lines=parsed.record.lines,
+                    aliases=tuple(dict.fromkeys(parsed.record.values.get("aliases", ()))))
 
     def _ref(self, file: ContentFile, record: Record, field: str, kind: str, what: str) -> model.Entry | None:
         value = record.get(field)

@@ -69,6 +69,8 @@ class Entry:
     body_line: int
     translations: Mapping[str, Translation] = field(default_factory=dict, compare=False, hash=False)
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
+    aliases: tuple[str, ...] = ()
+    """Old addresses that lead here: old slugs, or paths from the site's root (`aliases:`)."""
 
     def translation(self, lang: str) -> Translation | None:
         return self.translations.get(lang)

@@ -220,6 +220,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         for spec in specs:
             if not spec.output.startswith(PART):
                 claims.claim(spec.output, spec.owner)
+    _gone(a, work, diags)
     _check(diags, options, reporter, started)
     blobs = open_blobs(options)
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
@@ -257,8 +258,9 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         touched = [b.spec.output for b in built] + work.removed
         old_shares = _shares_of(store, touched)
         old_entries = {o: store.sitemap_entry(o) for o in touched}
-        for output in work.removed:
-            if not output.startswith(PART):
+        planned = {spec.output for specs, _ in work.owners.values() for spec in specs}
+        for output in work.removed:  # (an output another page now has, e.g. an old address, stays)
+            if not output.startswith(PART) and output not in planned:
                 staging.delete(output)
         engine.save(store, work, built, nodes)
         made, reused = _photos(staging, a, options, reporter, force)
@@ -328,6 +330,22 @@ def page_views(options: Options) -> dict[str, Page]:
         return found
     finally:
         a.store.close()
+
+
+def _gone(a: Analysis, work: engine.Work, diags: Diagnostics) -> None:
+    """A product or maker page the last build published and this one does not, with no old
+    address (`aliases`) answering there: QR codes already printed and links already shared lead
+    to nothing. A warning, since a product may be withdrawn on purpose."""
+    planned = {spec.output for specs, _ in work.owners.values() for spec in specs}
+    for owner in sorted(a.content.removed):
+        kind, slug = owner.split("/", 1)
+        if kind not in ("product", "maker"):
+            continue
+        path = a.routes.path(kind, slug, a.config.languages[0])
+        if Routes.output_file(path) in planned:
+            continue
+        diags.warning(a.content.removed_files.get(owner) or a.config.display(a.config.content_dir), None,
+                      "PAGE_GONE", address=a.routes.absolute(kind, slug, a.config.languages[0]), slug=slug)
 
 
 def _restore(staging: Staging, store: Store, blobs: Blobs) -> set[str]:

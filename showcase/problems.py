@@ -147,6 +147,11 @@ PROBLEMS: dict[str, M] = {
                      "tulis `slug: {suggestion}`", "write `slug: {suggestion}`"),
     "FM_BAD_SLUG.plain": M('"{value}" bukan slug yang sah', '"{value}" is not a valid slug',
                            "pakai huruf kecil a-z, angka 0-9 dan '-'", "use lowercase a-z, 0-9 and '-'"),
+    "FM_BAD_ALIAS": M('"{value}" bukan alamat lama yang sah', '"{value}" is not a valid old address',
+                      "tulis slug lama (`bandeng-lama`) atau jalur dari akar situs yang diakhiri `/` atau `.html` "
+                      "(`/produk/bandeng-lama/`), tanpa nama domain",
+                      "write an old slug (`bandeng-lama`) or a path from the site's root ending in `/` or `.html` "
+                      "(`/produk/bandeng-lama/`), without the domain"),
     "FM_CHOICE": M('"{value}" tidak termasuk pilihan{suggestion}', '"{value}" is not allowed{suggestion}',
                    "pilih salah satu: {choices}", "choose one of: {choices}"),
     "FM_NOT_INTEGER": M('"{value}" bukan bilangan bulat', '"{value}" is not a whole number',
@@ -359,6 +364,14 @@ PROBLEMS: dict[str, M] = {
     "TPL_MISSING": M("templat {name} tidak ditemukan", "template {name} not found",
                      "kembalikan templat itu ke templates/ atau ke folder templat situs",
                      "restore it in templates/ or in the site's templates directory"),
+    "PAGE_GONE": M("alamat {address} hilang: kode QR yang sudah dicetak dan tautan yang sudah dibagikan "
+                   "menuju halaman yang tidak ada",
+                   "the address {address} is gone: QR codes already printed and links already shared lead to a "
+                   "missing page",
+                   "jika file atau slug-nya diganti, tambahkan `aliases: [{slug}]` di file barunya; jika memang "
+                   "dihapus, abaikan peringatan ini",
+                   "if its file or slug was renamed, add `aliases: [{slug}]` to its new file; if it was removed "
+                   "on purpose, ignore this warning"),
     "PAGE_VIEW": M("halaman {page} ({owner}) tidak bisa disusun: {detail}",
                    "the page {page} ({owner}) could not be put together: {detail}",
                    "laporkan kepada pengembang showcase, dengan pesan ini", "report this to showcase's developers, with this message"),

@@ -65,6 +65,7 @@ class Record:
 
 HARD_TEXT_LIMIT = 2000
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ALIAS_PATH = re.compile(r"^/[A-Za-z0-9._~/-]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _HANDLE = re.compile(r"^[A-Za-z0-9._]{1,30}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -121,11 +122,14 @@ CERT = _f("certification", "record", fields=(
     _f("valid_until", "date", example="2028-12-31"),
 ))
 SLUG = _f("slug", "slugtext", example="bandeng-presto", doc="the URL name; default: the file name")
+ALIASES = _f("aliases", "list", item=_f("alias", "alias", example="bandeng-lama"), example="[bandeng-lama, /produk-lama/]",
+             doc="old addresses that lead here: an old slug, or a path from the site's root")
 BODYLESS = ("site",)
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "region": (
         SLUG,
+        ALIASES,
         _f("name", "str", required=True, translatable=True, soft_length=80,
            example="Kabupaten Pangkajene dan Kepulauan"),
         _f("short_name", "str", translatable=True, soft_length=30, example="Pangkep"),
@@ -142,12 +146,14 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     ),
     "category": (
         SLUG,
+        ALIASES,
         _f("name", "str", required=True, translatable=True, soft_length=60, example="Olahan Hasil Laut"),
         _f("summary", "str", translatable=True, soft_length=300),
         _f("order", "int", minimum=0, example="1"),
     ),
     "maker": (
         SLUG,
+        ALIASES,
         _f("name", "str", required=True, translatable=True, soft_length=80, example="UMKM Mattiro Sompe"),
         _f("region", "slug", required=True, example="pangkep"),
         _f("district", "str", example="Pangkajene"),
@@ -164,6 +170,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     ),
     "product": (
         SLUG,
+        ALIASES,
         _f("title", "str", required=True, translatable=True, soft_length=90, example="Bandeng Presto"),
         _f("category", "slug", required=True, example="olahan-hasil-laut"),
         _f("maker", "slug", required=True, example="mattiro-sompe"),
@@ -183,6 +190,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     ),
     "page": (
         SLUG,
+        ALIASES,
         _f("title", "str", required=True, translatable=True, soft_length=90, example="Tentang Kami"),
         _f("menu", "int", minimum=0, example="1", doc="position in the navigation"),
         _f("summary", "str", translatable=True, soft_length=300),
@@ -379,6 +387,22 @@ class Validator:
 
     def _slug(self, spec: Field, node: Scalar, path: str) -> Any:
         return node.text.strip()
+
+    def _alias(self, spec: Field, node: Scalar, path: str) -> Any:
+        """An old address of the entry: an old slug (`bandeng-lama`), or a path from the site's
+        root (`/produk/bandeng-lama/`, `/katalog-lama.html`)."""
+        text = node.text.strip()
+        if "://" in text or text.startswith("www."):  # an address with its domain: the hint says how
+            self.error(node, "FM_BAD_ALIAS", path, value=text)
+            return _INVALID
+        if not text.startswith("/"):
+            return self._slugtext(spec, node, path)
+        parts = text.strip("/").split("/")
+        if not _ALIAS_PATH.match(text) or any(p in ("", ".", "..") for p in parts) \
+                or not (text.endswith("/") or text.endswith(".html")):
+            self.error(node, "FM_BAD_ALIAS", path, value=text)
+            return _INVALID
+        return text
 
     def _choice(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()

@@ -575,6 +575,11 @@ class Store:
                 total += os.stat(f"{self.path}{suffix}").st_size
         return total
 
+    def entry_display(self, key: str) -> str | None:
+        """The file an entry came from, as editors see it."""
+        row = self.db.execute("SELECT display FROM entries WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     def published_items(self) -> list[tuple[str, tuple[str, int]]]:
         """The whole manifest of output/, by path (to bring output/ back from the blobs)."""
         return [(p, (d, n)) for p, d, n in self.db.execute("SELECT path, digest, size FROM published ORDER BY path")]

@@ -80,6 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "price_on_request": "Harga: hubungi penjual",
         # Sharing, feeds and the printable catalogue
         "feed": "Produk terbaru",
+        "moved_to": "Halaman ini sudah pindah ke",
         "qr_label": "Kode QR alamat halaman {title}",
         "qr_caption": "Pindai untuk membuka halaman ini",
         "catalogue": "Katalog cetak",
@@ -223,6 +224,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "price_on_request": "Price: contact the seller",
         # Sharing, feeds and the printable catalogue
         "feed": "Newest products",
+        "moved_to": "This page has moved to",
         "qr_label": "QR code of the address of the page {title}",
         "qr_caption": "Scan to open this page",
         "catalogue": "Printable catalogue",

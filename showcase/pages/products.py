@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Certification
 from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, breakable_url, format_date, plain_text)
-from . import Context, Kind, parts, register
+from . import Context, Kind, aliases, parts, register
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def plan(ctx: Context, slug: str) -> list[Spec]:
     if ctx.inputs.entry("product", slug) is None:
         return []
     pages = [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
-    return pages + parts.plan(ctx, slug)
+    return pages + parts.plan(ctx, slug) + aliases.specs(ctx, "product", slug)
 
 
 def build(v: Views, spec: Spec) -> Page:

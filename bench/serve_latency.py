@@ -65,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
                     started = time.perf_counter()
                     target.write_text(re.sub(r"(?m)^price:\s*\d+", f"price: {new}", original, count=1),
                                       encoding="utf-8")
-                    page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
-                                           arg=shown, timeout=60_000)
+                    page.wait_for_function(
+                        "text => { const p = document.querySelector('[data-price]'); "
+                        "return p !== null && p.textContent.includes(text); }", arg=shown, timeout=60_000)
                     times.append(time.perf_counter() - started)
                     print(f"edit {n}: {times[-1] * 1000:.0f} ms", file=sys.stderr)
                 browser.close()

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 
-from . import cms, icons, security
+from . import cms, icons, records, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
-from .routes import Routes
+from .routes import SECTIONS, Routes
+from .strings import strings_for
 
 if TYPE_CHECKING:
     from .writer import Staging
@@ -33,7 +34,9 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # templates (the printable catalogue: large, and meant for paper) come after every photo.
 PAGE_PRIORITY = ("home.html", "listing.html", "search.html", "category.html", "region.html",
                  "product.html", "maker.html", "page.html")
-KINDS = ("shell", "page", "search", "photo", "image", "other")
+KINDS = ("shell", "page", "record", "search", "photo", "image", "other")
+# Page kinds the service worker can answer from a record (pages/records.py) when never saved.
+RECORD_KINDS = ("product", "maker", "region", "category")
 SEARCH_DIR = "search"  # showcase.search writes search/<lang>/index.json and hashed shards
 
 
@@ -126,20 +129,28 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     offline_pages = [output for _, output in routes.offline_pages()]
-    wanted += [(routes.page_url(output), output, "shell") for output in offline_pages]
+    skeletons = [output for _, output in routes.record_skeletons()]
+    wanted += [(routes.page_url(output), output, "shell") for output in offline_pages + skeletons]
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
-    html = [p for p in pages if p[2] == default and p[0].endswith(".html") and p[0] not in (*offline_pages, "404.html")]
+    html = [p for p in pages if p[0].endswith(".html") and p[0] not in (*offline_pages, *skeletons, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
-    html.sort(key=lambda p: order.get(p[1], len(order)))  # stable: output order within a kind
-    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order]
+    html.sort(key=lambda p: (p[2] != default, order.get(p[1], len(order))))  # stable: output order within a kind
+    # The home page, then every record: with them each product, maker, region and category page
+    # opens offline; then the small photos, search, and the full pages while the budget lasts.
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "home.html" and p[2] == default]
+    for lang in config.languages:
+        wanted += [(routes.asset(f), f, "record") for f in files.under(f"{records.RECORDS_DIR}/{lang}/")]
+    wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
+               if p[1] == "product.html" and p[3] and p[2] == default]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
-    for template, kind in (("product.html", "photo"), ("region.html", "image"), ("maker.html", "image")):
-        wanted += [(routes.asset(p[3]), p[3], kind) for p in html if p[1] == template and p[3]]
-    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order and p[2] == default]
+    for template in ("region.html", "maker.html"):
+        wanted += [(routes.asset(p[3]), p[3], "image") for p in html if p[1] == template and p[3] and p[2] == default]
+    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order and p[2] == default]
 
     seen: set[str] = set()
     found: list[Entry] = []
@@ -207,9 +218,32 @@ def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = Non
     return "\n".join(lines) + "\n"
 
 
-def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> str:
+def record_settings(config: SiteConfig, routes: Routes, files: Files,
+                    buckets: Mapping[str, int]) -> dict[str, Any]:
+    """What sw.js needs to answer a page from its record: per language the record chunks by
+    bucket, the skeleton, each kind's URL prefix and listing (label, URL), and the texts it fills
+    in (order messages, product counts); the site's origin and WhatsApp number."""
+    found: dict[str, Any] = {}
+    skeletons = dict(routes.record_skeletons())
+    for lang in config.languages:
+        chunks = {str(records.bucket_of_path(f)): routes.asset(f)
+                  for f in files.under(f"{records.RECORDS_DIR}/{lang}/")}
+        t = strings_for(lang)
+        found[lang] = {
+            "n": buckets.get(lang, 1), "chunks": chunks, "skeleton": routes.page_url(skeletons[lang]),
+            "home": routes.href("home", None, lang),
+            "kinds": {kind: [routes.href(kind, None, lang), t[f"nav_{SECTIONS[kind]['en']}"]] for kind in RECORD_KINDS},
+            "category": t["category"], "region": t["region"],
+            "order": [t["order_message"], t["order_message_maker"]],
+            "count": [t["count_products_one"], t["count_products"]],
+        }
+    return {"origin": routes.origin, "contact": config.contact_whatsapp or "", "records": found}
+
+
+def service_worker(precache: Precache, config: SiteConfig, routes: Routes,
+                   record: Mapping[str, Any] | None = None) -> str:
     """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
-    settings = {
+    settings = {**(record or {}),
         "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
         # (URL prefix of a language, its offline page), longest prefix first: the default language's
         # prefix is the scope itself, so it comes last and answers every other page
@@ -224,7 +258,7 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
 
 
 def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | None, logo_photo: str | None,
-          pages: Sequence[PageRow], files: Files) -> OfflineResult:
+          pages: Sequence[PageRow], files: Files, buckets: Mapping[str, int] | None = None) -> OfflineResult:
     """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
     `logo` is the site logo's file (icons are drawn from it) and `pages` the HTML pages."""
     for path, data in icons.render_icons(logo, config.title, config.theme_color,
@@ -235,7 +269,8 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | Non
                                              cms.policy(config.cms) if config.cms.enabled else None))
     budget = round(config.offline.budget_mb * 1024 * 1024)
     precache = plan_precache(candidates(files, config, routes, pages, logo_photo), budget)
-    staging.write_text(SW_FILE, service_worker(precache, config, routes))
+    staging.write_text(SW_FILE, service_worker(precache, config, routes,
+                                               record_settings(config, routes, files, buckets or {})))
     left: dict[str, int] = {}
     for entry in precache.left_out:
         left[entry.kind] = left.get(entry.kind, 0) + 1
@@ -343,6 +378,105 @@ function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
 
+// -- Answers from records: a product, maker, region or category page never saved is made from
+// its record (records/<lang>/<bucket>-<hash>.json, bucket = FNV-1a of "kind/slug") and the
+// skeleton page of its language, whose %%slots%% and <!--if/each/rec--> marks are filled here.
+const CHUNKS = new Map();
+
+function fnv1a(text) {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+  return value;
+}
+
+async function record(lang, key) {
+  const R = C.records[lang];
+  const url = R && R.chunks[String(fnv1a(key) % R.n)];
+  if (!url) return undefined;
+  if (!CHUNKS.has(url)) {
+    const hit = await precached(url);
+    if (!hit) return undefined;
+    CHUNKS.set(url, await hit.json());
+  }
+  return CHUNKS.get(url)[key];
+}
+
+function recordOf(path) {
+  // The language, kind and slug of a page path: the longest matching prefix wins.
+  const found = [];
+  for (const [lang, R] of Object.entries(C.records)) {
+    for (const [kind, [prefix]] of Object.entries(R.kinds)) {
+      if (path.startsWith(prefix) && path.length > prefix.length) found.push([prefix.length, lang, kind, prefix]);
+    }
+  }
+  found.sort((a, b) => b[0] - a[0]);
+  if (!found.length) return undefined;
+  const [, lang, kind, prefix] = found[0];
+  const slug = path.slice(prefix.length).split("/")[0];
+  return slug ? { lang, kind, slug } : undefined;
+}
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+// Python's urllib.parse.quote(text, safe=""), which the pages' WhatsApp links use.
+const quote = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+
+function whatsapp(number, template, title, price, url) {
+  const text = template.replace("{title}", title).replace("{price}", price.replace(/\\u00a0/g, " ")).replace("{url}", url);
+  return "https://wa.me/" + number + "?text=" + quote(text);
+}
+
+function fill(html, part, values, lists) {
+  html = html.replace(/<!--rec:(\\w+)-->([\\s\\S]*?)<!--\\/rec:\\1-->/g, (m, kind, inner) => (kind === part ? inner : ""));
+  html = html.replace(/<!--if:(\\w+)-->([\\s\\S]*?)<!--\\/if:\\1-->/g,
+    (m, name, inner) => (values[name] || (lists[name] && lists[name].length) ? inner : ""));
+  html = html.replace(/<!--each:(\\w+)-->([\\s\\S]*?)<!--\\/each:\\1-->/g, (m, name, inner) => (lists[name] || [])
+    .map((item) => inner.replace(/%%(\\w+)\\.(\\w+)%%/g, (slot, list, field) => (list === name ? escape(item[field] || "") : slot)))
+    .join(""));
+  return html.replace(/%%(\\w+)%%/g, (slot, name) => escape(values[name] === undefined ? "" : values[name]));
+}
+
+async function fromRecord(path) {
+  const found = recordOf(path);
+  if (!found) return undefined;
+  const { lang, kind, slug } = found;
+  const R = C.records[lang];
+  const rec = await record(lang, kind + "/" + slug);
+  const skeleton = rec && (await precached(R.skeleton));
+  if (!skeleton) return undefined;
+  const href = (k, s) => R.kinds[k][0] + s + "/";
+  const name = async (k, s) => ((await record(lang, k + "/" + s)) || { t: s }).t;
+  const listed = async (slugs) => Promise.all((slugs || []).map(async (s) => ({ title: await name("product", s), url: href("product", s) })));
+  const own = href(kind, slug);
+  const other = Object.keys(C.records).find((l) => l !== lang);
+  const values = {
+    title: rec.t, summary: rec.x || "", excerpt: rec.b || "", kind, section: R.kinds[kind][1], section_url: R.kinds[kind][0],
+    canonical: C.origin + own, switch: other ? C.records[other].kinds[kind][0] + slug + "/" : "",
+    count: rec.n === undefined ? "" : R.count[rec.n === 1 ? 0 : 1].replace("{n}", rec.n),
+  };
+  const lists = { products: await listed(rec.ps), related: await listed(rec.rel), licences: [] };
+  if (kind === "product") {
+    const maker = (await record(lang, "maker/" + rec.m)) || { t: rec.m };
+    const number = maker.w || C.contact;
+    Object.assign(values, {
+      price: rec.p, unit: rec.u || "", district: rec.d || "", thumb: rec.i ? C.scope + rec.i : "", no_thumb: rec.i ? "" : "1",
+      maker: maker.t, maker_url: href("maker", rec.m), region: await name("region", rec.r), region_url: href("region", rec.r),
+      category: await name("category", rec.c), category_url: href("category", rec.c),
+      order_url: number ? whatsapp(number, R.order[0], rec.t, rec.p, C.origin + own) : "",
+    });
+    lists.licences = (rec.l || []).map(([label, number]) => ({ label, number }));
+  } else if (kind === "maker") {
+    Object.assign(values, {
+      region: await name("region", rec.r), region_url: href("region", rec.r), district: rec.d || "", body_excerpt: rec.b || "",
+      order_url: rec.w ? whatsapp(rec.w, R.order[1], rec.t, "", C.origin + own) : "",
+    });
+  } else {
+    Object.assign(values, { category: R[kind], body_excerpt: rec.b || "" });
+  }
+  const html = fill(await skeleton.text(), kind === "product" || kind === "maker" ? kind : "listing", values, lists);
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 async function page(event, url) {
   const path = pagePath(url);
   const network = fetch(event.request, { cache: "no-cache" }).then(async (response) => {
@@ -359,7 +493,7 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(offlinePage(path)))
+    return (await savedPage(path)) || (await fromRecord(path).catch(() => undefined)) || (await precached(offlinePage(path)))
       || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 
@@ -80,6 +80,10 @@ class OfflineResult:
     left_out: Mapping[str, int]
     first_left_out: str | None
     kill_switch: bool
+    split: Mapping[str, int] = field(default_factory=dict)
+    """Bytes precached by part: shell, records, thumbnails, pages (and search, covers and logos)."""
+    suggested_mb: int | None = None
+    """A budget that holds every record of the default language, when this one does not."""
 
 
 def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
@@ -275,7 +279,36 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | Non
     for entry in precache.left_out:
         left[entry.kind] = left.get(entry.kind, 0) + 1
     return OfflineResult(len(precache.entries), precache.bytes, budget, left,
-                         precache.left_out[0].url if precache.left_out else None, config.offline.kill_switch)
+                         precache.left_out[0].url if precache.left_out else None, config.offline.kill_switch,
+                         split(precache), suggest(precache, config, routes))
+
+
+SPLIT = {"shell": "shell", "record": "records", "photo": "thumbnails", "page": "pages", "other": "pages",
+         "search": "search", "image": "images"}
+
+
+def split(precache: Precache) -> dict[str, int]:
+    """Bytes precached by part, in the order the summary prints them."""
+    found = {name: 0 for name in dict.fromkeys(SPLIT.values())}
+    for entry in precache.entries:
+        found[SPLIT[entry.kind]] += entry.size
+    return found
+
+
+def suggest(precache: Precache, config: SiteConfig, routes: Routes) -> int | None:
+    """When the default language's records do not all fit, the budget (the configured one doubled
+    until it is enough) that holds the shell, the home page and all of them."""
+    default_records = routes.asset(f"{records.RECORDS_DIR}/{config.languages[0]}/")
+    missing = [e for e in precache.left_out if e.kind == "record" and e.url.startswith(default_records)]
+    if not missing:
+        return None
+    needed = sum(e.size for e in (*precache.entries, *missing)
+                 if e.kind == "shell" or (e.kind == "record" and e.url.startswith(default_records))
+                 or e.url == routes.href("home", None, config.languages[0]))
+    mb = max(config.offline.budget_mb, 1)
+    while mb * 1024 * 1024 < needed:
+        mb *= 2
+    return int(mb) if mb == int(mb) else None
 
 
 KILL_SWITCH_TEMPLATE = """\
@@ -459,7 +492,7 @@ async function fromRecord(path) {
     const maker = (await record(lang, "maker/" + rec.m)) || { t: rec.m };
     const number = maker.w || C.contact;
     Object.assign(values, {
-      price: rec.p, unit: rec.u || "", district: rec.d || "", thumb: rec.i ? C.scope + rec.i : "", no_thumb: rec.i ? "" : "1",
+      price: rec.p, has_price: rec.q ? "" : "1", unit: rec.u || "", district: rec.d || "", thumb: rec.i ? C.scope + rec.i : "", no_thumb: rec.i ? "" : "1",
       maker: maker.t, maker_url: href("maker", rec.m), region: await name("region", rec.r), region_url: href("region", rec.r),
       category: await name("category", rec.c), category_url: href("category", rec.c),
       order_url: number ? whatsapp(number, R.order[0], rec.t, rec.p, C.origin + own) : "",

@@ -135,6 +135,9 @@
     });
     addEventListener("online", function () { reg.update().catch(function () {}); });
   }).catch(function () {});
+  // The documented signal that precaching has finished (README: Offline): a service worker is
+  // active only once its install, which saves every precached file, has succeeded.
+  sw.ready.then(function () { root.setAttribute("data-offline-ready", ""); });
 
   // "Save to read offline": persistent storage is asked for only after this click or an install.
   var storage = navigator.storage;

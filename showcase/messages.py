@@ -182,10 +182,10 @@ TEXTS: dict[str, Message] = {
                              "{files} files, {mb:.1f} MB precached of {budget:g} MB"),
     "report.offline.over": M("; melebihi batas, tidak disimpan: {parts} (pertama {first})",
                              "; over budget, left out: {parts} (first {first})"),
-    "report.offline.split": M(" (cangkang {shell:.1f}, rekaman {records:.1f}, gambar kecil {thumbnails:.1f}, "
-                              "halaman {pages:.1f}, pencarian {search:.1f}, sampul dan logo {images:.1f} MB)",
-                              " (shell {shell:.1f}, records {records:.1f}, thumbnails {thumbnails:.1f}, "
-                              "pages {pages:.1f}, search {search:.1f}, covers and logos {images:.1f} MB)"),
+    "report.offline.split": M(" (cangkang {shell:.2f}, rekaman {records:.2f}, gambar kecil {thumbnails:.2f}, "
+                              "halaman {pages:.2f}, pencarian {search:.2f}, sampul dan logo {images:.2f} MB)",
+                              " (shell {shell:.2f}, records {records:.2f}, thumbnails {thumbnails:.2f}, "
+                              "pages {pages:.2f}, search {search:.2f}, covers and logos {images:.2f} MB)"),
     "report.offline.suggest": M("; agar setiap produk terbuka offline, tulis `offline: {{budget_mb: {mb}}}` di site.yaml",
                                 "; to open every product offline, set `offline: {{budget_mb: {mb}}}` in site.yaml"),
     "report.offline.record": M("{n} file rekaman", "{n} record files"),

@@ -216,7 +216,7 @@ def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = Non
     tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files})
     lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
     for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
-        cache = IMMUTABLE if top in ("assets/", "media/") else "no-cache"
+        cache = IMMUTABLE if top in ("assets/", "media/", records.RECORDS_DIR + "/") else "no-cache"
         extra = security.header_lines(admin_policy if top == "admin/" else None)
         lines.append("\n  ".join([path, f"Cache-Control: {cache}", *extra]))
     return "\n".join(lines) + "\n"

@@ -80,7 +80,7 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
     wanted = [preferred_variant(plans[str(p.images[0].source)], ("avif", "webp", "jpeg"))
               for p in a.catalog.products if p.images]
     assert photos == ["/galeri/" + v.path for v in wanted]
-    assert all(u.endswith("-360.avif") for u in photos), "the smallest AVIF: what Chromium picks"
+    assert all(u.endswith("-120.avif") for u in photos), "the 120 px AVIF thumbnail: what Chromium picks"
     assert report.offline is not None and not report.offline.left_out
 
 

@@ -574,8 +574,19 @@ self.addEventListener("activate", (event) => event.waitUntil((async () => {
   await self.clients.claim();
 })()));
 
+async function opens(path) {
+  // Whether a page opens offline: saved, or answered from its record.
+  if (await savedPage(path)) return true;
+  const found = recordOf(path);
+  return Boolean(found && (await record(found.lang, found.kind + "/" + found.slug).catch(() => undefined))
+    && (await precached(C.records[found.lang].skeleton)));
+}
+
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  if (event.data && event.data.type === "OPENS" && event.ports[0]) {  // the offline page's list (site.js)
+    event.waitUntil(Promise.all(event.data.paths.map(opens)).then((found) => event.ports[0].postMessage(found)));
+  }
 });
 
 self.addEventListener("fetch", (event) => {

@@ -111,6 +111,12 @@ def offline_visit(browser, site: Site, paths: list[str], budget: int) -> dict[st
                 note = page.locator(".record-note").inner_text()
                 assert "online" in note and any(ch.isdigit() for ch in note), "the note and the data's date"
             assert page.evaluate(AXE_RUN) == [], path
+        # The offline page lists the pages that open here: those answered from records too.
+        page.goto(site.url + "offline/")
+        product = next(p for p in paths if p.startswith("produk/"))
+        link = page.locator(f'.offline-links a[href="/galeri/{product}"]')
+        until(page, "document.querySelector('[data-offline-checked]') !== null")
+        assert link.is_visible(), f"{product} opens offline from its record, so the offline page lists it"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.goto(site.url + paths[0])
         page.screenshot(path=str(SCREENSHOTS / f"offline-record-{len(paths)}.png"), full_page=True)

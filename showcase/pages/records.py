@@ -5,7 +5,10 @@ them into chunks).
 Each record is a part (pages/parts.py): built in a worker through Inputs, so it is made again
 exactly when something it shows changed, and kept in the build state. Keys are short because a
 catalogue of 10,000 products carries 10,000 of them; empty fields are left out. The service
-worker (offline.py) reads these keys: change them together.
+worker (serviceworker.py) reads these keys: change them together.
+
+Also the record skeleton of each language (`/offline/record/`, template `record.html`): a page
+whose values are slots the service worker fills from a record.
 """
 from __future__ import annotations
 
@@ -19,7 +22,6 @@ from ..views import Link, Page, Spec, Switch, Views, format_date, plain_text, sp
 from . import Context, Kind, register
 
 RECORD = "offline-record"
-RECORD_KINDS = ("product", "maker", "region", "category")
 EXCERPT = 120  # characters of the body's first paragraph
 
 
@@ -49,7 +51,8 @@ def _common(v: Views, entry: Any, kind: str) -> dict[str, Any]:
 def product(v: Views, slug: str) -> dict[str, Any]:
     p = v.entry("product", slug)
     today = v.inputs.today() if p.certifications else None
-    licences = [[commerce.CERTIFICATION_LABELS[c.type], c.number] for c in p.certifications if today and c.valid_on(today)]
+    licences = [[commerce.CERTIFICATION_LABELS[c.type], c.number]
+                for c in p.certifications if today and c.valid_on(today)]
     # Names of the maker, region and category, and the maker's number, come from their records.
     return _compact({**_common(v, p, "product"), "p": v.price(p), "q": 0 if p.price is not None else 1,
                      "u": v.text(p, "unit")[0], "m": p.maker, "r": p.region, "d": p.district, "c": p.category,
@@ -139,7 +142,8 @@ def build_skeleton(v: Views, spec: Spec) -> Page:
         thumb=slot("thumb"), count=slot("count"), licences=(Licence(slot("licences.label"), slot("licences.number")),),
         related=(Listed(slot("related.title"), slot("related.url")),),
         products=(Listed(slot("products.title"), slot("products.url")),),
-        note=t["offline_record_note"], data_date=t["offline_record_date"].format(date=format_date(v.inputs.today(), spec.lang)))
+        note=t["offline_record_note"],
+        data_date=t["offline_record_date"].format(date=format_date(v.inputs.today(), spec.lang)))
     page = v.page(spec, "record.html", "record", view, slot("title"), slot("summary"),
                   [Link(slot("section"), slot("section_url")), Link(slot("title"), "")], slug=RECORD_SLUG, route="page")
     assert page.head is not None

@@ -106,7 +106,7 @@ function pagePath(url) {
 
 // -- Answers from records: a product, maker, region or category page never saved is made from
 // its record (records/<lang>/<bucket>-<hash>.json, bucket = FNV-1a of "kind/slug") and the
-// skeleton page of its language, whose %%slots%% and <!--if/each/rec--> marks are filled here.
+// skeleton page of its language, whose @@slots@@ and <!--if/each/rec--> marks are filled here.
 const CHUNKS = new Map();
 
 function fnv1a(text) {
@@ -157,9 +157,9 @@ function fill(html, part, values, lists) {
   html = html.replace(/<!--if:(\\w+)-->([\\s\\S]*?)<!--\\/if:\\1-->/g,
     (m, name, inner) => (values[name] || (lists[name] && lists[name].length) ? inner : ""));
   html = html.replace(/<!--each:(\\w+)-->([\\s\\S]*?)<!--\\/each:\\1-->/g, (m, name, inner) => (lists[name] || [])
-    .map((item) => inner.replace(/%%(\\w+)\\.(\\w+)%%/g, (slot, list, field) => (list === name ? escape(item[field] || "") : slot)))
+    .map((item) => inner.replace(/@@(\\w+)\\.(\\w+)@@/g, (slot, list, field) => (list === name ? escape(item[field] || "") : slot)))
     .join(""));
-  return html.replace(/%%(\\w+)%%/g, (slot, name) => escape(values[name] === undefined ? "" : values[name]));
+  return html.replace(/@@(\\w+)@@/g, (slot, name) => escape(values[name] === undefined ? "" : values[name]));
 }
 
 async function fromRecord(path) {

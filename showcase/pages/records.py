@@ -85,8 +85,8 @@ def record(v: Views, spec: Spec) -> Page:
 
 # -- the skeleton ------------------------------------------------------------------------------
 def slot(name: str) -> str:
-    """The token the service worker replaces with a record's value (escaped): `%%title%%`."""
-    return f"%%{name}%%"
+    """The token the service worker replaces with a record's value (escaped): `@@title@@`."""
+    return f"@@{name}@@"
 
 
 @dataclass(frozen=True)

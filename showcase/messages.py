@@ -186,8 +186,9 @@ TEXTS: dict[str, Message] = {
                               "halaman {pages:.2f}, pencarian {search:.2f}, sampul dan logo {images:.2f} MB)",
                               " (shell {shell:.2f}, records {records:.2f}, thumbnails {thumbnails:.2f}, "
                               "pages {pages:.2f}, search {search:.2f}, covers and logos {images:.2f} MB)"),
-    "report.offline.suggest": M("; agar setiap produk terbuka offline, tulis `offline: {{budget_mb: {mb}}}` di site.yaml",
-                                "; to open every product offline, set `offline: {{budget_mb: {mb}}}` in site.yaml"),
+    "report.offline.suggest": M("; agar setiap produk terbuka offline, jadikan `budget_mb` di bagian `offline` "
+                                "site.yaml {mb}",
+                                "; to open every product offline, set `budget_mb` under `offline` in site.yaml to {mb}"),
     "report.offline.record": M("{n} file rekaman", "{n} record files"),
     "report.offline.page": M("{n} halaman", "{n} pages"),
     "report.offline.search": M("{n} file pencarian", "{n} search files"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
@@ -312,4 +313,4 @@ def suggest(precache: Precache, config: SiteConfig, routes: Routes) -> int | Non
     mb = max(config.offline.budget_mb, 1)
     while mb * 1024 * 1024 < needed:
         mb *= 2
-    return int(mb) if mb == int(mb) else None
+    return math.ceil(mb)

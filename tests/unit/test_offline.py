@@ -133,6 +133,19 @@ def test_budget_stops_in_priority_order_and_the_summary_says_what_was_left_out(t
     assert "shell" in kept
     line = next(line for line in stream.getvalue().splitlines() if line.strip().startswith("offline"))
     assert "left out" in line and result.first_left_out in line
+    assert "(shell 0.12, records 0.00, thumbnails 0.00, pages 0.02" in line, "the budget's split"
+    assert result.suggested_mb is None, "every record fits: no budget to suggest"
+
+
+def test_records_that_do_not_fit_make_the_build_suggest_a_budget(tmp_path):
+    content = site_copy(tmp_path, "offline: {budget_mb: 0.05}\n")
+    stream = io.StringIO()
+    report = build(Options(content=content, output=tmp_path / "out", cache=tmp_path / "cache",
+                           base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream, lang="en"))
+    result = report.offline
+    assert result.left_out.get("record") and result.suggested_mb == 1
+    line = next(line for line in stream.getvalue().splitlines() if line.strip().startswith("offline"))
+    assert line.endswith("to open every product offline, set `budget_mb` under `offline` in site.yaml to 1")
 
 
 def entry(url: str, size: int, kind: str) -> Entry:

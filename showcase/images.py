@@ -178,10 +178,18 @@ def classify(data: bytes) -> str:
     return "OTHER"
 
 
-def variant_widths(width: int, configured: Sequence[int]) -> list[int]:
+THUMBNAIL_WIDTH = 120
+"""An AVIF this wide is made of every photo: the thumbnail saved for offline reading (offline.py),
+a few KB, which `srcset` also offers to small frames (gallery thumbnails)."""
+
+
+def variant_widths(width: int, configured: Sequence[int], fmt: str = "") -> list[int]:
     """Configured widths below the photo's width, plus the photo's own width when it is not
-    above the largest configured one: photos are never upscaled (500 px gives [360, 500])."""
+    above the largest configured one: photos are never upscaled (500 px gives [360, 500]); in
+    AVIF also the offline thumbnail's width."""
     chosen = {w for w in configured if w < width}
+    if fmt == "avif" and THUMBNAIL_WIDTH < width:
+        chosen.add(THUMBNAIL_WIDTH)
     if width <= max(configured):
         chosen.add(width)
     return sorted(chosen)
@@ -268,7 +276,7 @@ class ImagePlanner:
         base = f"media/{_slug(source.stem)}-{key[:10]}"
         variants = tuple(
             Variant(fmt, w, max(1, round(w * height / width)), f"{base}-{w}.{EXTENSIONS[fmt]}")
-            for fmt in settings.output_formats for w in variant_widths(width, settings.widths))
+            for fmt in settings.output_formats for w in variant_widths(width, settings.widths, fmt))
         return ImagePlan(source, display, key, width, height, variants, meta["placeholder"])
 
 

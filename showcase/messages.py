@@ -187,6 +187,14 @@ TEXTS: dict[str, Message] = {
                              "{files} files, {mb:.1f} MB precached of {budget:g} MB"),
     "report.offline.over": M("; melebihi batas, tidak disimpan: {parts} (pertama {first})",
                              "; over budget, left out: {parts} (first {first})"),
+    "report.offline.split": M(" (cangkang {shell:.2f}, rekaman {records:.2f}, gambar kecil {thumbnails:.2f}, "
+                              "halaman {pages:.2f}, pencarian {search:.2f}, sampul dan logo {images:.2f} MB)",
+                              " (shell {shell:.2f}, records {records:.2f}, thumbnails {thumbnails:.2f}, "
+                              "pages {pages:.2f}, search {search:.2f}, covers and logos {images:.2f} MB)"),
+    "report.offline.suggest": M("; agar setiap produk terbuka offline, jadikan `budget_mb` di bagian `offline` "
+                                "site.yaml {mb}",
+                                "; to open every product offline, set `budget_mb` under `offline` in site.yaml to {mb}"),
+    "report.offline.record": M("{n} file rekaman", "{n} record files"),
     "report.offline.page": M("{n} halaman", "{n} pages"),
     "report.offline.search": M("{n} file pencarian", "{n} search files"),
     "report.offline.photo": M("{n} foto produk", "{n} product photos"),

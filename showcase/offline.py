@@ -1,24 +1,30 @@
 """Offline-first: the service worker, web app manifest, icons and host headers of a built site.
 
-Runs once pages and photos are in the work tree (revisions are the writer's content digests). It owns what is precached and in which
-order (app shell, every page of the default language, its search data, the small photo of every
-product, then region covers and maker logos) within the byte budget of `site.yaml`, each with a content
-revision; `sw.js` generated from the template string below (no Node toolchain); the manifest;
-the icons (drawn by `icons`); and `_headers` for Netlify and Cloudflare Pages. It never renders
-pages (the offline page is an ordinary view) and returns what the build summary reports.
+Runs once pages and photos are in the work tree (revisions are the writer's content digests). It
+owns what is precached and in which order (app shell with the offline pages and record skeletons,
+the home page, the offline record chunks of every language, the thumbnail of every product, the
+search data, every page of the default language, then region covers and maker logos) within the
+byte budget of `site.yaml`, each with a content revision; the split of that budget and the budget
+to suggest; `sw.js` generated from the template in serviceworker.py (no Node toolchain), with what
+it needs to answer a page from its record; the manifest; the icons (drawn by `icons`); and
+`_headers` for Netlify and Cloudflare Pages. It never renders pages (the offline page and the
+record skeletons are ordinary views) and returns what the build summary reports.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 
-from . import cms, icons, security
+from . import cms, icons, records, security
 from .config import SiteConfig
 from .images import ImagePlan, Variant
-from .routes import Routes
+from .routes import SECTIONS, Routes
+from .serviceworker import KILL_SWITCH_TEMPLATE, SW_TEMPLATE
+from .strings import strings_for
 
 if TYPE_CHECKING:
     from .writer import Staging
@@ -33,7 +39,9 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # templates (the printable catalogue: large, and meant for paper) come after every photo.
 PAGE_PRIORITY = ("home.html", "listing.html", "search.html", "category.html", "region.html",
                  "product.html", "maker.html", "page.html")
-KINDS = ("shell", "page", "search", "photo", "image", "other")
+KINDS = ("shell", "page", "record", "search", "photo", "image", "other")
+# Page kinds the service worker can answer from a record (pages/records.py) when never saved.
+RECORD_KINDS = ("product", "maker", "region", "category")
 SEARCH_DIR = "search"  # showcase.search writes search/<lang>/index.json and hashed shards
 
 
@@ -77,6 +85,10 @@ class OfflineResult:
     left_out: Mapping[str, int]
     first_left_out: str | None
     kill_switch: bool
+    split: Mapping[str, int] = field(default_factory=dict)
+    """Bytes precached by part: shell, records, thumbnails, pages (and search, covers and logos)."""
+    suggested_mb: int | None = None
+    """A budget that holds every record of the default language, when this one does not."""
 
 
 def head(routes: Routes, config: SiteConfig) -> dict[str, Any]:
@@ -126,20 +138,28 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     offline_pages = [output for _, output in routes.offline_pages()]
-    wanted += [(routes.page_url(output), output, "shell") for output in offline_pages]
+    skeletons = [output for _, output in routes.record_skeletons()]
+    wanted += [(routes.page_url(output), output, "shell") for output in offline_pages + skeletons]
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
-    html = [p for p in pages if p[2] == default and p[0].endswith(".html") and p[0] not in (*offline_pages, "404.html")]
+    html = [p for p in pages if p[0].endswith(".html") and p[0] not in (*offline_pages, *skeletons, "404.html")]
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
-    html.sort(key=lambda p: order.get(p[1], len(order)))  # stable: output order within a kind
-    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order]
+    html.sort(key=lambda p: (p[2] != default, order.get(p[1], len(order))))  # stable: output order within a kind
+    # The home page, then every record: with them each product, maker, region and category page
+    # opens offline; then the small photos, search, and the full pages while the budget lasts.
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "home.html" and p[2] == default]
+    for lang in config.languages:
+        wanted += [(routes.asset(f), f, "record") for f in files.under(f"{records.RECORDS_DIR}/{lang}/")]
+    wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
+               if p[1] == "product.html" and p[3] and p[2] == default]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
-    for template, kind in (("product.html", "photo"), ("region.html", "image"), ("maker.html", "image")):
-        wanted += [(routes.asset(p[3]), p[3], kind) for p in html if p[1] == template and p[3]]
-    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order and p[2] == default]
+    for template in ("region.html", "maker.html"):
+        wanted += [(routes.asset(p[3]), p[3], "image") for p in html if p[1] == template and p[3] and p[2] == default]
+    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order and p[2] == default]
 
     seen: set[str] = set()
     found: list[Entry] = []
@@ -201,15 +221,38 @@ def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = Non
     tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files})
     lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
     for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
-        cache = IMMUTABLE if top in ("assets/", "media/") else "no-cache"
+        cache = IMMUTABLE if top in ("assets/", "media/", records.RECORDS_DIR + "/") else "no-cache"
         extra = security.header_lines(admin_policy if top == "admin/" else None)
         lines.append("\n  ".join([path, f"Cache-Control: {cache}", *extra]))
     return "\n".join(lines) + "\n"
 
 
-def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> str:
+def record_settings(config: SiteConfig, routes: Routes, files: Files,
+                    buckets: Mapping[str, int]) -> dict[str, Any]:
+    """What sw.js needs to answer a page from its record: per language the record chunks by
+    bucket, the skeleton, each kind's URL prefix and listing (label, URL), and the texts it fills
+    in (order messages, product counts); the site's origin and WhatsApp number."""
+    found: dict[str, Any] = {}
+    skeletons = dict(routes.record_skeletons())
+    for lang in config.languages:
+        chunks = {str(records.bucket_of_path(f)): routes.asset(f)
+                  for f in files.under(f"{records.RECORDS_DIR}/{lang}/")}
+        t = strings_for(lang)
+        found[lang] = {
+            "n": buckets.get(lang, 1), "chunks": chunks, "skeleton": routes.page_url(skeletons[lang]),
+            "home": routes.href("home", None, lang),
+            "kinds": {kind: [routes.href(kind, None, lang), t[f"nav_{SECTIONS[kind]['en']}"]] for kind in RECORD_KINDS},
+            "category": t["category"], "region": t["region"],
+            "order": [t["order_message"], t["order_message_maker"]],
+            "count": [t["count_products_one"], t["count_products"]],
+        }
+    return {"origin": routes.origin, "contact": config.contact_whatsapp or "", "records": found}
+
+
+def service_worker(precache: Precache, config: SiteConfig, routes: Routes,
+                   record: Mapping[str, Any] | None = None) -> str:
     """`sw.js`: the template with this build's settings, or the self-removing kill switch."""
-    settings = {
+    settings = {**(record or {}),
         "scope": routes.base_path, "prefix": f"showcase:{routes.base_path}:", "version": precache.version,
         # (URL prefix of a language, its offline page), longest prefix first: the default language's
         # prefix is the scope itself, so it comes last and answers every other page
@@ -224,7 +267,7 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes) -> st
 
 
 def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | None, logo_photo: str | None,
-          pages: Sequence[PageRow], files: Files) -> OfflineResult:
+          pages: Sequence[PageRow], files: Files, buckets: Mapping[str, int] | None = None) -> OfflineResult:
     """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
     `logo` is the site logo's file (icons are drawn from it) and `pages` the HTML pages."""
     for path, data in icons.render_icons(logo, config.title, config.theme_color,
@@ -235,194 +278,39 @@ def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | Non
                                              cms.policy(config.cms) if config.cms.enabled else None))
     budget = round(config.offline.budget_mb * 1024 * 1024)
     precache = plan_precache(candidates(files, config, routes, pages, logo_photo), budget)
-    staging.write_text(SW_FILE, service_worker(precache, config, routes))
+    staging.write_text(SW_FILE, service_worker(precache, config, routes,
+                                               record_settings(config, routes, files, buckets or {})))
     left: dict[str, int] = {}
     for entry in precache.left_out:
         left[entry.kind] = left.get(entry.kind, 0) + 1
     return OfflineResult(len(precache.entries), precache.bytes, budget, left,
-                         precache.left_out[0].url if precache.left_out else None, config.offline.kill_switch)
+                         precache.left_out[0].url if precache.left_out else None, config.offline.kill_switch,
+                         split(precache), suggest(precache, config, routes))
 
 
-KILL_SWITCH_TEMPLATE = """\
-// Kill switch: this service worker removes every cache of this site, unregisters itself and
-// reloads open pages from the network. Turn it off again to restore offline reading.
-"use strict";
-const C = __SETTINGS__;
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil((async () => {
-  const names = await caches.keys();
-  await Promise.all(names.filter((n) => n.startsWith(C.prefix)).map((n) => caches.delete(n)));
-  await self.registration.unregister();
-  const windows = await self.clients.matchAll({ type: "window" });
-  windows.forEach((client) => client.navigate(client.url));
-})()));
-"""
+SPLIT = {"shell": "shell", "record": "records", "photo": "thumbnails", "page": "pages", "other": "pages",
+         "search": "search", "image": "images"}
 
-SW_TEMPLATE = """\
-// Offline reading for this showcase, generated at build time. Pages: network first (a short
-// timeout, then the saved copy); hashed assets/ and media/: cache first; larger photos are kept
-// as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
-// it to take over ("reload" prompt), then deletes the caches of older builds.
-"use strict";
-const C = __SETTINGS__;
-const PRECACHE = C.prefix + "precache-" + C.version;
-const PAGES = C.prefix + "pages-" + C.version;
-const MEDIA = C.prefix + "media";
-const KEEP = [PRECACHE, PAGES, MEDIA];
-const REVISION = new Map(C.precache.map((e) => [e[0], e[1]]));
-const VARIANT = /^(.*)-(\\d+)\\.(avif|webp|jpg)$/;
 
-// Answer for a photo neither saved nor reachable: an empty, transparent 4:3 picture instead of a
-// broken image, so the frame keeps the photo's placeholder colour (the <img> background).
-const NO_PHOTO = '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"/>';
+def split(precache: Precache) -> dict[str, int]:
+    """Bytes precached by part, in the order the summary prints them."""
+    found = {name: 0 for name in dict.fromkeys(SPLIT.values())}
+    for entry in precache.entries:
+        found[SPLIT[entry.kind]] += entry.size
+    return found
 
-const keyOf = (url, rev) => url + "?__rev=" + rev;
-const hashed = (path) => path.startsWith(C.scope + "assets/") || path.startsWith(C.scope + "media/");
 
-async function plain(response) {
-  // A redirected response cannot answer a navigation; keep the body and headers only.
-  if (!response.redirected) return response;
-  return new Response(await response.blob(), { status: response.status, headers: response.headers });
-}
-
-async function install() {
-  const cache = await caches.open(PRECACHE);
-  const older = (await caches.keys()).filter((n) => n.startsWith(C.prefix + "precache-") && n !== PRECACHE);
-  const saveData = self.navigator.connection && self.navigator.connection.saveData;
-  const todo = C.precache.filter((e) => !(saveData && (e[2] === "photo" || e[2] === "image")));
-  let next = 0;
-  async function worker() {
-    while (next < todo.length) {
-      const [url, rev] = todo[next++];
-      const key = keyOf(url, rev);
-      if (await cache.match(key)) continue;  // kept from an interrupted install
-      let response;
-      for (const name of older) {  // unchanged files come from the previous build, not the network
-        response = await (await caches.open(name)).match(key);
-        if (response) break;
-      }
-      if (!response) {
-        response = await fetch(url, { cache: hashed(url) ? "default" : "no-cache", credentials: "same-origin" });
-        if (!response.ok) throw new Error("precache " + url + ": HTTP " + response.status);
-        response = await plain(response);
-      }
-      await cache.put(key, response);
-    }
-  }
-  await Promise.all([worker(), worker(), worker(), worker()]);
-}
-
-async function trim(name, max) {
-  const cache = await caches.open(name);
-  const keys = await cache.keys();  // insertion order: oldest first
-  for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
-}
-
-// Reads go through caches.match with a cache name, which never creates a cache (caches.open
-// would, bringing back a cache that activate or the kill switch has just deleted).
-async function precached(path) {
-  const rev = REVISION.get(path);
-  return rev === undefined ? undefined : caches.match(keyOf(path, rev), { cacheName: PRECACHE });
-}
-
-async function savedPage(path) {
-  return (await caches.match(path, { cacheName: PAGES })) || (await precached(path));
-}
-
-function unavailable(request) {
-  if (request.destination !== "image") return Response.error();
-  return new Response(NO_PHOTO, { headers: { "Content-Type": "image/svg+xml" } });
-}
-
-function offlinePage(path) {
-  // The offline page in the language of the page asked for (the longest matching prefix).
-  return C.offline.find((o) => path.startsWith(o[0]))[1];
-}
-
-function pagePath(url) {
-  return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
-}
-
-async function page(event, url) {
-  const path = pagePath(url);
-  const network = fetch(event.request, { cache: "no-cache" }).then(async (response) => {
-    if (response.ok && response.type === "basic") {
-      const cache = await caches.open(PAGES);
-      await cache.put(path, await plain(response.clone()));
-      await trim(PAGES, C.runtimePages);
-    }
-    return response;
-  });
-  event.waitUntil(network.catch(() => undefined));
-  const slow = new Promise((resolve) => setTimeout(resolve, C.timeout))
-    .then(async () => (await savedPage(path)) || network);
-  try {
-    return await Promise.race([network, slow]);
-  } catch (error) {
-    return (await savedPage(path)) || (await precached(offlinePage(path)))
-      || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
-  }
-}
-
-async function smallerVariant(path) {
-  // Offline, a photo asked for at a width never seen is answered with a saved one of the same
-  // photo: the same format if possible, the widest not above the width asked for.
-  const match = VARIANT.exec(path);
-  if (!match) return undefined;
-  const [, stem, width, ext] = match;
-  const media = (await caches.has(MEDIA)) ? await (await caches.open(MEDIA)).keys() : [];
-  const known = [...REVISION.keys(), ...media.map((r) => new URL(r.url).pathname)];
-  const choices = known.map((p) => VARIANT.exec(p)).filter((m) => m && m[1] === stem);
-  choices.sort((a, b) => (a[3] === ext ? 0 : 1) - (b[3] === ext ? 0 : 1)
-    || (+a[2] <= +width ? 0 : 1) - (+b[2] <= +width ? 0 : 1) || Math.abs(+width - +a[2]) - Math.abs(+width - +b[2]));
-  for (const choice of choices) {
-    const found = (await precached(choice[0])) || (await caches.match(choice[0], { cacheName: MEDIA }));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-async function runtime(event, url) {
-  const hit = await caches.match(url.pathname, { cacheName: MEDIA });
-  if (hit) return hit;
-  try {
-    const response = await fetch(event.request);
-    if (response.ok && response.type === "basic") {
-      const copy = response.clone();
-      event.waitUntil(caches.open(MEDIA).then((cache) => cache.put(url.pathname, copy))
-        .then(() => trim(MEDIA, C.runtimeImages)));
-    }
-    return response;
-  } catch (error) {
-    return (await smallerVariant(url.pathname)) || unavailable(event.request);
-  }
-}
-
-self.addEventListener("install", (event) => event.waitUntil(install()));
-
-self.addEventListener("activate", (event) => event.waitUntil((async () => {
-  const names = await caches.keys();
-  await Promise.all(names.filter((n) => n.startsWith(C.prefix) && !KEEP.includes(n)).map((n) => caches.delete(n)));
-  await trim(MEDIA, C.runtimeImages);
-  await self.clients.claim();
-})()));
-
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
-});
-
-self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (request.method !== "GET") return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.pathname.startsWith(C.scope)) return;
-  if (url.pathname === C.scope + "sw.js") return;
-  if (request.mode === "navigate") {
-    event.respondWith(page(event, url));
-  } else if (!url.search && REVISION.has(url.pathname)) {
-    event.respondWith(precached(url.pathname).then((hit) => hit || fetch(request)).catch(() => unavailable(request)));
-  } else if (hashed(url.pathname) && !url.search) {
-    event.respondWith(runtime(event, url));
-  }
-});
-"""
+def suggest(precache: Precache, config: SiteConfig, routes: Routes) -> int | None:
+    """When the default language's records do not all fit, the budget (the configured one doubled
+    until it is enough) that holds the shell, the home page and all of them."""
+    default_records = routes.asset(f"{records.RECORDS_DIR}/{config.languages[0]}/")
+    missing = [e for e in precache.left_out if e.kind == "record" and e.url.startswith(default_records)]
+    if not missing:
+        return None
+    needed = sum(e.size for e in (*precache.entries, *missing)
+                 if e.kind == "shell" or (e.kind == "record" and e.url.startswith(default_records))
+                 or e.url == routes.href("home", None, config.languages[0]))
+    mb = max(config.offline.budget_mb, 1)
+    while mb * 1024 * 1024 < needed:
+        mb *= 2
+    return math.ceil(mb)

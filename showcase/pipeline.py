@@ -20,7 +20,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, offline, search, share, state
+from . import assets, engine, feeds, images, offline, records, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -273,6 +273,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                  or a.everything or force)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
+        _records(staging, store, config, {b.spec.output for b in built if b.changed} | set(work.removed),
+                 a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
         released = [e[0] for p in staging.changes if (e := store.published(p)) is not None]
         lag = staging.commit(store.published_paths)
@@ -475,6 +477,38 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
             staging.delete(old)
 
 
+def _records(staging: Staging, store: Store, config: SiteConfig, changed: set[str], everything: bool) -> None:
+    """The offline record chunks (records.py) whose records changed; all of a language when
+    its number of buckets changed."""
+    touched: dict[str, set[str]] = {}
+    for output in changed:
+        if output.startswith(records.PREFIX):
+            lang, key = records.key_of(output)
+            touched.setdefault(lang, set()).add(key)
+    for lang in config.languages:
+        outputs = store.part_outputs(engine.pages.records.RECORD, lang)
+        buckets = records.bucket_count(len(outputs))
+        old = {records.bucket_of_path(p): p for p in store.published_paths(f"{records.RECORDS_DIR}/{lang}/")}
+        every = everything or store.meta(f"record buckets {lang}") != buckets
+        todo = set(range(buckets)) if every else \
+            {records.bucket_of(key, buckets) for key in touched.get(lang, ())}
+        if not todo and not (set(old) - set(range(buckets))):
+            continue
+        members: dict[int, list[str]] = {}
+        for output in outputs:
+            bucket = records.bucket_of(records.key_of(output)[1], buckets)
+            if bucket in todo:
+                members.setdefault(bucket, []).append(output)
+        for bucket in sorted(todo | (set(old) - set(range(buckets)))):
+            data = records.chunk(store.part_values(members.get(bucket, []))) if bucket in members else None
+            path = records.chunk_path(lang, bucket, data) if data is not None else None
+            if bucket in old and old[bucket] != path:
+                staging.delete(old[bucket])
+            if data is not None and path is not None and old.get(bucket) != path:
+                staging.write_bytes(path, data)
+        store.set_meta(f"record buckets {lang}", buckets)
+
+
 class _Files:
     """The new site's files: the published manifest with this build's changes."""
 
@@ -500,7 +534,8 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
     plan = store.plan(str(logo.source)) if logo is not None else None
     small = offline.preferred_variant(plan, config.images.formats) if plan else None
     return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
-                         store.html_pages(), _Files(staging, store))
+                         store.html_pages(), _Files(staging, store),
+                         {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages})
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

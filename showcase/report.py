@@ -153,7 +153,7 @@ def translation_line(code: str, files: list[str], lang: str = "id", shown: int =
     return render(lang, key, lang=code, n=len(files), names=names)
 
 
-OFFLINE_KINDS = {"page": "report.offline.page", "search": "report.offline.search", "photo": "report.offline.photo",
+OFFLINE_KINDS = {"record": "report.offline.record", "page": "report.offline.page", "search": "report.offline.search", "photo": "report.offline.photo",
                  "image": "report.offline.image", "other": "report.offline.other"}
 
 
@@ -163,8 +163,12 @@ def offline_line(result: OfflineResult, lang: str = "id") -> str:
         return render(lang, "report.offline.kill")
     mb = 1024 * 1024
     line = render(lang, "report.offline.line", files=result.files, mb=result.bytes / mb, budget=result.budget / mb)
+    if result.split:
+        line += render(lang, "report.offline.split", **{k: v / mb for k, v in result.split.items()})
     if result.left_out:
         parts = ", ".join(render(lang, OFFLINE_KINDS[kind], n=n) if kind in OFFLINE_KINDS else f"{n} {kind}"
                           for kind, n in result.left_out.items())
         line += render(lang, "report.offline.over", parts=parts, first=result.first_left_out)
+    if result.suggested_mb:
+        line += render(lang, "report.offline.suggest", mb=result.suggested_mb)
     return line

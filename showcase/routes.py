@@ -24,6 +24,8 @@ ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
 OFFLINE_SLUG = "offline"
 """The page the service worker shows for a page it never saved: `/offline/`, `/en/offline/`."""
+RECORD_SLUG = "offline/record"
+"""The skeleton the service worker fills from an offline record: `/offline/record/`, `/en/offline/record/`."""
 
 # Later pages of a paginated listing: `/produk/halaman/2/`, `/en/products/page/2/`; of a
 # category, region or maker page: `/kategori/<slug>/halaman/2/`, `/en/categories/<slug>/page/2/`.
@@ -98,6 +100,10 @@ class Routes:
     def offline_pages(self) -> list[tuple[str, str]]:
         """The offline page of each language as (language, output file), the site's own first."""
         return [(lang, Routes.output_file(self.path("page", OFFLINE_SLUG, lang))) for lang in self.languages]
+
+    def record_skeletons(self) -> list[tuple[str, str]]:
+        """The record skeleton of each language as (language, output file), the site's own first."""
+        return [(lang, Routes.output_file(self.path("page", RECORD_SLUG, lang))) for lang in self.languages]
 
     def page_url(self, output: str) -> str:
         """`produk/abon/index.html` -> `/galeri/produk/abon/`, the URL links use."""

@@ -481,6 +481,18 @@ class Store:
         for output, blob in self.db.execute(query, (kind, lang) if lang else (kind,)):
             yield output, loads(blob)
 
+    def part_outputs(self, kind: str, lang: str) -> list[str]:
+        """The outputs of every part of one kind and language, without loading their values."""
+        return [o for (o,) in self.db.execute("SELECT output FROM pages WHERE kind = ? AND lang = ? ORDER BY output",
+                                              (kind, lang))]
+
+    def part_values(self, outputs: Iterable[str]) -> Iterator[Any]:
+        """The values of these parts, in the order given (those gone left out)."""
+        for output in outputs:
+            row = self.db.execute("SELECT value FROM pages WHERE output = ?", (output,)).fetchone()
+            if row is not None and row[0] is not None:
+                yield loads(row[0])
+
     def export_parts(self) -> list[Any]:
         """Every product's export part (pages/parts.py), newest first."""
         return [loads(v) for (v,) in self.db.execute(

@@ -148,6 +148,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "tanpa koneksi internet:",
         "offline_retry": "Coba lagi",
         "offline_in_default": "Halaman yang tersimpan dalam bahasa Indonesia",
+        "offline_record_note": "Ringkasan dari data yang tersimpan di perangkat ini. Halaman lengkap akan "
+        "dimuat saat Anda kembali online.",
+        "offline_record_date": "Data per {date}.",
         "offline_indicator": "Offline · menampilkan halaman tersimpan",
         "offline_save_heading": "Baca tanpa internet",
         "offline_save": "Simpan untuk dibaca offline",
@@ -292,6 +295,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "connection:",
         "offline_retry": "Try again",
         "offline_in_default": "Pages saved in Indonesian",
+        "offline_record_note": "A summary from the data saved on this device. The full page will load "
+        "when you are online.",
+        "offline_record_date": "Data as of {date}.",
         "offline_indicator": "Offline · showing saved pages",
         "offline_save_heading": "Read offline",
         "offline_save": "Save to read offline",

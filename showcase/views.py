@@ -24,7 +24,7 @@ from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import Inputs
 from .model import Entry, Image, Maker, Page as PageEntry, Product
-from .routes import OFFLINE_SLUG, Routes
+from .routes import OFFLINE_SLUG, RECORD_SLUG, Routes
 from .share import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH, SharePlan
 from .strings import strings_for
 
@@ -503,7 +503,7 @@ class Views:
         """A page with the common variables every template receives."""
         kind, lang, number, t = route or spec.kind, spec.lang, spec.number, self.t
         href = self.routes.href(kind, slug, lang, number)
-        one_language = kind == "404" or (kind, slug) == ("page", OFFLINE_SLUG)
+        one_language = kind == "404" or (kind == "page" and slug in (OFFLINE_SLUG, RECORD_SLUG))
         alternates = tuple(Alternate(code, self.routes.absolute(kind, slug, code, number))
                            for code in self.config.languages) if not one_language else ()
         others = [other for other in self.config.languages if other != lang]

@@ -16,7 +16,7 @@ from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
                      breakable_url, pages_of, plain_text, span)
-from . import Context, Kind, aliases, catalogue, register
+from . import Context, Kind, aliases, catalogue, records, register
 
 
 # -- regions -----------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ def plan_region(ctx: Context, slug: str) -> list[Spec]:
              for lang in ctx.config.languages for n in range(1, pages_of(total) + 1)]
     if total:
         specs += [spec for lang in ctx.config.languages for spec in catalogue.plan_parts(ctx, slug, lang)]
-    return specs + aliases.specs(ctx, "region", slug)
+    return specs + aliases.specs(ctx, "region", slug) + records.plan(ctx, "region", slug)
 
 
 def district_order(region: Region, v: Views) -> list[tuple[str, str | None]]:
@@ -132,7 +132,8 @@ def plan_category(ctx: Context, slug: str) -> list[Spec]:
         return []
     total = pages_of(ctx.inputs.count(f"category/{slug}"))
     return [ctx.spec("category", f"category/{slug}", lang, slug, n)
-            for lang in ctx.config.languages for n in range(1, total + 1)] + aliases.specs(ctx, "category", slug)
+            for lang in ctx.config.languages for n in range(1, total + 1)] \
+        + aliases.specs(ctx, "category", slug) + records.plan(ctx, "category", slug)
 
 
 def build_category(v: Views, spec: Spec) -> Page:
@@ -176,7 +177,8 @@ def plan_maker(ctx: Context, slug: str) -> list[Spec]:
         return []
     total = pages_of(ctx.inputs.count(f"maker/{slug}"))
     return [ctx.spec("maker", f"maker/{slug}", lang, slug, n)
-            for lang in ctx.config.languages for n in range(1, total + 1)] + aliases.specs(ctx, "maker", slug)
+            for lang in ctx.config.languages for n in range(1, total + 1)] \
+        + aliases.specs(ctx, "maker", slug) + records.plan(ctx, "maker", slug)
 
 
 def build_maker(v: Views, spec: Spec) -> Page:

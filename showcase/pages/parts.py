@@ -1,5 +1,5 @@
 """Parts of site-wide files, made with each product's pages: its row in the catalogue exports
-(`katalog.json`, `katalog.csv`) and its search document in each language.
+(`katalog.json`, `katalog.csv`), its search document and its offline record in each language.
 
 Each is built like a page (in a worker, reading through Inputs, so it is made again exactly when
 something it shows changed) but kept in the build state instead of written; the pipeline puts
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import feeds, search, structured
 from ..views import Page, Spec, Views
-from . import Context, Kind, register
+from . import Context, Kind, records, register
 
 EXPORT, SEARCH = "export-row", "search-doc"
 
@@ -21,7 +21,8 @@ def plan(ctx: Context, slug: str) -> list[Spec]:
     owner = f"product/{slug}"
     return [Spec(f"part:export/{slug}", EXPORT, owner, ctx.config.languages[0], argument=slug),
             *(Spec(f"part:search/{lang}/{slug}", SEARCH, owner, lang, argument=slug)
-              for lang in ctx.config.languages)]
+              for lang in ctx.config.languages),
+            *records.plan(ctx, "product", slug)]
 
 
 def export_row(v: Views, spec: Spec) -> Page:

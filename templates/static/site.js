@@ -135,6 +135,9 @@
     });
     addEventListener("online", function () { reg.update().catch(function () {}); });
   }).catch(function () {});
+  // The documented signal that precaching has finished (README: Offline): a service worker is
+  // active only once its install, which saves every precached file, has succeeded.
+  sw.ready.then(function () { root.setAttribute("data-offline-ready", ""); });
 
   // "Save to read offline": persistent storage is asked for only after this click or an install.
   var storage = navigator.storage;
@@ -161,13 +164,20 @@
   }
   addEventListener("appinstalled", function () { persist().then(report); });
 
-  // The offline page lists every page; those this device has not saved are hidden.
+  // The offline page lists every page; those that will not open on this device are hidden. The
+  // service worker knows (a saved page, or a record to answer it from); without one, the caches.
   var list = document.querySelector("[data-offline-list]");
-  if (list && window.caches) {
-    list.querySelectorAll(".offline-links a").forEach(function (a) {
-      caches.match(a.href, { ignoreSearch: true }).then(function (hit) {
-        if (!hit) a.parentNode.classList.add("is-unsaved");
-      });
-    });
+  var links = list ? Array.prototype.slice.call(list.querySelectorAll(".offline-links a")) : [];
+  function hide(found) {
+    links.forEach(function (a, i) { if (!found[i]) a.parentNode.classList.add("is-unsaved"); });
+    list.setAttribute("data-offline-checked", "");
+  }
+  if (links.length && sw.controller && window.MessageChannel) {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) { hide(event.data); };
+    sw.controller.postMessage({ type: "OPENS", paths: links.map(function (a) { return new URL(a.href).pathname; }) },
+      [channel.port2]);
+  } else if (links.length && window.caches) {
+    Promise.all(links.map(function (a) { return caches.match(a.href, { ignoreSearch: true }); })).then(hide);
   }
 })();

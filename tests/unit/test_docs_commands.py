@@ -39,6 +39,7 @@ EXCEPTIONS: list[tuple[str, str]] = [  # (pattern, why it is not run here)
     (r"^make bench-tools\b", "installs Hugo, Eleventy and Pelican from the internet"),
     (r"^make bench\b", "the benchmark: minutes of CPU on 1,000 to 10,000 generated products; not part of "
                        "`make test` by design"),
+    (r"bench/offline\.py", "the offline benchmark: minutes of CPU on 10,000 generated products"),
     (r"python -m cProfile build\.py", "a profile of the 10,000-product benchmark corpus"),
     (r"^pip install\b", "installs from the package index (the internet)"),
     (r"^pipx install\b", "installs showcase from its GitHub repository (the internet); "

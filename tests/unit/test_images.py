@@ -70,13 +70,15 @@ def warning_codes(planner: ImagePlanner) -> list[str]:
 ])
 def test_widths_are_never_upscaled(width: int, expected: list[int]) -> None:
     assert variant_widths(width, SETTINGS.widths) == expected
+    assert variant_widths(width, SETTINGS.widths, "avif") == ([120] if width > 120 else []) + expected
 
 
 def test_small_photo_is_published_at_its_own_size_and_no_larger(tmp_path: Path) -> None:
     plan, _ = plan_one(photos.solid(tmp_path / "abon.jpg", (500, 250)))
     assert plan is not None
-    assert [(v.format, v.width, v.height) for v in plan.variants] == [
-        (f, w, h) for f in ("avif", "webp", "jpeg") for w, h in ((360, 180), (500, 250))]
+    assert [(v.format, v.width, v.height) for v in plan.variants] == [("avif", 120, 60)] + [
+        (f, w, h) for f in ("avif", "webp", "jpeg") for w, h in ((360, 180), (500, 250))], \
+        "and a 120 px AVIF, the thumbnail saved for offline reading"
     run([plan], tmp_path / "out")
     for variant in plan.variants:
         with Image.open(tmp_path / "out" / variant.path) as image:
@@ -130,7 +132,7 @@ def test_no_private_metadata_in_any_output(tmp_path: Path) -> None:
     assert plan is not None
     run([plan], tmp_path / "out")
     files = list((tmp_path / "out").rglob("*.*"))
-    assert len(files) == len(plan.variants) == 9
+    assert len(files) == len(plan.variants) == 10  # 3 widths in 3 formats, and the AVIF thumbnail
     for path in files:
         data = path.read_bytes()
         for secret in (b"Exif", b"GPS", b"xmpmeta", b"RumahProduksi", b"Siti Rahayu",

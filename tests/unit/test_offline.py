@@ -55,7 +55,10 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
     entries = settings(output)["precache"]
     urls = [e[0] for e in entries]
     kinds = [e[2] for e in entries]
-    assert kinds == sorted(kinds, key=["shell", "page", "search", "photo", "image", "other"].index), "priority order"
+    groups = [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] != k]
+    assert groups == ["shell", "page", "record", "photo", "search", "page", "image", "other"], \
+        "priority order: shell, home, records, small photos, search, pages, covers and logos, print"
+    assert kinds.index("record") == kinds.index("page") + 1, "only the home page before the records"
     search = [u for u, _, k in entries if k == "search"]
     assert search[0] == "/galeri/search/id/index.json" and len(search) > 1
     assert {u.removeprefix("/galeri/") for u in search} == {
@@ -77,7 +80,7 @@ def test_precache_holds_shell_every_indonesian_page_and_each_products_small_phot
     wanted = [preferred_variant(plans[str(p.images[0].source)], ("avif", "webp", "jpeg"))
               for p in a.catalog.products if p.images]
     assert photos == ["/galeri/" + v.path for v in wanted]
-    assert all(u.endswith("-360.avif") for u in photos), "the smallest AVIF: what Chromium picks"
+    assert all(u.endswith("-120.avif") for u in photos), "the 120 px AVIF thumbnail: what Chromium picks"
     assert report.offline is not None and not report.offline.left_out
 
 
@@ -109,7 +112,9 @@ def test_changed_price_changes_that_pages_revision_and_the_version_only(built, t
     build_site(changed, tmp_path / "out", tmp_path / "cache")
     after = {u: r for u, r, _ in settings(tmp_path / "out")["precache"]}
     renamed = {u for u in after.keys() ^ before.keys()}
-    assert renamed and all("/search/id/" in u for u in renamed), "only hashed search shards get new names"
+    assert renamed and all("/search/id/" in u or "/records/" in u for u in renamed), \
+        "only hashed search shards and record chunks get new names"
+    assert len([u for u in renamed if "/records/id/" in u]) == 2, "one record chunk: its old and new name"
     differ = {u for u in after.keys() & before.keys() if after[u] != before[u]}
     assert "/galeri/produk/bandeng-presto/" in differ
     assert "/galeri/tentang/" not in differ and not any("/media/" in u or "/assets/" in u for u in differ)
@@ -117,17 +122,30 @@ def test_changed_price_changes_that_pages_revision_and_the_version_only(built, t
 
 
 def test_budget_stops_in_priority_order_and_the_summary_says_what_was_left_out(tmp_path):
-    content = site_copy(tmp_path, "offline: {budget_mb: 0.1}\n")
+    content = site_copy(tmp_path, "offline: {budget_mb: 0.15}\n")
     stream = io.StringIO()
     report = build(Options(content=content, output=tmp_path / "out", cache=tmp_path / "cache",
                            base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream, lang="en"))
     result = report.offline
-    assert result.bytes <= result.budget == round(0.1 * 1024 * 1024)
+    assert result.bytes <= result.budget == round(0.15 * 1024 * 1024)
     assert result.left_out and result.first_left_out.startswith("/galeri/")
     kept = [e[2] for e in settings(tmp_path / "out")["precache"]]
     assert "shell" in kept
     line = next(line for line in stream.getvalue().splitlines() if line.strip().startswith("offline"))
     assert "left out" in line and result.first_left_out in line
+    assert "(shell 0.12, records 0.00, thumbnails 0.00, pages 0.02" in line, "the budget's split"
+    assert result.suggested_mb is None, "every record fits: no budget to suggest"
+
+
+def test_records_that_do_not_fit_make_the_build_suggest_a_budget(tmp_path):
+    content = site_copy(tmp_path, "offline: {budget_mb: 0.05}\n")
+    stream = io.StringIO()
+    report = build(Options(content=content, output=tmp_path / "out", cache=tmp_path / "cache",
+                           base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream, lang="en"))
+    result = report.offline
+    assert result.left_out.get("record") and result.suggested_mb == 1
+    line = next(line for line in stream.getvalue().splitlines() if line.strip().startswith("offline"))
+    assert line.endswith("to open every product offline, set `budget_mb` under `offline` in site.yaml to 1")
 
 
 def entry(url: str, size: int, kind: str) -> Entry:

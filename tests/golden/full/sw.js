@@ -3,7 +3,7 @@
 // as they are seen, up to a bound, oldest dropped first. A new build waits until the page asks
 // it to take over ("reload" prompt), then deletes the caches of older builds.
 "use strict";
-const C = {"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"1a5e7229e4c8","offline":[["/galeri/en/","/galeri/en/offline/"],["/galeri/","/galeri/offline/"]],"timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.4a2c72da07.js","a9d7ab58bb367dd8","shell"],["/galeri/assets/site.7623017004.js","fe4914843e9a2d2d","shell"],["/galeri/assets/site.a10490a66b.css","8f76d53e87589319","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","ae570a2b9f6cc3e2","shell"],["/galeri/en/offline/","bd06a3b4013569e1","shell"],["/galeri/","0fa3041ab7a304b1","page"],["/galeri/kategori/","4403514e12c1dba0","page"],["/galeri/produk/","f4ee6425f0a29c13","page"],["/galeri/umkm/","fcaee116b5dc61d6","page"],["/galeri/wilayah/","e449d86940a71618","page"],["/galeri/cari/","fe8da366c950b96e","page"],["/galeri/kategori/olahan-hasil-laut/","764bd70791a09f93","page"],["/galeri/kategori/tenun-sutra/","b0d2e4eb9a2c618e","page"],["/galeri/wilayah/pangkep/","4d0ba55066ca3d23","page"],["/galeri/wilayah/soppeng/","16ffb75da8221b2e","page"],["/galeri/produk/abon-bandeng/","5fc1272603da3bb0","page"],["/galeri/produk/bandeng-presto/","72f89f3ab5beaedd","page"],["/galeri/produk/sarung-sutra/","54c31f4cf6d5d49e","page"],["/galeri/umkm/mattiro-sompe/","b1a55672e3f41e03","page"],["/galeri/umkm/sutra-lalabata/","d198a5364a94232e","page"],["/galeri/tentang/","a895bccbb3eece08","page"],["/galeri/search/id/index.json","0a8a2267d87d73d9","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-ef565f463e.json","0792b3ca4d35c2df","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/media/bandeng-presto-a745bbd5af-360.avif","1cd64f5faca4efd2","photo"],["/galeri/media/depan-4bc24b766e-360.avif","9809c83f4e002976","photo"],["/galeri/media/sampul-9d52af6cb2-360.avif","9c7d55ebf5118642","image"],["/galeri/katalog/","c92331b8bb47da0f","other"],["/galeri/katalog/pangkep/","dacea46d51dcaad0","other"],["/galeri/katalog/soppeng/","85b4d202600ab7ad","other"]]};
+const C = {"origin":"https://example.org","contact":"6281200000001","records":{"id":{"n":1,"chunks":{"0":"/galeri/records/id/000-e304c6d25336.json"},"skeleton":"/galeri/offline/record/","home":"/galeri/","kinds":{"product":["/galeri/produk/","Produk"],"maker":["/galeri/umkm/","UMKM"],"region":["/galeri/wilayah/","Wilayah"],"category":["/galeri/kategori/","Kategori"]},"category":"Kategori","region":"Wilayah","order":["Halo, saya ingin memesan {title} ({price}). {url}","Halo {title}, saya ingin memesan produk Anda. {url}"],"count":["{n} produk","{n} produk"]},"en":{"n":1,"chunks":{"0":"/galeri/records/en/000-9d25c67e6628.json"},"skeleton":"/galeri/en/offline/record/","home":"/galeri/en/","kinds":{"product":["/galeri/en/products/","Products"],"maker":["/galeri/en/makers/","Makers"],"region":["/galeri/en/regions/","Regions"],"category":["/galeri/en/categories/","Categories"]},"category":"Category","region":"Region","order":["Hello, I would like to order {title} ({price}). {url}","Hello {title}, I would like to order from you. {url}"],"count":["{n} product","{n} products"]}},"scope":"/galeri/","prefix":"showcase:/galeri/:","version":"00e8336600e3","offline":[["/galeri/en/","/galeri/en/offline/"],["/galeri/","/galeri/offline/"]],"timeout":3000,"runtimeImages":200,"runtimePages":60,"precache":[["/galeri/assets/search.4a2c72da07.js","a9d7ab58bb367dd8","shell"],["/galeri/assets/site.a10490a66b.css","8f76d53e87589319","shell"],["/galeri/assets/site.b3cd310e48.js","10f326754e11180a","shell"],["/galeri/manifest.webmanifest","43c11765a45cf378","shell"],["/galeri/icons/icon-192.png","f19cf6f12102f864","shell"],["/galeri/icons/icon-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/maskable-512.png","b9349caeed9eb83d","shell"],["/galeri/icons/apple-touch-icon.png","756960ba6aa5f936","shell"],["/galeri/icons/favicon-32.png","931d3d2bbebb1106","shell"],["/galeri/offline/","8154b8434495835f","shell"],["/galeri/en/offline/","a7f98055881514fd","shell"],["/galeri/offline/record/","ce00623f9066a405","shell"],["/galeri/en/offline/record/","fdd7d9668cdf3eb6","shell"],["/galeri/","4cfed15161caba7e","page"],["/galeri/records/id/000-e304c6d25336.json","5d352b9b33063c12","record"],["/galeri/records/en/000-9d25c67e6628.json","7b3896c16cb6aad8","record"],["/galeri/media/bandeng-presto-a745bbd5af-120.avif","1956ebf17bed7fc5","photo"],["/galeri/media/depan-4bc24b766e-120.avif","f14aa947a2d8bf7d","photo"],["/galeri/search/id/index.json","2d100593bdbbe96d","search"],["/galeri/search/id/a-3a25ccd391.json","01db3f43cc2efe45","search"],["/galeri/search/id/d0-c134108a5e.json","ae8ab88027c23dda","search"],["/galeri/search/id/t0-c91bf14605.json","5ee60afc33a390ff","search"],["/galeri/kategori/","df8050faf896dcb1","page"],["/galeri/produk/","1319b7e8962445d4","page"],["/galeri/umkm/","ca818ca3ee440e8e","page"],["/galeri/wilayah/","c749f86cca154550","page"],["/galeri/cari/","ed92923ab047a944","page"],["/galeri/kategori/olahan-hasil-laut/","087db6ae666f4315","page"],["/galeri/kategori/tenun-sutra/","88b04a8bc4b0ca4b","page"],["/galeri/wilayah/pangkep/","6de340ada474fce1","page"],["/galeri/wilayah/soppeng/","c77c784a4ce8519c","page"],["/galeri/produk/abon-bandeng/","e2adedefc58424fb","page"],["/galeri/produk/bandeng-presto/","a93ab754a146916c","page"],["/galeri/produk/sarung-sutra/","7a6cae3e10fe06a6","page"],["/galeri/umkm/mattiro-sompe/","3f23694c7ea91e4c","page"],["/galeri/umkm/sutra-lalabata/","dfdcc58910c8f712","page"],["/galeri/tentang/","c7d71b7c4c44582d","page"],["/galeri/media/sampul-9d52af6cb2-120.avif","e49a1b6f6dcf1cf5","image"],["/galeri/katalog/","852392758c5373dc","other"],["/galeri/katalog/pangkep/","36028c20787f0b43","other"],["/galeri/katalog/soppeng/","9f83b417b36faed0","other"]]};
 const PRECACHE = C.prefix + "precache-" + C.version;
 const PAGES = C.prefix + "pages-" + C.version;
 const MEDIA = C.prefix + "media";
@@ -82,6 +82,105 @@ function pagePath(url) {
   return url.pathname.endsWith("/index.html") ? url.pathname.slice(0, -10) : url.pathname;
 }
 
+// -- Answers from records: a product, maker, region or category page never saved is made from
+// its record (records/<lang>/<bucket>-<hash>.json, bucket = FNV-1a of "kind/slug") and the
+// skeleton page of its language, whose @@slots@@ and <!--if/each/rec--> marks are filled here.
+const CHUNKS = new Map();
+
+function fnv1a(text) {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+  return value;
+}
+
+async function record(lang, key) {
+  const R = C.records[lang];
+  const url = R && R.chunks[String(fnv1a(key) % R.n)];
+  if (!url) return undefined;
+  if (!CHUNKS.has(url)) {
+    const hit = await precached(url);
+    if (!hit) return undefined;
+    CHUNKS.set(url, await hit.json());
+  }
+  return CHUNKS.get(url)[key];
+}
+
+function recordOf(path) {
+  // The language, kind and slug of a page path: the longest matching prefix wins.
+  const found = [];
+  for (const [lang, R] of Object.entries(C.records)) {
+    for (const [kind, [prefix]] of Object.entries(R.kinds)) {
+      if (path.startsWith(prefix) && path.length > prefix.length) found.push([prefix.length, lang, kind, prefix]);
+    }
+  }
+  found.sort((a, b) => b[0] - a[0]);
+  if (!found.length) return undefined;
+  const [, lang, kind, prefix] = found[0];
+  const slug = path.slice(prefix.length).split("/")[0];
+  return slug ? { lang, kind, slug } : undefined;
+}
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escape = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+// Python's urllib.parse.quote(text, safe=""), which the pages' WhatsApp links use.
+const quote = (text) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+
+function whatsapp(number, template, title, price, url) {
+  const text = template.replace("{title}", title).replace("{price}", price.replace(/\u00a0/g, " ")).replace("{url}", url);
+  return "https://wa.me/" + number + "?text=" + quote(text);
+}
+
+function fill(html, part, values, lists) {
+  html = html.replace(/<!--rec:(\w+)-->([\s\S]*?)<!--\/rec:\1-->/g, (m, kind, inner) => (kind === part ? inner : ""));
+  html = html.replace(/<!--if:(\w+)-->([\s\S]*?)<!--\/if:\1-->/g,
+    (m, name, inner) => (values[name] || (lists[name] && lists[name].length) ? inner : ""));
+  html = html.replace(/<!--each:(\w+)-->([\s\S]*?)<!--\/each:\1-->/g, (m, name, inner) => (lists[name] || [])
+    .map((item) => inner.replace(/@@(\w+)\.(\w+)@@/g, (slot, list, field) => (list === name ? escape(item[field] || "") : slot)))
+    .join(""));
+  return html.replace(/@@(\w+)@@/g, (slot, name) => escape(values[name] === undefined ? "" : values[name]));
+}
+
+async function fromRecord(path) {
+  const found = recordOf(path);
+  if (!found) return undefined;
+  const { lang, kind, slug } = found;
+  const R = C.records[lang];
+  const rec = await record(lang, kind + "/" + slug);
+  const skeleton = rec && (await precached(R.skeleton));
+  if (!skeleton) return undefined;
+  const href = (k, s) => R.kinds[k][0] + s + "/";
+  const name = async (k, s) => ((await record(lang, k + "/" + s)) || { t: s }).t;
+  const listed = async (slugs) => Promise.all((slugs || []).map(async (s) => ({ title: await name("product", s), url: href("product", s) })));
+  const own = href(kind, slug);
+  const other = Object.keys(C.records).find((l) => l !== lang);
+  const values = {
+    title: rec.t, summary: rec.x || "", excerpt: rec.b || "", kind, section: R.kinds[kind][1], section_url: R.kinds[kind][0],
+    canonical: C.origin + own, switch: other ? C.records[other].kinds[kind][0] + slug + "/" : "",
+    count: rec.n === undefined ? "" : R.count[rec.n === 1 ? 0 : 1].replace("{n}", rec.n),
+  };
+  const lists = { products: await listed(rec.ps), related: await listed(rec.rel), licences: [] };
+  if (kind === "product") {
+    const maker = (await record(lang, "maker/" + rec.m)) || { t: rec.m };
+    const number = maker.w || C.contact;
+    Object.assign(values, {
+      price: rec.p, has_price: rec.q ? "" : "1", unit: rec.u || "", district: rec.d || "", thumb: rec.i ? C.scope + rec.i : "", no_thumb: rec.i ? "" : "1",
+      maker: maker.t, maker_url: href("maker", rec.m), region: await name("region", rec.r), region_url: href("region", rec.r),
+      category: await name("category", rec.c), category_url: href("category", rec.c),
+      order_url: number ? whatsapp(number, R.order[0], rec.t, rec.p, C.origin + own) : "",
+    });
+    lists.licences = (rec.l || []).map(([label, number]) => ({ label, number }));
+  } else if (kind === "maker") {
+    Object.assign(values, {
+      region: await name("region", rec.r), region_url: href("region", rec.r), district: rec.d || "", body_excerpt: rec.b || "",
+      order_url: rec.w ? whatsapp(rec.w, R.order[1], rec.t, "", C.origin + own) : "",
+    });
+  } else {
+    Object.assign(values, { category: R[kind], body_excerpt: rec.b || "" });
+  }
+  const html = fill(await skeleton.text(), kind === "product" || kind === "maker" ? kind : "listing", values, lists);
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 async function page(event, url) {
   const path = pagePath(url);
   const network = fetch(event.request, { cache: "no-cache" }).then(async (response) => {
@@ -98,7 +197,7 @@ async function page(event, url) {
   try {
     return await Promise.race([network, slow]);
   } catch (error) {
-    return (await savedPage(path)) || (await precached(offlinePage(path)))
+    return (await savedPage(path)) || (await fromRecord(path).catch(() => undefined)) || (await precached(offlinePage(path)))
       || (await precached(C.offline[C.offline.length - 1][1])) || Response.error();
   }
 }
@@ -146,8 +245,19 @@ self.addEventListener("activate", (event) => event.waitUntil((async () => {
   await self.clients.claim();
 })()));
 
+async function opens(path) {
+  // Whether a page opens offline: saved, or answered from its record.
+  if (await savedPage(path)) return true;
+  const found = recordOf(path);
+  return Boolean(found && (await record(found.lang, found.kind + "/" + found.slug).catch(() => undefined))
+    && (await precached(C.records[found.lang].skeleton)));
+}
+
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  if (event.data && event.data.type === "OPENS" && event.ports[0]) {  // the offline page's list (site.js)
+    event.waitUntil(Promise.all(event.data.paths.map(opens)).then((found) => event.ports[0].postMessage(found)));
+  }
 });
 
 self.addEventListener("fetch", (event) => {

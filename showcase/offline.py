@@ -151,6 +151,7 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "home.html" and p[2] == default]
     for lang in config.languages:
         wanted += [(routes.asset(f), f, "record") for f in files.under(f"{records.RECORDS_DIR}/{lang}/")]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "alias"]  # old addresses (tiny)
     wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
                if p[1] == "product.html" and p[3] and p[2] == default]
     search = f"{SEARCH_DIR}/{default}/"

@@ -19,6 +19,9 @@ from ..views import Page, Spec, Views
 from . import Context, Kind, register
 
 KIND = "alias"
+TEMPLATE = "alias"
+"""Not a Jinja template (the page is written by `render`): the name the offline precache knows
+redirect pages by, to save them right after the records, so an old address opens offline too."""
 ROUTE = {"product": "product", "maker": "maker", "region": "region", "category": "category", "page": "page"}
 
 
@@ -55,7 +58,7 @@ def build(v: Views, spec: Spec) -> Page:
     title = v.title(entry)
     view = AliasView(spec.lang, title, v.routes.href(ROUTE[kind], slug, spec.lang),
                      v.routes.absolute(ROUTE[kind], slug, spec.lang), v.t["moved_to"])
-    return Page(spec, "", None, None, "alias", view)
+    return Page(spec, TEMPLATE, None, None, "alias", view)
 
 
 def render(v: Views, page: Page) -> bytes:

@@ -288,7 +288,8 @@ class Validator:
                                suggestion=did_you_mean(name, by_name, "suggest.field"),
                                expected=", ".join(sorted(by_name)))
                 continue
-            if isinstance(value, Scalar) and value.is_null:
+            if isinstance(value, Scalar) and (value.is_null or not value.text.strip()):
+                # (`title: ""` or an empty block `title: |` says no more than `title:`)
                 if spec.required:
                     self.error(value, "FM_MISSING_FIELD.empty", path, name=name, example=spec.example or "...")
                 else:

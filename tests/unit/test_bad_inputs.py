@@ -229,3 +229,9 @@ def test_a_file_with_an_error_is_not_reported_again_by_what_refers_to_it(tmp_pat
                       (f"content/{PRODUCT}", "FM_NOT_INTEGER")]
     broken = next(d for d in found if d.code == "MD_BROKEN_LINK")
     assert "/produk/tidak-ada/" in broken.message("en"), "a link to a page that does not exist is still an error"
+
+
+@pytest.mark.parametrize("written", ['title: ""', "title: |", "title: >-", "title: '   '"])
+def test_a_required_field_written_empty_is_an_error_at_its_line_not_a_crash(tmp_path, written):
+    found = problems(tmp_path, {"pages/tentang.md": f"---\n{written}\n---\nIsi halaman.\n".encode()})
+    find(found, Severity.ERROR, "FM_MISSING_FIELD", "pages/tentang.md", 2)

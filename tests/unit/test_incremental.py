@@ -96,6 +96,19 @@ def product_deleted(site: Site) -> None:
     (site.content / "products" / "bandeng-presto-kedua.md").unlink()
 
 
+def product_with_photo_added(site: Site) -> None:
+    products = site.content / "products"
+    shutil.copy(products / "bandeng-presto.jpg", products / "bandeng-ketiga.jpg")
+    text = (products / "bandeng-presto.md").read_text(encoding="utf-8")
+    (products / "bandeng-ketiga.md").write_text(text.replace("src: bandeng-presto.jpg", "src: bandeng-ketiga.jpg"),
+                                                 encoding="utf-8")
+
+
+def product_deleted_with_its_photo(site: Site) -> None:
+    (site.content / "products" / "bandeng-ketiga.md").unlink()
+    (site.content / "products" / "bandeng-ketiga.jpg").unlink()
+
+
 def translation_edited(site: Site) -> None:
     site.edit("categories/tenun-sutra.en.md", "name: ", "name: Fine ")
 
@@ -125,6 +138,8 @@ def setting_changed(site: Site) -> None:
 
 STEPS: list[tuple[str, Callable[[Site], None]]] = [
     ("price edited", price_edited), ("product added", product_added), ("product deleted", product_deleted),
+    ("product with a photo added", product_with_photo_added),
+    ("product deleted with its photo", product_deleted_with_its_photo),
     ("translation edited", translation_edited), ("photo replaced", photo_replaced),
     ("maker renamed", maker_renamed), ("region short name changed", region_short_name_changed),
     ("product date changed", date_changed), ("site setting changed", setting_changed),

@@ -50,6 +50,7 @@ class ContentUpdate:
     removed: set[str] = field(default_factory=set)
     walk_problems: tuple[Diagnostic, ...] = ()
     logo: model.Image | None = None
+    released: set[str] = field(default_factory=set)  # `file:<photo>` refs entries no longer have
 
 
 def sort_key(entry: model.Entry) -> str:
@@ -90,6 +91,7 @@ class Content:
         self.today = today
         self.assembled: dict[str, model.Entry | None] = {}  # this build's entries, by kind/slug
         self.files: dict[str, ContentFile] = {}
+        self.released: set[str] = set()  # photos (`file:` refs) an entry named and names no more
 
     def update(self, changed_paths: set[str], full: bool) -> ContentUpdate:
         walk = Diagnostics()
@@ -127,6 +129,7 @@ class Content:
         self._facets(result)
         if self.config.logo is not None:
             result.logo = self._logo(self.config.logo)
+        result.released = self.released
         return result
 
     # -- files -----------------------------------------------------------------------------
@@ -244,7 +247,8 @@ class Content:
             elif parsed.partial is not None:  # its own errors are reported; its references are checked too
                 assembler.references(kind, file, parsed.partial)
             refs = assembler.refs
-        self.store.set_refs(key, refs)
+        released = self.store.set_refs(key, refs) - refs
+        self.released.update(r for r in released if r.startswith("file:"))
         self.store.set_problems("entry:" + key, tuple(problems))
         self.assembled[key] = entry
         return entry

@@ -109,6 +109,14 @@ def product_deleted_with_its_photo(site: Site) -> None:
     (site.content / "products" / "bandeng-ketiga.jpg").unlink()
 
 
+def product_deleted_photo_left(site: Site) -> None:
+    (site.content / "products" / "bandeng-ketiga.md").unlink()  # the photo stays, named by nothing
+
+
+def photo_dropped(site: Site) -> None:
+    site.edit("products/soppeng/sarung-sutra/index.md", "  - belakang.png\n", "")
+
+
 def translation_edited(site: Site) -> None:
     site.edit("categories/tenun-sutra.en.md", "name: ", "name: Fine ")
 
@@ -140,6 +148,8 @@ STEPS: list[tuple[str, Callable[[Site], None]]] = [
     ("price edited", price_edited), ("product added", product_added), ("product deleted", product_deleted),
     ("product with a photo added", product_with_photo_added),
     ("product deleted with its photo", product_deleted_with_its_photo),
+    ("product with a photo added again", product_with_photo_added),
+    ("product deleted, its photo left", product_deleted_photo_left), ("photo dropped from a product", photo_dropped),
     ("translation edited", translation_edited), ("photo replaced", photo_replaced),
     ("maker renamed", maker_renamed), ("region short name changed", region_short_name_changed),
     ("product date changed", date_changed), ("site setting changed", setting_changed),

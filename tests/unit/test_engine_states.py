@@ -12,8 +12,8 @@ and compares every file. `make test` runs at least MIN_STEPS steps; `SHOWCASE_PR
 runs N times as many.
 
 The net catches what a page reads without recording it: see test_unrecorded_read_is_caught,
-which builds with a page kind that reads an entry around the accessors and shows that the same
-comparison fails.
+which builds with a product page that reads a list around the accessors: the guard in
+showcase/inputs.py stops it, and behind the guard the same comparison fails.
 """
 from __future__ import annotations
 
@@ -418,26 +418,41 @@ def test_random_edits_rebuild_to_exactly_the_cold_output() -> None:
 
 
 # -- the net can fail -------------------------------------------------------------------------------
-@pytest.mark.parametrize("recorded", [True, False], ids=["through the accessor", "around the accessor"])
-def test_unrecorded_read_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded: bool) -> None:
+READS = ["through the accessor", "around the accessor", "behind the guard"]
+
+
+@pytest.mark.parametrize("how", READS)
+def test_unrecorded_read_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """A product page that shows how many products its maker has, read through `Inputs.members`
-    (recorded) or straight from the build state (not recorded, the mistake a new page kind could
-    make). A product added for that maker must then reach every page of the maker's products:
-    with the recorded read the rebuild equals the cold build; without it the other pages keep
-    the old number, and the comparison the state machine makes after each edit reports them."""
+    (recorded), straight from the build state (`inputs.store`, the mistake a new page kind could
+    make), or from the state behind the guard (as a view reading any other source would).
+    - Around the accessor, the guard stops the first build: PAGE_VIEW, naming the page.
+    - A product added for that maker must reach the pages of all the maker's products: with the
+      recorded read the rebuild equals the cold build; behind the guard the other pages keep the
+      old number, and the comparison the state machine makes after each edit reports them."""
     product = pages.KINDS["product"]
 
     def counting(views: Views, spec: Spec) -> Page:
         page = product.build(views, spec)
         maker = views.inputs.entry("product", spec.argument).maker
         name = f"maker/{maker}"
-        count = len(views.inputs.members(name) if recorded else views.inputs.store.facet(name))
-        return replace(page, view=replace(page.view, title=f"{page.view.title} ({count})"))
+        members = {"through the accessor": lambda: views.inputs.members(name),
+                   "around the accessor": lambda: views.inputs.store.facet(name),
+                   "behind the guard": lambda: views.inputs._store.facet(name)}[how]()
+        return replace(page, view=replace(page.view, title=f"{page.view.title} ({len(members)})"))
 
     monkeypatch.setitem(pages.KINDS, "product", replace(product, build=counting))
     monkeypatch.setenv("SHOWCASE_START_METHOD", "fork")  # workers inherit the patched kind
     site = Site(tmp_path)
     site.products = make_site(tmp_path, count=8)
+    if how == "around the accessor":
+        with pytest.raises(BuildFailed) as failed:
+            build(site.options(site.root / "output", site.root / "cache"))
+        error = failed.value.diagnostics.errors[0]
+        assert error.code == "PAGE_VIEW" and "UnrecordedRead" in error.message("en")
+        assert "(product/" in error.message("en") and "(test_engine_states.py:" in error.message("en")
+        assert not (site.root / "output").exists()
+        return
     site.rebuild()
     page = site.root / "output" / "produk" / "produk-05" / "index.html"  # a product of mattiro-sompe
 
@@ -449,7 +464,7 @@ def test_unrecorded_read_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     added = site.content / "products" / "gen" / "produk-baru.md"
     added.write_text(product_file("produk-baru", len(MAKERS) * 3, [], None).replace("images: []\n", ""), encoding="utf-8")
     set_field(added, "date", "2025-01-01")  # the oldest: it changes no list's first page, no related block
-    if recorded:
+    if how == "through the accessor":
         site.check("a product added for the maker")
         assert shown() == before + 1
     else:

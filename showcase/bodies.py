@@ -51,6 +51,7 @@ class Bodies:
         self.build = build
         self.workers = workers
         self.timeout = timeout
+        self.released: set[str] = set()  # photos (`file:` refs) a body named and names no more
 
     def update(self, entries: Iterable[str], targets: Iterable[str]) -> set[str]:
         """Redo the bodies of `entries` (kind/slug keys) and of every body pointing at one of
@@ -86,7 +87,7 @@ class Bodies:
     def _store(self, key: str, html: str | None, problems: tuple, refs: set[str]) -> None:
         self.store.set_body(key, html)
         self.store.set_problems(PREFIX + key, problems)
-        self.store.set_refs(PREFIX + key, refs)
+        self.released.update(r for r in self.store.set_refs(PREFIX + key, refs) - refs if r.startswith("file:"))
 
     def _render(self, jobs: list[Job]) -> list[markup.RenderedBody]:
         """Markdown to HTML: from the memo, or rendered in worker processes with a time limit."""

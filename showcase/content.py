@@ -69,6 +69,7 @@ class ContentUpdate:
     walk_problems: tuple[Diagnostic, ...] = ()
     logo: model.Image | None = None
     removed_files: dict[str, str] = field(default_factory=dict)  # removed entry -> the file it came from
+    released: set[str] = field(default_factory=set)  # `file:<photo>` refs entries no longer have
 
 
 def sort_key(entry: model.Entry) -> str:
@@ -109,6 +110,7 @@ class Content:
         self.today = today
         self.assembled: dict[str, model.Entry | None] = {}  # this build's entries, by kind/slug
         self.files: Mapping[str, ContentFile] = _Files({})
+        self.released: set[str] = set()  # photos (`file:` refs) an entry named and names no more
 
     def update(self, changed_paths: set[str], full: bool, listing: str = "") -> ContentUpdate:
         """Bring the state up to date with the changed files (every file when `full`). `listing`:
@@ -146,6 +148,7 @@ class Content:
         self._facets(result)
         if self.config.logo is not None:
             result.logo = self._logo(self.config.logo)
+        result.released = self.released
         return result
 
     # -- files -----------------------------------------------------------------------------
@@ -277,7 +280,8 @@ class Content:
             elif parsed.partial is not None:  # its own errors are reported; its references are checked too
                 assembler.references(kind, file, parsed.partial)
             refs = assembler.refs
-        self.store.set_refs(key, refs)
+        released = self.store.set_refs(key, refs) - refs
+        self.released.update(r for r in released if r.startswith("file:"))
         self.store.set_problems("entry:" + key, tuple(problems))
         self.assembled[key] = entry
         return entry

@@ -27,7 +27,7 @@ import jinja2
 from . import feeds, pages, parallel, render
 from .config import SiteConfig
 from .errors import Diagnostics
-from .inputs import NODE, TEMPLATE, Inputs
+from .inputs import NODE, TEMPLATE, Inputs, UnrecordedRead
 from .model import Image
 from .routes import Routes
 from .store import Store, digest_of
@@ -217,7 +217,8 @@ def _one(w: _Worker, spec: Spec) -> Built:
         with w.inputs.recording() as reads:
             page = kind.build(views, spec)
     except Exception as exc:  # noqa: BLE001 - a view that cannot be built is a build error, not a crash
-        where = traceback.extract_tb(exc.__traceback__)[-1]
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = frames[-2] if isinstance(exc, UnrecordedRead) and len(frames) > 1 else frames[-1]  # the view's line
         detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
         return Built(spec, "", None, False, frozenset(), None,
                      ("PAGE_VIEW", None, None, {"page": spec.output, "owner": spec.owner, "detail": detail}))

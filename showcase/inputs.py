@@ -22,7 +22,11 @@ interface strings and showcase's own code are not recorded: a change to any of t
 every page.
 
 Values come from the build state (store.py), loaded on first use and kept for the process, so a
-worker process reads only the entries its pages show.
+worker process reads only the entries its pages show. While a page or a plan is being recorded,
+the state itself is out of reach: `Inputs.store` raises `UnrecordedRead`, so a view that would
+read content around the accessors fails its build (PAGE_VIEW, naming the page) instead of
+publishing a page that a later edit leaves stale. (Whatever else a view could reach, such as a
+file, is caught by the test that compares random rebuilds with cold builds.)
 """
 from __future__ import annotations
 
@@ -40,12 +44,16 @@ ENTRY, LIST, BODY, PLAN, TODAY, NODE, TEMPLATE = "e:", "f:", "b:", "p:", "d:toda
 RELATED_COUNT = 4
 
 
+class UnrecordedRead(RuntimeError):
+    """The build state was reached around the accessors while a page was being recorded."""
+
+
 class Inputs:
     """The accessors of one build (in the parent or in a worker), over one build state."""
 
     def __init__(self, store: Store, config: SiteConfig, today: date,
                  entries: dict[str, model.Entry | None] | None = None) -> None:
-        self.store = store
+        self._store = store
         self.config = config
         self._today = today
         self._entries: dict[str, model.Entry | None] = dict(entries or {})
@@ -55,6 +63,15 @@ class Inputs:
         self._nodes: dict[str, tuple[Any, frozenset[str]]] = {}
         self._memo: dict[Any, tuple[Any, frozenset[str]]] = {}
         self._frames: list[set[str]] = []
+
+    @property
+    def store(self) -> Store:
+        """The build state, for code that is not building a page; raises UnrecordedRead while a
+        page or a plan records its reads (what it read that way would not be recorded)."""
+        if self._frames:
+            raise UnrecordedRead("the build state was read around the accessors of showcase.inputs while a page "
+                                 "was being built; read it through Inputs so that the read is recorded")
+        return self._store
 
     # -- recording -------------------------------------------------------------------------
     @contextmanager
@@ -80,7 +97,7 @@ class Inputs:
         key = f"{kind}/{slug}"
         self.read(ENTRY + key)
         if key not in self._entries:
-            self._entries[key] = self.store.entry(key)
+            self._entries[key] = self._store.entry(key)
         return self._entries[key]
 
     def members(self, name: str) -> tuple[str, ...]:
@@ -88,7 +105,7 @@ class Inputs:
         self.read(LIST + name)
         found = self._lists.get(name)
         if found is None:
-            found = self._lists[name] = self.store.facet(name)
+            found = self._lists[name] = self._store.facet(name)
         return found
 
     def body(self, kind: str, slug: str, lang: str) -> str | None:
@@ -96,7 +113,7 @@ class Inputs:
         key = f"{kind}/{slug}/{lang}"
         self.read(BODY + key)
         if key not in self._bodies:
-            self._bodies[key] = self.store.body(key)
+            self._bodies[key] = self._store.body(key)
         return self._bodies[key]
 
     def plan(self, image: model.Image | None) -> ImagePlan | None:
@@ -106,7 +123,7 @@ class Inputs:
         source = str(image.source)
         self.read(PLAN + source)
         if source not in self._plans:
-            self._plans[source] = self.store.plan(source)
+            self._plans[source] = self._store.plan(source)
         return self._plans[source]
 
     def today(self) -> date:

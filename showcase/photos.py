@@ -73,11 +73,14 @@ class Photos:
             self.plan(image.source, image.display)
 
     def drop_unused(self, candidates: Iterable[str]) -> None:
-        """Forget the plans of photos that nothing names any more."""
+        """Forget the plans and problems of photos that nothing names any more (a photo deleted
+        with its product was planned again by files() and found missing: no one shows it, so
+        that is no problem)."""
         for source in sorted(set(candidates)):
-            if source == self.logo_source:
+            if source == self.logo_source or self.store.referrers("file:" + source):
                 continue
-            if self.store.plan_digest(source) is None or self.store.referrers("file:" + source):
+            self.store.set_problems(PREFIX + source, ())
+            if self.store.plan_digest(source) is None:
                 continue
             old = self.store.plan(source)
             if old is not None:

@@ -132,7 +132,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout)
         changed_bodies = bodies.update(changed_entries, content.added | content.removed
                                        | {"file:" + p for p in changed_paths})
-        photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths))
+        photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths) | content.released | bodies.released)
         changed = content.changed | changed_bodies | photos.changed | store.pending()
         refs = store.meta("template refs") or {}
         digests = template_digests(environment(options.templates), refs)
@@ -372,7 +372,8 @@ def _mark(store: Store, tree: object) -> None:
 
 
 def _released(store: Store, changed_paths: set[str]) -> set[str]:
-    """Photo files that may no longer be named by anything: those changed or deleted."""
+    """Photo files that may no longer be named by anything: those changed or deleted (and, see
+    the callers, those an entry or a body stopped naming)."""
     return {"file:" + p for p in changed_paths if not p.endswith(".md")}
 
 

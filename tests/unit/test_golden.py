@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from showcase.parallel import START_METHOD_ENV
 from showcase.pipeline import Options, build
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -38,7 +39,13 @@ def build_full(output: Path, cache: Path | None) -> None:
     build(Options(content=FULL, output=output, cache=cache, base_url=BASE_URL, today=TODAY, workers=2))
 
 
-def test_full_site_matches_golden(tmp_path, request):
+@pytest.mark.parametrize("method", [None, "spawn"], ids=["default", "spawn"])
+def test_full_site_matches_golden(tmp_path, request, monkeypatch, method):
+    """Also with spawned workers and the portable output swap (SHOWCASE_START_METHOD=spawn)."""
+    if method is not None:
+        if request.config.getoption("--update-golden"):
+            pytest.skip("the golden output is written by the default build")
+        monkeypatch.setenv(START_METHOD_ENV, method)
     output = tmp_path / "output"
     build_full(output, tmp_path / "cache")
     if request.config.getoption("--update-golden"):

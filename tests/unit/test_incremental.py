@@ -4,7 +4,9 @@ pages that show it; a build killed while it updates the kept previous tree leave
 
 Each step edits a copy of the full fixture site, rebuilds it in place (same output, same cache,
 as an editor or CI with a restored cache would), then builds the same content cold (fresh
-output, fresh cache) and compares every file.
+output, fresh cache) and compares every file. Every test of the `site` fixture runs twice: with
+the default worker start method and with `SHOWCASE_START_METHOD=spawn` (spawned workers and the
+portable rename-based output swap, the paths Windows and macOS take).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import pytest
 from PIL import Image
 
 from showcase.errors import BuildFailed
+from showcase.parallel import START_METHOD_ENV
 from showcase.pipeline import Options, build
 
 REPO = Path(__file__).resolve().parents[2]
@@ -47,8 +50,9 @@ def stamps(root: Path) -> dict[str, tuple[int, int]]:
 class Site:
     """A copy of the full fixture site with its own templates, output and cache."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, method: str | None = None) -> None:
         self.root = root
+        self.method = method  # SHOWCASE_START_METHOD for its builds (None: the default)
         self.content = root / "content"
         shutil.copytree(FULL, self.content)
         self.templates = root / "templates"
@@ -61,13 +65,19 @@ class Site:
         return Options(content=self.content, output=output, templates=self.templates, cache=cache,
                        workers=2, today=TODAY)
 
+    def build(self, output: Path, cache: Path):  # noqa: ANN201
+        with pytest.MonkeyPatch.context() as env:
+            if self.method is not None:
+                env.setenv(START_METHOD_ENV, self.method)
+            return build(self.options(output, cache))
+
     def rebuild(self):  # noqa: ANN201
-        return build(self.options(self.output, self.cache))
+        return self.build(self.output, self.cache)
 
     def cold(self) -> dict[str, str]:
         self.colds += 1
         output, cache = self.root / f"cold-{self.colds}", self.root / f"cold-cache-{self.colds}"
-        build(self.options(output, cache))
+        self.build(output, cache)
         result = digest(output)
         shutil.rmtree(output)
         shutil.rmtree(cache)
@@ -94,6 +104,27 @@ def product_added(site: Site) -> None:
 
 def product_deleted(site: Site) -> None:
     (site.content / "products" / "bandeng-presto-kedua.md").unlink()
+
+
+def product_with_photo_added(site: Site) -> None:
+    products = site.content / "products"
+    shutil.copy(products / "bandeng-presto.jpg", products / "bandeng-ketiga.jpg")
+    text = (products / "bandeng-presto.md").read_text(encoding="utf-8")
+    (products / "bandeng-ketiga.md").write_text(text.replace("src: bandeng-presto.jpg", "src: bandeng-ketiga.jpg"),
+                                                 encoding="utf-8")
+
+
+def product_deleted_with_its_photo(site: Site) -> None:
+    (site.content / "products" / "bandeng-ketiga.md").unlink()
+    (site.content / "products" / "bandeng-ketiga.jpg").unlink()
+
+
+def product_deleted_photo_left(site: Site) -> None:
+    (site.content / "products" / "bandeng-ketiga.md").unlink()  # the photo stays, named by nothing
+
+
+def photo_dropped(site: Site) -> None:
+    site.edit("products/soppeng/sarung-sutra/index.md", "  - belakang.png\n", "")
 
 
 def translation_edited(site: Site) -> None:
@@ -125,15 +156,19 @@ def setting_changed(site: Site) -> None:
 
 STEPS: list[tuple[str, Callable[[Site], None]]] = [
     ("price edited", price_edited), ("product added", product_added), ("product deleted", product_deleted),
+    ("product with a photo added", product_with_photo_added),
+    ("product deleted with its photo", product_deleted_with_its_photo),
+    ("product with a photo added again", product_with_photo_added),
+    ("product deleted, its photo left", product_deleted_photo_left), ("photo dropped from a product", photo_dropped),
     ("translation edited", translation_edited), ("photo replaced", photo_replaced),
     ("maker renamed", maker_renamed), ("region short name changed", region_short_name_changed),
     ("product date changed", date_changed), ("site setting changed", setting_changed),
 ]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    site = Site(tmp_path_factory.mktemp("incremental"))
+@pytest.fixture(scope="module", params=[None, "spawn"], ids=["default", "spawn"])
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Site:
+    site = Site(tmp_path_factory.mktemp("incremental"), request.param)
     site.rebuild()
     return site
 

@@ -1,4 +1,5 @@
-"""Markdown bodies: the allow-list sanitiser, its warnings, photos and site links (bad-inputs F)."""
+"""Markdown bodies: the allow-list sanitiser, its warnings, photos and site links, written in Markdown
+or as raw HTML (bad-inputs F; showcase/markup.py and showcase/bodies.py)."""
 from __future__ import annotations
 
 import re
@@ -6,8 +7,8 @@ import re
 import pytest
 
 from showcase import markup
-from showcase.errors import Diagnostics
-from showcase.pipeline import Options, analyse
+from showcase.errors import BuildFailed, Diagnostics
+from showcase.pipeline import Options, analyse, build
 from tests.unit.test_bad_inputs import PRODUCT, product, site
 
 
@@ -95,3 +96,51 @@ def test_reused_converter_carries_nothing_from_one_body_to_the_next():
     after = markup.render_markdown(second)
     assert after == alone
     assert "example.org/toko" not in after.html and after.images == () and after.links == ("/produk/b/",)
+
+
+# -- raw HTML in a body counts like Markdown (showcase/bodies.py) -------------------------------------
+@pytest.mark.parametrize("link", ['<a href="/produk/bandeng-prest/">ini</a>', "<a href='/produk/bandeng-prest/'>ini</a>",
+                                  '<A class="x" HREF=/produk/bandeng-prest/>ini</A>'])
+def test_raw_html_link_inside_the_site_is_checked_like_a_markdown_link(tmp_path, link):
+    content = site(tmp_path, {PRODUCT: product(body="Teks pertama.\n\nLihat juga " + link + ".\n")})
+    analysis = analyse(Options(content=content, cache=None))
+    error = next(d for d in analysis.diags.errors if d.code == "MD_BROKEN_LINK")
+    assert (error.path, error.line) == ("content/products/abon.md", 8)
+    assert 'did you mean "/produk/bandeng-presto/"' in error.message("en") and error.hint("id") and error.hint("en")
+
+
+def test_raw_html_link_to_a_page_of_the_site_gets_the_sub_path(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body='Lihat <a href="/produk/bandeng-presto/#harga">presto</a>.\n')})
+    analysis = analyse(Options(content=content, cache=None, base_url="https://example.org/galeri/"))
+    assert not [d for d in analysis.diags.errors if d.code == "MD_BROKEN_LINK"]
+    assert 'href="/galeri/produk/bandeng-presto/#harga"' in analysis.body("product", "abon", "id")
+
+
+def test_raw_html_photo_inside_the_site_becomes_a_responsive_picture(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body='Foto:\n\n<img src="../products/bandeng-presto.jpg" alt="Abon">\n')})
+    analysis = analyse(Options(content=content, cache=None))
+    html = analysis.body("product", "abon", "id")
+    assert "<picture>" in html and 'alt="Abon"' in html
+    assert re.search(r'srcset="/media/bandeng-presto-[0-9a-f]+-360\.jpg 360w', html)
+    assert "../products" not in html
+
+
+def test_raw_html_photo_that_is_missing_is_an_error_with_its_line(tmp_path):
+    content = site(tmp_path, {PRODUCT: product(body='Teks.\n\nIni <img src="tidak-ada.jpg" alt="x"> fotonya.\n')})
+    analysis = analyse(Options(content=content, cache=None))
+    error = next(d for d in analysis.diags.errors if d.code == "IMG_MISSING")
+    assert (error.path, error.line) == ("content/products/abon.md", 8) and error.hint("id")
+
+
+def test_raw_img_with_an_event_handler_is_reported_never_published_silently(tmp_path):
+    """`<img src=x onerror=...>`: the handler is reported (and removed), and the photo it names,
+    which does not exist, fails the build with its line instead of publishing a broken image."""
+    content = site(tmp_path, {PRODUCT: product(body="Teks.\n\n<img src=x onerror=alert(1)>\n")})
+    analysis = analyse(Options(content=content, cache=None))
+    warning = next(d for d in analysis.diags.warnings if d.code.startswith("MD_UNSAFE_HTML"))
+    assert (warning.path, warning.line) == ("content/products/abon.md", 8) and "onerror" in warning.message("en")
+    error = next(d for d in analysis.diags.errors if d.code == "IMG_MISSING")
+    assert (error.path, error.line) == ("content/products/abon.md", 8)
+    with pytest.raises(BuildFailed):
+        build(Options(content=content, output=tmp_path / "output", cache=None))
+    assert not (tmp_path / "output").exists()

@@ -182,26 +182,38 @@ class Blobs:
                         os.unlink(blob)
 
     def fill(self, tree: Path, files: list[tuple[str, Entry]]) -> set[str]:
-        """Link (or copy) into tree every file whose blob checks out; the paths that did not."""
-        folders = sorted({os.path.dirname(relative) for relative, _ in files})
-        for folder in folders:
-            os.makedirs(tree / folder, exist_ok=True)
+        """Link (or copy) into tree every file whose blob checks out; the paths that did not.
+        Folders first (parents before children), then the files in a few large batches on
+        threads: hashing and linking wait on the disk, and a task per file costs more than it."""
+        folders: set[str] = set()
+        for relative, _ in files:
+            parent = os.path.dirname(relative)
+            while parent and parent not in folders:
+                folders.add(parent)
+                parent = os.path.dirname(parent)
+        for folder in sorted(folders):
+            with suppress(FileExistsError):
+                os.mkdir(tree / folder)
 
-        def one(item: tuple[str, Entry]) -> str | None:
-            relative, entry = item
-            if not self.intact(entry):
-                return relative
-            try:
-                os.link(self.path(entry[0]), tree / relative)
-            except OSError:
+        def batch(items: list[tuple[str, Entry]]) -> list[str]:
+            bad = []
+            for relative, entry in items:
+                if not self.intact(entry):
+                    bad.append(relative)
+                    continue
                 try:
-                    shutil.copyfile(self.path(entry[0]), tree / relative)
+                    os.link(self.path(entry[0]), tree / relative)
                 except OSError:
-                    return relative
-            return None
+                    try:
+                        shutil.copyfile(self.path(entry[0]), tree / relative)
+                    except OSError:
+                        bad.append(relative)
+            return bad
 
+        size = max(1, -(-len(files) // (self.THREADS * 4)))
         with ThreadPoolExecutor(self.THREADS) as pool:
-            return {bad for bad in pool.map(one, files, chunksize=256) if bad is not None}
+            found = pool.map(batch, [files[at:at + size] for at in range(0, len(files), size)])
+            return {relative for bad in found for relative in bad}
 
 
 class Staging:

@@ -65,6 +65,7 @@ class SiteConfig:
     theme_color: str = "#8a3b12"
     logo: ImageSpec | None = None
     price_warn_above: int = 100_000_000
+    timezone: str = "Asia/Jakarta"  # of events whose region sets no `tz:` (activities, issue 14)
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
@@ -147,6 +148,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         theme_color=values.get("theme_color", SiteConfig.theme_color),
         logo=values.get("logo"),
         price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
+        timezone=values.get("timezone", SiteConfig.timezone),
         images=images,
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),

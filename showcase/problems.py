@@ -371,4 +371,29 @@ PROBLEMS: dict[str, M] = {
     "TPL_RENDER": M("{detail} (saat membuat {page} dari {owner})", "{detail} (while rendering {page} from {owner})",
                     "templat hanya boleh memakai variabel yang tercantum di docs/templates.md",
                     "templates may only use the variables listed in docs/templates.md"),
+    # -- activities and programmes (issue 14) ---------------------------------------------
+    "FM_DATETIME_FORMAT": M('"{value}" bukan waktu berbentuk YYYY-MM-DD HH:MM',
+                            '"{value}" is not a time in YYYY-MM-DD HH:MM form',
+                            'tulis waktu setempat, mis. `{name}: "2026-11-20 09:00"`, atau tanggal saja '
+                            "untuk sepanjang hari; zona waktunya diambil dari wilayah",
+                            'write the local time, e.g. `{name}: "2026-11-20 09:00"`, or a date alone for the '
+                            "whole day; the time zone comes from the region"),
+    "FM_TIMEZONE": M('zona waktu "{value}" tidak dikenal{suggestion}', 'unknown time zone "{value}"{suggestion}',
+                     "tulis Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
+                     "write Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"),
+    "EV_END_FORM": M("`start` dan `end` harus sama bentuknya: keduanya tanggal saja, atau keduanya tanggal dan jam",
+                     "`start` and `end` must have the same form: both dates alone, or both date and time",
+                     'tulis mis. `start: "2026-11-20 09:00"` dan `end: "2026-11-22 17:00"`',
+                     'write e.g. `start: "2026-11-20 09:00"` and `end: "2026-11-22 17:00"`'),
+    "EV_END_BEFORE_START": M("acara berakhir ({end}) sebelum dimulai ({start})",
+                             "the event ends ({end}) before it starts ({start})",
+                             "periksa tanggal dan jam `start` dan `end`", "check the dates and times of `start` and `end`"),
+    "CT_SLUG_CLASH": M('{kind} "{slug}" memakai alamat /kegiatan/{slug}/ yang sudah dipakai {other_kind} {other}',
+                       '{kind} "{slug}" takes the address /kegiatan/{slug}/ of the {other_kind} {other}',
+                       "berita dan acara berbagi satu daftar nama: beri salah satunya nama file lain atau `slug:` lain",
+                       "news and events share one set of names: give one of them another file name or `slug:`"),
+    "CT_RESERVED_SLUG": M('alamat /{slug}/ adalah bagian situs (kegiatan, program, jejaring, ...)',
+                          'the address /{slug}/ is a section of the site (activities, programmes, network, ...)',
+                          "beri halaman ini `slug:` lain", "give this page another `slug:`"),
+    # -- end of activities and programmes -------------------------------------------------
 }

@@ -17,7 +17,13 @@ SECTIONS = {
     "maker": {"id": "umkm", "en": "makers"},
     "search": {"id": "cari", "en": "search"},
     "catalogue": {"id": "katalog", "en": "catalogue"},
+    # activities (issue 14): news and events share one section and one namespace of slugs
+    "activity": {"id": "kegiatan", "en": "activities"},
+    "news": {"id": "kegiatan", "en": "activities"},
+    "event": {"id": "kegiatan", "en": "activities"},
 }
+AGENDA_ICS = "kegiatan/agenda.ics"
+"""The calendar of every event (RFC 5545), one file for every language."""
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -67,7 +73,7 @@ class Routes:
             lang, parts = parts[0], parts[1:]
         if not parts:
             return ("home", None)
-        for kind in ("product", "region", "category", "maker", "search"):
+        for kind in ("product", "region", "category", "maker", "search", "activity"):
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
                 if len(parts) == 1:
                     return (kind, None)
@@ -94,6 +100,10 @@ class Routes:
     def feed(lang: str) -> str:
         """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
         return FEED if lang == "id" else f"{lang}/{FEED}"
+
+    def activity_feed(self, lang: str) -> str:
+        """The Atom feed of activities: `kegiatan/feed.xml`, `en/activities/feed.xml`."""
+        return self.path("activity", None, lang) + FEED
 
     def offline_pages(self) -> list[tuple[str, str]]:
         """The offline page of each language as (language, output file), the site's own first."""

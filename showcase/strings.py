@@ -302,6 +302,64 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# -- activities and programmes (issue 14) ------------------------------------------------------
+STRINGS["id"].update({
+    "nav_activities": "Kegiatan",
+    "intro_activities": "Agenda dan kabar Dekranasda: pameran, bazar, pelatihan dan kunjungan.",
+    "act_upcoming": "Agenda",
+    "act_past": "Kabar dan kegiatan lalu",
+    "act_nearest": "Agenda terdekat",
+    "act_all": "Semua kegiatan",
+    "act_region": "Kegiatan di wilayah ini",
+    "act_maker": "Kegiatan",
+    "act_news": "Berita",
+    "act_type_pameran": "Pameran",
+    "act_type_bazar": "Bazar",
+    "act_type_pelatihan": "Pelatihan",
+    "act_type_kunjungan": "Kunjungan",
+    "act_type_lainnya": "Acara",
+    "act_status_cancelled": "Dibatalkan",
+    "act_status_postponed": "Ditunda",
+    "act_when": "Waktu",
+    "act_where": "Tempat",
+    "act_date": "Tanggal",
+    "act_register": "Daftar sekarang",
+    "act_calendar": "Simpan semua agenda ke kalender (.ics)",
+    "act_makers": "UMKM yang terlibat",
+    "act_products": "Produk terkait",
+    "act_regions": "Wilayah",
+    "act_feed": "Kegiatan",
+})
+STRINGS["en"].update({
+    "nav_activities": "Activities",
+    "intro_activities": "What the council does: exhibitions, bazaars, training and visits.",
+    "act_upcoming": "Upcoming",
+    "act_past": "News and past activities",
+    "act_nearest": "Upcoming events",
+    "act_all": "All activities",
+    "act_region": "Activities in this region",
+    "act_maker": "Activities",
+    "act_news": "News",
+    "act_type_pameran": "Exhibition",
+    "act_type_bazar": "Bazaar",
+    "act_type_pelatihan": "Training",
+    "act_type_kunjungan": "Visit",
+    "act_type_lainnya": "Event",
+    "act_status_cancelled": "Cancelled",
+    "act_status_postponed": "Postponed",
+    "act_when": "When",
+    "act_where": "Where",
+    "act_date": "Date",
+    "act_register": "Register",
+    "act_calendar": "Add every event to your calendar (.ics)",
+    "act_makers": "Makers taking part",
+    "act_products": "Related products",
+    "act_regions": "Regions",
+    "act_feed": "Activities",
+})
+# -- end of activities and programmes ----------------------------------------------------------
+
+
 def strings_for(lang: str) -> Mapping[str, str]:
     """Return the read-only interface strings of `lang` (`id` or `en`)."""
     try:

@@ -9,20 +9,26 @@ site has no activity.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import activities as rules
+from .. import agenda, structured
 from ..inputs import NODES, Inputs
 from ..model import Event, News
-from ..views import SIZES_CARD, SIZES_HERO, Card, Link, Page, Picture, Spec, Views, pages_of, plain_text, span
+from ..routes import AGENDA_ICS
+from ..views import (SIZES_CARD, SIZES_HERO, Card, FeedLink, Link, Page, Picture, Spec, Views, pages_of, plain_text,
+                     span)
 from . import Context, Kind, register
 
 ROUTE = "activity"
 KINDS = ("news", "event")
 AGENDA_COUNT = 3  # events in the home page's "Agenda terdekat"
+SHOWN_ON_ENTRY = 6  # activities a region or maker page shows (the newest; all are on /kegiatan/)
+FEED_SIZE = 20
 
 
 # -- the order, as a derived value -------------------------------------------------------------
@@ -159,7 +165,33 @@ def cards(v: Views, keys: tuple[str, ...]) -> tuple[ActivityCard, ...]:
 
 def calendar_url(v: Views) -> str | None:
     """The agenda's address when the site has events (else there is no agenda.ics)."""
-    return v.routes.asset(v.routes.path(ROUTE, None, "id") + "agenda.ics") if v.inputs.members("kind/event") else None
+    return v.routes.asset(AGENDA_ICS) if v.inputs.members("kind/event") else None
+
+
+def with_feed(v: Views, page: Page) -> Page:
+    """Activity pages announce the feed of activities instead of the products'."""
+    assert page.head is not None
+    feed = FeedLink(f"{v.config.text('title', v.lang)} · {v.t['act_feed']}",
+                    v.routes.asset(v.routes.activity_feed(v.lang)))
+    return replace(page, head=replace(page.head, feed=feed))
+
+
+@dataclass(frozen=True)
+class ActivityBlock:
+    """The activities shown on a home, region or maker page, with the link to all of them."""
+
+    title: str
+    items: tuple[ActivityCard, ...]
+    more: Link | None
+
+
+def block(v: Views, argument: str, title: str, limit: int) -> ActivityBlock | None:
+    """Up to `limit` activities of `argument` (see _ordered), or None when there are none."""
+    keys = ordered(v.inputs, argument)
+    if not keys:
+        return None
+    more = Link(v.t["act_all"], v.routes.href(ROUTE, None, v.lang))
+    return ActivityBlock(title, cards(v, keys[:limit]), more)
 
 
 # -- the listing -------------------------------------------------------------------------------
@@ -185,8 +217,9 @@ def build_listing(v: Views, spec: Spec) -> Page:
     view = ActivitiesView(title, t["intro_activities"], groups, calendar_url(v))
     crumbs = [Link(title, "")] if number == 1 else [
         Link(title, v.routes.href(ROUTE, None, v.lang)), Link(t["page_number"].format(n=number), "")]
-    return v.page(spec, "activities.html", "activities", view, v.paged_title(title, number, total),
-                  t["intro_activities"], crumbs, pagination=v.pagination(ROUTE, number, total), route=ROUTE)
+    return with_feed(v, v.page(spec, "activities.html", "activities", view, v.paged_title(title, number, total),
+                               t["intro_activities"], crumbs, pagination=v.pagination(ROUTE, number, total),
+                               route=ROUTE))
 
 
 # -- one activity ------------------------------------------------------------------------------
@@ -222,11 +255,97 @@ def build_activity(v: Views, spec: Spec) -> Page:
             address="", region=None, regions=tuple(v.link(v.entry("region", r)) for r in a.regions),
             registration=None, status="", upcoming=False, makers=makers, products=products, calendar=None)
     crumbs = [Link(v.t["nav_activities"], v.routes.href(ROUTE, None, v.lang)), Link(title, "")]
-    return v.page(spec, "activity.html", "activity", view, title, summary or plain_text(body), crumbs,
-                  slug=a.slug, route=ROUTE, content_lang="id" if (fallback or body_fallback) else None,
-                  photo=a.images[0] if a.images else None)
+    description = summary or plain_text(body)
+    photo = v.image_url(a.images[0]) if a.images else None
+    return with_feed(v, v.page(spec, "activity.html", "activity", view, title, description, crumbs,
+                               slug=a.slug, route=ROUTE, content_lang="id" if (fallback or body_fallback) else None,
+                               photo=a.images[0] if a.images else None, jsonld=jsonld(v, a, title, description, photo),
+                               og={"image": photo, "image_alt": title} if photo else None))
+
+
+def organizer(v: Views) -> dict[str, Any]:
+    config = v.config
+    name = config.text("organisation", v.lang) or config.text("title", v.lang)
+    return structured.organisation(name, v.routes.absolute("home", None, "id"), v.image_url(v.logo),
+                                   config.contact_whatsapp, config.contact_email)
+
+
+def jsonld(v: Views, a: News | Event, title: str, description: str, photo: str | None) -> Markup:
+    """`Event` (start and end with their offset, a `Place` with its `PostalAddress`, organizer,
+    status) or `NewsArticle`."""
+    url = v.routes.absolute(ROUTE, a.slug, v.lang)
+    if isinstance(a, News):
+        assert a.date is not None
+        return structured.graph(agenda.news_ld(title, url, a.date, organizer(v), description, photo))
+    assert a.start is not None and a.end is not None
+    region = v.entry("region", a.region)
+    start, end = (a.start.date().isoformat(), (a.end - timedelta(days=1)).date().isoformat()) if a.all_day \
+        else (a.start.isoformat(), a.end.isoformat())
+    return structured.graph(agenda.event_ld(title, url, start, end, a.status, a.venue.name if a.venue else "",
+                                            a.venue.address if a.venue else "", v.title(region), region.province,
+                                            organizer(v), description, photo, a.registration))
+
+
+# -- the Atom feed and the calendar --------------------------------------------------------------
+def plan_feed(ctx: Context, _: str) -> list[Spec]:
+    if not ordered(ctx.inputs):
+        return []
+    return [Spec(ctx.routes.activity_feed(lang), "activity-feed", "site/activity-feed", lang)
+            for lang in ctx.config.languages]
+
+
+def build_feed(v: Views, spec: Spec) -> Page:
+    """The newest activities first: news by date, events by their first day."""
+    found = [v.entry(*key.split("/", 1)) for key in ordered(v.inputs)]
+    found.sort(key=lambda a: (-rules.when(a).timestamp(), a.slug))
+    entries = []
+    for a in found[:FEED_SIZE]:
+        day = a.start.date() if isinstance(a, Event) else a.date
+        when = rules.event_when(a, v.lang) if isinstance(a, Event) else ""
+        summary = " · ".join(x for x in (when, v.text(a, "summary")[0]) if x)
+        entries.append(agenda.ActivityEntry(v.routes.absolute(ROUTE, a.slug, v.lang), v.text(a, "title")[0], day,
+                                            label(v, a), summary))
+    config, lang = v.config, spec.lang
+    view = agenda.ActivityFeedView(lang, v.routes.absolute_asset(spec.output), v.routes.absolute(ROUTE, None, lang),
+                                   f"{config.text('title', lang)} · {v.t['act_feed']}",
+                                   config.text("organisation", lang) or config.text("title", lang), tuple(entries))
+    return Page(spec, "", None, None, "activity-feed", view)
+
+
+def render_feed(v: Views, page: Page) -> bytes:
+    return agenda.atom(page.view).encode("utf-8")
+
+
+def plan_calendar(ctx: Context, _: str) -> list[Spec]:
+    if not ctx.inputs.members("kind/event"):
+        return []
+    return [Spec(AGENDA_ICS, "agenda", "site/agenda", ctx.config.languages[0])]
+
+
+def build_calendar(v: Views, spec: Spec) -> Page:
+    """Every event not over on the build date (what a phone calendar should import), soonest first,
+    in the site's first language; each UID is its address's name, so a re-import updates it."""
+    host = v.routes.origin.split("://", 1)[-1] or "showcase"
+    events = []
+    for key in ordered(v.inputs, "upcoming"):
+        e = v.entry(*key.split("/", 1))
+        region = v.entry("region", e.region)
+        address = e.venue.address if e.venue else ""
+        region_name = "" if v.title(region) in address else v.title(region)  # not said twice
+        place = ", ".join(x for x in (e.venue.name if e.venue else "", address, region_name) if x)
+        events.append(agenda.CalendarEvent(f"kegiatan-{e.slug}@{host}", v.text(e, "title")[0], e.start, e.end, place,
+                                           v.text(e, "summary")[0], v.routes.absolute(ROUTE, e.slug, spec.lang),
+                                           e.status))
+    name = f"{v.config.text('title', spec.lang)} · {v.t['act_upcoming']}"
+    return Page(spec, "", None, None, "agenda", agenda.CalendarView(name, v.inputs.today(), tuple(events)))
+
+
+def render_calendar(v: Views, page: Page) -> bytes:
+    return agenda.ics(page.view).encode("utf-8")
 
 
 register(Kind("activities", plan_listing, build_listing), owners=["site/activities"])
+register(Kind("activity-feed", plan_feed, build_feed, render_feed), owners=["site/activity-feed"])
+register(Kind("agenda", plan_calendar, build_calendar, render_calendar), owners=["site/agenda"])
 register(Kind("news", plan_entry("news"), build_activity), entry_owned=True)
 register(Kind("event", plan_entry("event"), build_activity), entry_owned=True)

@@ -179,3 +179,87 @@ def test_rebuild_follows_an_edited_event_date(tmp_path):
     build(options)
     listing = (tmp_path / "out" / "kegiatan" / "index.html").read_text()
     assert listing.index("Pameran") < listing.index("Bazar Akhir Tahun") < listing.index("Berakhir Hari Ini")
+
+
+# -- the agenda, the feed, structured data and the blocks on other pages ------------------------
+def built_site(tmp_path: Path, files: dict[str, str], today: date = TODAY) -> Path:
+    content = site(tmp_path, files)
+    output = tmp_path / "out"
+    build(Options(content=content, cache=None, output=output, today=today, workers=1,
+                  base_url="https://example.org/galeri/"))
+    return output
+
+
+def test_agenda_ics_is_valid_icalendar_in_utc_with_stable_uids(tmp_path):
+    icalendar = pytest.importorskip("icalendar")
+    files = {**SAMPLE, "regions/pangkep.md": "---\nname: Kabupaten Pangkep\nshort_name: Pangkep\n"
+                                            "province: Sulawesi Selatan\ntz: Asia/Makassar\n"
+                                            "districts: [Pangkajene, Bungoro]\n---\n",
+             "events/batal.md": event("Acara; Batal, Sekali", "2026-11-10 10:00", "status: cancelled",
+                                      "summary: Baris pertama, dengan koma; dan titik koma " + "panjang " * 12)}
+    raw = (built_site(tmp_path, files) / "kegiatan" / "agenda.ics").read_bytes()
+    assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {"Berakhir Hari Ini", "Pameran", "Bazar Akhir Tahun", "Acara; Batal, Sekali"}
+    pameran = events["Pameran"]
+    assert pameran["DTSTART"].to_ical() == b"20261120T010000Z"  # 09:00 WITA
+    assert pameran["DTEND"].to_ical() == b"20261122T090000Z"
+    assert str(pameran["UID"]) == "kegiatan-pameran@example.org"
+    assert str(pameran["URL"]) == "https://example.org/galeri/kegiatan/pameran/"
+    assert events["Bazar Akhir Tahun"]["DTSTART"].to_ical() == b"20261218T160000Z"  # 19 Dec 00:00 WITA
+    assert events["Bazar Akhir Tahun"]["DTEND"].to_ical() == b"20261220T160000Z"  # to the end of the 20th
+    assert str(events["Acara; Batal, Sekali"]["STATUS"]) == "CANCELLED"
+    assert str(events["Acara; Batal, Sekali"]["DESCRIPTION"]).startswith("Baris pertama, dengan koma; dan")
+    again = (built_site(tmp_path / "b", files) / "kegiatan" / "agenda.ics").read_bytes()
+    assert again == raw
+
+
+def test_event_and_news_pages_carry_event_and_news_article_json_ld(tmp_path):
+    import json
+    import re
+
+    output = built_site(tmp_path, SAMPLE)
+
+    def ld(path: str) -> dict:
+        html = (output / path / "index.html").read_text()
+        return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+    event_ld = ld("kegiatan/pameran")
+    assert event_ld["@type"] == "Event" and event_ld["startDate"] == "2026-11-20T09:00:00+07:00"
+    assert event_ld["endDate"] == "2026-11-22T17:00:00+07:00"
+    assert event_ld["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event_ld["location"]["@type"] == "Place" and event_ld["location"]["address"]["@type"] == "PostalAddress"
+    assert event_ld["location"]["address"]["streetAddress"] == "Jl. Poros, Pangkajene"
+    assert event_ld["organizer"]["@type"] == "Organization"
+    assert ld("kegiatan/bazar")["startDate"] == "2026-12-19" and ld("kegiatan/bazar")["endDate"] == "2026-12-20"
+    news_ld = ld("en/activities/kunjungan")
+    assert news_ld["@type"] == "NewsArticle" and news_ld["headline"] == "A Visit to South Tangerang"
+    assert news_ld["datePublished"] == "2026-09-24"
+
+
+def test_atom_feed_of_activities_in_each_language(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    output = built_site(tmp_path, SAMPLE)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(output / "en" / "activities" / "feed.xml").getroot()
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    assert titles[0] == "Bazar Akhir Tahun" and titles[-1] == "A Visit to South Tangerang"  # newest first
+    assert len(titles) == 5
+    page = (output / "kegiatan" / "index.html").read_text()
+    assert 'href="/galeri/kegiatan/feed.xml"' in page
+
+
+def test_home_region_and_maker_pages_show_their_activities(tmp_path):
+    pages = views(tmp_path, SAMPLE)
+    agenda = pages["index.html"]["home"].agenda
+    assert agenda.title == "Agenda terdekat" and [c.title for c in agenda.items] == [
+        "Berakhir Hari Ini", "Pameran", "Bazar Akhir Tahun"]
+    assert agenda.more.url == "/galeri/kegiatan/"
+    region = pages["wilayah/pangkep/index.html"]["region"].activities
+    assert [c.title for c in region.items][:1] == ["Berakhir Hari Ini"] and len(region.items) == 6 - 1
+    maker = pages["umkm/mattiro-sompe/index.html"]["maker"].activities
+    assert [c.title for c in maker.items] == ["Kunjungan ke Tangsel"]
+    assert views(tmp_path / "b", {})["index.html"]["home"].agenda is None

@@ -34,7 +34,7 @@ DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQug
 EDITOR = Path(__file__).resolve().parent / "editor"
 VENDOR = EDITOR / "decap"
 FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "page": "pages",
-           "news": "news", "event": "events"}  # news and events: activities (issue 14)
+           "news": "news", "event": "events", "program": "programs"}  # activities, programmes (issue 14)
 RELATIONS = {"region": "regions", "category": "categories", "maker": "makers"}
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 # Where the GitHub backend talks to (the API, and the avatars it shows after login).

@@ -189,15 +189,17 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'event times are `YYYY-MM-DD HH:MM` (local) or a date alone'),
         (('FM_TIMEZONE',), 'zona waktu tidak dikenal; tulis Asia/Jakarta, Asia/Makassar atau Asia/Jayapura',
          'unknown time zone; write Asia/Jakarta, Asia/Makassar or Asia/Jayapura'),
-        (('EV_END_FORM',), '`start` dan `end` harus sama-sama tanggal saja, atau sama-sama tanggal dan jam',
+        (('FM_END_FORM',), '`start` dan `end` harus sama-sama tanggal saja, atau sama-sama tanggal dan jam',
          '`start` and `end` must both be dates, or both date and time'),
-        (('EV_END_BEFORE_START',), 'acara berakhir sebelum dimulai; periksa `start` dan `end`',
+        (('FM_END_BEFORE_START',), 'acara berakhir sebelum dimulai; periksa `start` dan `end`',
          'the event ends before it starts'),
         (('CT_SLUG_CLASH',), 'berita dan acara memakai nama yang sama di /kegiatan/; ganti nama salah satunya',
          'a news item and an event share one address under /kegiatan/'),
         (('CT_RESERVED_SLUG',), 'halaman memakai nama bagian situs (`kegiatan`, `program`, `jejaring`, ...); beri '
                                 '`slug:` lain',
          'a page takes the name of a section of the site; give it another `slug:`'),
+        (('FM_COHORT_DATES',), 'angkatan program berakhir sebelum dimulai; periksa `start` dan `end`',
+         'a programme cohort ends before it starts'),
     )),
 )
 

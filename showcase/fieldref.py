@@ -19,6 +19,7 @@ KINDS = {  # kind -> (Indonesian label, English label, where the files live)
     "page": ("Halaman", "Page", "content/pages/<slug>.md"),
     "news": ("Berita", "News item", "content/news/<slug>.md"),  # activities (issue 14)
     "event": ("Acara", "Event", "content/events/<slug>.md"),  # activities (issue 14)
+    "program": ("Program", "Programme", "content/programs/<slug>.md"),  # programmes (issue 14)
     "site": ("Pengaturan situs", "Site settings", "content/site.yaml"),
 }
 
@@ -134,6 +135,22 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "registration": ("tautan pendaftaran, harus https://", "registration link, https:// only"),
     "status": ("scheduled (terjadwal, bawaan), cancelled (batal) atau postponed (ditunda)",
                "scheduled (default), cancelled or postponed"),
+    "badge": ('nama singkat program di halaman alumninya: "Alumni Inkubator 2026"; bila kosong, judulnya',
+              'short name on its alumni\'s pages: "Alumni Inkubator 2026"; default: the title'),
+    "program.region": ("slug wilayah penyelenggara", "region slug of the organiser"),
+    "program.images": ("foto program: nama file dan alt", "photos: file and alt text"),
+    "stages": ("tahapan program: daftar {name, summary}", "stages: list of {name, summary}"),
+    "stage.name": ("nama tahap, mis. Produksi", "stage name"),
+    "stage.summary": ("apa yang dilakukan di tahap ini", "what happens in this stage"),
+    "cohorts": ("angkatan: daftar {name, start, end, makers}; yang sudah selesai sebelum tanggal build menjadi lulusan",
+                "cohorts: list of {name, start, end, makers}; members of one ended before the build date are graduates"),
+    "cohort.name": ("nama angkatan, mis. Angkatan 2026", "cohort name"),
+    "cohort.start": ("tanggal mulai", "first day"),
+    "cohort.end": ("tanggal selesai", "last day"),
+    "cohort.makers": ("slug UMKM peserta", "maker slugs taking part"),
+    "partners": ("instansi mitra: daftar {name, url}", "partner agencies: list of {name, url}"),
+    "partner.name": ("nama instansi", "agency name"),
+    "partner.url": ("situs instansi, harus https://", "agency site, https:// only"),
 }
 
 # Short Indonesian labels of form fields (the web editor): "kind.field", "parent.field", the name.
@@ -155,6 +172,10 @@ LABELS: dict[str, str] = {
     "tz": "Zona waktu", "regions": "Wilayah terkait", "makers": "UMKM terkait", "products": "Produk terkait",
     "event.type": "Jenis acara", "start": "Mulai", "end": "Selesai", "venue": "Tempat", "venue.name": "Nama tempat",
     "venue.address": "Alamat tempat", "registration": "Tautan pendaftaran", "status": "Status",
+    "badge": "Nama lencana", "stages": "Tahapan", "stage.name": "Nama tahap", "stage.summary": "Keterangan",
+    "cohorts": "Angkatan", "cohort.name": "Nama angkatan", "cohort.start": "Mulai", "cohort.end": "Selesai",
+    "cohort.makers": "UMKM peserta", "partners": "Instansi mitra", "partner.name": "Nama instansi",
+    "partner.url": "Situs instansi",
 }
 
 

@@ -32,9 +32,9 @@ from .yamlnodes import YamlProblem, parse
 
 KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker",
                 "products": "product", "pages": "page",
-                "news": "news", "events": "event"}  # activities (issue 14)
+                "news": "news", "events": "event", "programs": "program"}  # activities, programmes (issue 14)
 # assembly order: references point backwards
-KINDS = ("region", "category", "maker", "product", "page", "news", "event")
+KINDS = ("region", "category", "maker", "product", "page", "news", "event", "program")
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif"}
 # Files operating systems and editors leave behind: never read, never copied, never reported.
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
@@ -42,7 +42,8 @@ JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*
 ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
 # How messages name each kind, and the folder a reference's slug comes from.
 KIND_WORDS = {"product": "kind.product", "maker": "kind.maker", "region": "kind.region",
-              "category": "kind.category", "page": "kind.page", "news": "kind.news", "event": "kind.event"}
+              "category": "kind.category", "page": "kind.page", "news": "kind.news", "event": "kind.event",
+              "program": "kind.program"}
 # Kinds whose entries share one namespace of slugs (one URL section): a slug taken by one of them
 # is a located error in the other (activities, issue 14).
 SHARED_SLUGS = {"news": ("news", "event"), "event": ("news", "event")}
@@ -265,6 +266,11 @@ class Assembler:
             self._district(file, record, region if isinstance(region, model.Region) else None)
         elif kind in ("news", "event"):
             self._activity_refs(file, record)
+        elif kind == "program":
+            self._ref(file, record, "region", "region", "region")
+            for cohort in record.get("cohorts", ()):
+                self._ref_list(file, Record({"makers": cohort.get("makers", ())}, {"makers": record.lines["cohorts"]}),
+                               "makers", "maker")
 
     def _get(self, kind: str, slug: str) -> model.Entry | None:
         self.refs.add(f"{kind}/{slug}")
@@ -472,12 +478,12 @@ class Assembler:
         else:
             end_day, end_time = end_value
             if (end_time is None) != all_day:
-                self.diags.error(file.display, record.lines["end"], "EV_END_FORM", field="end")
+                self.diags.error(file.display, record.lines["end"], "FM_END_FORM", field="end")
                 return None
             end = datetime.combine(end_day + timedelta(days=1), dt_time(0)) if all_day else \
                 datetime.combine(end_day, end_time or dt_time(0))
         if end < start:
-            self.diags.error(file.display, record.lines.get("end", record.lines["start"]), "EV_END_BEFORE_START",
+            self.diags.error(file.display, record.lines.get("end", record.lines["start"]), "FM_END_BEFORE_START",
                              field="end", start=v["start"][0].isoformat(), end=end_value[0].isoformat()
                              if end_value else "")
             return None
@@ -488,6 +494,27 @@ class Assembler:
                            registration=v.get("registration"), status=v.get("status", "scheduled"),
                            summary=v.get("summary", ""), images=tuple(images), makers=refs["makers"],
                            products=refs["products"], draft=v.get("draft", False))
+
+
+    def program(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Program | None:
+        """A programme; each cohort's makers are references like any other, its end not before its start."""
+        v = record.values
+        region = self._ref(file, record, "region", "region", "region") if "region" in v else None
+        cohorts = []
+        for cohort in v.get("cohorts", ()):
+            makers = self._ref_list(file, Record({"makers": cohort.get("makers", ())},
+                                                 {"makers": record.lines["cohorts"]}), "makers", "maker")
+            if cohort["end"] < cohort["start"]:
+                self.diags.error(file.display, record.lines["cohorts"], "FM_COHORT_DATES", field="cohorts",
+                                 name=cohort["name"], start=cohort["start"].isoformat(), end=cohort["end"].isoformat())
+                continue
+            cohorts.append(model.Cohort(cohort["name"], cohort["start"], cohort["end"], makers))
+        images = self._images(file, record, "images", v["title"])
+        return model.Program(**common, title=v["title"], summary=v.get("summary", ""), badge=v.get("badge", v["title"]),
+                             region=region.slug if region is not None else None,
+                             stages=tuple(model.Stage(s["name"], s.get("summary", "")) for s in v.get("stages", ())),
+                             cohorts=tuple(cohorts), images=tuple(images), draft=v.get("draft", False),
+                             partners=tuple(model.Agency(p["name"], p.get("url")) for p in v.get("partners", ())))
 
 
 def _aware(local: datetime, zone: str) -> datetime:

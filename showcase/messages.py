@@ -143,6 +143,7 @@ TEXTS: dict[str, Message] = {
     "kind.district": M("kecamatan", "district"),
     "kind.news": M("berita", "news item"),  # activities (issue 14)
     "kind.event": M("acara", "event"),  # activities (issue 14)
+    "kind.program": M("program", "programme"),  # programmes (issue 14)
     "shape.list": M("sebuah daftar", "a list"),
     "shape.mapping": M("sekelompok kolom `nama: nilai`", "a group of key: value fields"),
     "shape.scalar": M("satu nilai", "a single value"),

@@ -234,6 +234,53 @@ class Event(Entry):
 
 
 @dataclass(frozen=True)
+class Stage:
+    """One stage of a programme (produksi, penjualan, pemasaran, ...)."""
+
+    name: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """One intake of a programme: its dates and the makers taking part."""
+
+    name: str
+    start: date
+    end: date
+    makers: tuple[str, ...] = ()
+
+    def graduated_on(self, day: date) -> bool:
+        """Its members are graduates once the cohort has ended: its last day is before `day`."""
+        return self.end < day
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A partner agency of a programme (Disperindag, Dinas Koperasi, ...), with its site if any."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Program(Entry):
+    """A programme (`/program/<slug>/`): description (the body), stages, cohorts, partner agencies.
+    `badge` names it on its alumni's pages: "Alumni {badge} {year}"."""
+
+    title: str = ""
+    summary: str = ""
+    badge: str = ""
+    region: str | None = None
+    stages: tuple[Stage, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
+    partners: tuple[Agency, ...] = ()
+    images: tuple[Image, ...] = ()
+    draft: bool = False
+# -- end of activities and programmes ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Every entry of a site, each tuple sorted by slug; references already resolved."""
 

@@ -241,7 +241,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything
-                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
+                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category",
+                                     "e:program/", "f:kind/program")) for k in a.changed))
         report_offline = _offline(staging, store, a, routes, config)
         lag = staging.commit(store.published_paths)
         store.set_manifests(staging.changes, lag)
@@ -396,7 +397,8 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
     docs = {lang: [doc for _, doc in store.parts("search-doc", lang)] for lang in config.languages}
     regions = [store.entry(f"region/{s}") for s in store.members("region")]
     categories = [store.entry(f"category/{s}") for s in store.members("category")]
-    files = search.build_index(docs, regions, categories, config, routes)
+    programs = [store.entry(f"program/{s}") for s in store.members("program")]  # issue 14
+    files = search.build_index(docs, regions, categories, config, routes, programs)
     for relative, data in files.items():
         staging.write_bytes(relative, data)
     for old in store.published_paths(search.INDEX_DIR + "/"):

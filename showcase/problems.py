@@ -381,11 +381,11 @@ PROBLEMS: dict[str, M] = {
     "FM_TIMEZONE": M('zona waktu "{value}" tidak dikenal{suggestion}', 'unknown time zone "{value}"{suggestion}',
                      "tulis Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)",
                      "write Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"),
-    "EV_END_FORM": M("`start` dan `end` harus sama bentuknya: keduanya tanggal saja, atau keduanya tanggal dan jam",
+    "FM_END_FORM": M("`start` dan `end` harus sama bentuknya: keduanya tanggal saja, atau keduanya tanggal dan jam",
                      "`start` and `end` must have the same form: both dates alone, or both date and time",
                      'tulis mis. `start: "2026-11-20 09:00"` dan `end: "2026-11-22 17:00"`',
                      'write e.g. `start: "2026-11-20 09:00"` and `end: "2026-11-22 17:00"`'),
-    "EV_END_BEFORE_START": M("acara berakhir ({end}) sebelum dimulai ({start})",
+    "FM_END_BEFORE_START": M("acara berakhir ({end}) sebelum dimulai ({start})",
                              "the event ends ({end}) before it starts ({start})",
                              "periksa tanggal dan jam `start` dan `end`", "check the dates and times of `start` and `end`"),
     "CT_SLUG_CLASH": M('{kind} "{slug}" memakai alamat /kegiatan/{slug}/ yang sudah dipakai {other_kind} {other}',
@@ -395,5 +395,8 @@ PROBLEMS: dict[str, M] = {
     "CT_RESERVED_SLUG": M('alamat /{slug}/ adalah bagian situs (kegiatan, program, jejaring, ...)',
                           'the address /{slug}/ is a section of the site (activities, programmes, network, ...)',
                           "beri halaman ini `slug:` lain", "give this page another `slug:`"),
+    "FM_COHORT_DATES": M('angkatan "{name}" berakhir ({end}) sebelum dimulai ({start})',
+                         'the cohort "{name}" ends ({end}) before it starts ({start})',
+                         "periksa `start` dan `end` angkatan itu", "check the cohort's `start` and `end`"),
     # -- end of activities and programmes -------------------------------------------------
 }

@@ -21,6 +21,7 @@ SECTIONS = {
     "activity": {"id": "kegiatan", "en": "activities"},
     "news": {"id": "kegiatan", "en": "activities"},
     "event": {"id": "kegiatan", "en": "activities"},
+    "program": {"id": "program", "en": "programmes"},  # programmes (issue 14)
 }
 AGENDA_ICS = "kegiatan/agenda.ics"
 """The calendar of every event (RFC 5545), one file for every language."""
@@ -73,7 +74,7 @@ class Routes:
             lang, parts = parts[0], parts[1:]
         if not parts:
             return ("home", None)
-        for kind in ("product", "region", "category", "maker", "search", "activity"):
+        for kind in ("product", "region", "category", "maker", "search", "activity", "program"):
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
                 if len(parts) == 1:
                     return (kind, None)

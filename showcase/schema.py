@@ -275,6 +275,29 @@ SCHEMAS["event"] = (
     *_RELATED,
     _f("draft", "bool", example="true"),
 )
+SCHEMAS["program"] = (
+    SLUG,
+    _f("title", "str", required=True, translatable=True, soft_length=110, example="Inkubator UMKM Tangerang Selatan"),
+    _f("summary", "str", translatable=True, soft_length=300),
+    _f("badge", "str", soft_length=30, example="Inkubator", doc='on alumni pages: "Alumni Inkubator 2026"'),
+    _f("region", "slug", example="tangerang-selatan"),
+    _f("stages", "list", item=_f("stage", "record", fields=(
+        _f("name", "str", required=True, soft_length=60, example="Produksi"),
+        _f("summary", "str", soft_length=300),
+    ))),
+    _f("cohorts", "list", item=_f("cohort", "record", fields=(
+        _f("name", "str", required=True, soft_length=60, example="Angkatan 2026"),
+        _f("start", "date", required=True, example="2026-03-02"),
+        _f("end", "date", required=True, example="2026-08-31"),
+        _f("makers", "list", item=_f("maker", "slug"), example="[lentera-batik-pamulang]"),
+    ))),
+    _f("partners", "list", item=_f("partner", "record", fields=(
+        _f("name", "str", required=True, soft_length=120, example="Dinas Koperasi dan UMKM"),
+        _f("url", "url", https_only=True, example="https://example.go.id"),
+    ))),
+    _f("images", "list", item=IMAGE, example="[inkubator.jpg]"),
+    _f("draft", "bool", example="true"),
+)
 # -- end of activities and programmes ---------------------------------------------------------
 
 TRANSLATION_IMAGES = _f("images", "list", translatable=True,

@@ -329,6 +329,23 @@ STRINGS["id"].update({
     "act_products": "Produk terkait",
     "act_regions": "Wilayah",
     "act_feed": "Kegiatan",
+    # programmes
+    "nav_programs": "Program",
+    "intro_programs": "Program pembinaan UMKM: pendampingan dari produksi sampai pemasaran.",
+    "prog_stages": "Tahapan",
+    "prog_cohorts": "Angkatan",
+    "prog_partners": "Mitra",
+    "prog_participants": "Peserta",
+    "prog_graduates": "Lulusan dan produknya",
+    "prog_running": "Sedang berjalan",
+    "prog_done": "Selesai",
+    "prog_coming": "Akan dimulai",
+    "prog_alumni": "Alumni {badge} {year}",
+    "prog_member": "Peserta {badge} {year}",
+    "prog_badges": "Program",
+    "prog_region": "Penyelenggara",
+    "prog_no_products": "Belum ada produk di galeri.",
+    "prog_count": "{cohorts} angkatan · {graduates} lulusan",
 })
 STRINGS["en"].update({
     "nav_activities": "Activities",
@@ -356,6 +373,23 @@ STRINGS["en"].update({
     "act_products": "Related products",
     "act_regions": "Regions",
     "act_feed": "Activities",
+    # programmes
+    "nav_programs": "Programmes",
+    "intro_programs": "Programmes that coach small businesses, from production to marketing.",
+    "prog_stages": "Stages",
+    "prog_cohorts": "Cohorts",
+    "prog_partners": "Partners",
+    "prog_participants": "Participants",
+    "prog_graduates": "Graduates and their products",
+    "prog_running": "Running",
+    "prog_done": "Completed",
+    "prog_coming": "Starting soon",
+    "prog_alumni": "{badge} {year} alumni",
+    "prog_member": "{badge} {year} participant",
+    "prog_badges": "Programmes",
+    "prog_region": "Run by",
+    "prog_no_products": "No products in the gallery yet.",
+    "prog_count": "{cohorts} cohorts · {graduates} graduates",
 })
 # -- end of activities and programmes ----------------------------------------------------------
 

@@ -16,7 +16,7 @@ from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
                      breakable_url, pages_of, plain_text, span)
-from . import Context, Kind, activities, catalogue, register
+from . import Context, Kind, activities, catalogue, programs, register
 
 
 # -- regions -----------------------------------------------------------------------------------
@@ -173,6 +173,7 @@ class MakerView:
     qr: Markup | None
     url: Markup
     activities: activities.ActivityBlock | None = None  # page 1 only (issue 14)
+    badges: tuple[programs.Badge, ...] = ()  # programme badges: "Alumni Inkubator 2026" (issue 14)
 
 
 def plan_maker(ctx: Context, slug: str) -> list[Spec]:
@@ -207,7 +208,8 @@ def build_maker(v: Views, spec: Spec) -> Page:
                      qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None,
                      url=breakable_url(absolute),
                      activities=activities.block(v, f"maker/{m.slug}", v.t["act_maker"], activities.SHOWN_ON_ENTRY)
-                     if first else None)
+                     if first else None,
+                     badges=programs.badges(v, m.slug))
     return v.page(spec, "maker.html", "maker", view, v.paged_title(name, number, total), description,
                   v.paged_crumbs("maker", m.slug, "nav_makers", name, number), slug=m.slug,
                   pagination=v.pagination("maker", number, total, m.slug),

@@ -150,8 +150,8 @@ def test_a_page_cannot_take_a_section_address(tmp_path):
 @pytest.mark.parametrize("lines,code,line", [
     (('start: "24/09/2026 09:00"',), "FM_DATETIME_FORMAT", 3),
     (('start: "2026-02-30 09:00"',), "FM_DATE_INVALID", 3),
-    (('start: "2026-12-01 09:00"', 'end: "2026-11-30 17:00"'), "EV_END_BEFORE_START", 4),
-    (('start: "2026-12-01 09:00"', 'end: "2026-12-02"'), "EV_END_FORM", 4),
+    (('start: "2026-12-01 09:00"', 'end: "2026-11-30 17:00"'), "FM_END_BEFORE_START", 4),
+    (('start: "2026-12-01 09:00"', 'end: "2026-12-02"'), "FM_END_FORM", 4),
     (('start: "2026-12-01 09:00"', "registration: http://example.org/daftar"), "FM_URL", 4),
     (('start: "2026-12-01 09:00"', "makers: [matiro-sompe]"), "REF_UNKNOWN", 4),
 ])

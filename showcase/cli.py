@@ -174,7 +174,8 @@ def quick(options: Options, reporter: Reporter) -> bool:
     return True
 
 
-COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit"}
+COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit",
+            "partners": "partners"}  # partners: the partner network (issue 14)
 """Each command word and the module whose `main` runs it (imported only when that command runs)."""
 
 

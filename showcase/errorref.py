@@ -201,6 +201,18 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
         (('FM_COHORT_DATES',), 'angkatan program berakhir sebelum dimulai; periksa `start` dan `end`',
          'a programme cohort ends before it starts'),
     )),
+    ('Jejaring / Partner network (`NET_`)', (
+        (('NET_MISSING', 'NET_STALE'), 'salinan katalog mitra belum ada atau sudah lama; jalankan '
+                                       '`showcase partners update`', 'no or an old copy of a partner catalogue'),
+        (('NET_UNREACHABLE', 'NET_SCHEME', 'NET_TOO_LARGE'), 'katalog mitra tidak bisa atau tidak boleh diambil '
+                                                             '(alamat, https, ukuran); salinan terakhir tetap dipakai',
+         'a partner catalogue could not or may not be fetched; the last copy stays'),
+        (('NET_NOT_JSON', 'NET_SCHEMA'), 'katalog mitra bukan katalog.json yang sah; minta mitra membangun ulang',
+         'a partner catalogue is not a valid katalog.json'),
+        (('NET_PRODUCT_INVALID', 'NET_PRODUCT_MARKUP', 'NET_PRODUCT_LINK', 'NET_IMAGE_LINK'),
+         'satu produk mitra tidak sesuai skema, berisi HTML atau tautan selain https; produk atau fotonya dilewati',
+         'a partner product is invalid, holds HTML or a non-https link; it (or its photo) is left out'),
+    )),
 )
 
 

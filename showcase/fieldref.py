@@ -151,6 +151,12 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "partners": ("instansi mitra: daftar {name, url}", "partner agencies: list of {name, url}"),
     "partner.name": ("nama instansi", "agency name"),
     "partner.url": ("situs instansi, harus https://", "agency site, https:// only"),
+    "site.partners": ("galeri mitra (jejaring): daftar {name, catalogue, url}; ambil katalognya dengan "
+                      "`showcase partners update`", "partner showcases: list of {name, catalogue, url}"),
+    "showcase.name": ("nama galeri mitra", "partner gallery name"),
+    "showcase.catalogue": ("alamat https katalog.json mitra, atau jalur file relatif terhadap content/",
+                          "https address of the partner's katalog.json, or a path relative to content/"),
+    "showcase.url": ("alamat situs mitra, harus https://", "the partner's site, https:// only"),
 }
 
 # Short Indonesian labels of form fields (the web editor): "kind.field", "parent.field", the name.

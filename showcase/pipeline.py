@@ -10,6 +10,7 @@ here.
 """
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sqlite3
@@ -20,7 +21,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, offline, search, share, state
+from . import assets, engine, feeds, images, network, offline, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -28,12 +29,12 @@ from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
 from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
-from .inputs import TODAY, Inputs
+from .inputs import PARTNERS, TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
 from .report import BuildReport, Reporter
-from .routes import EXPORTS, ROBOTS, SITEMAP, OutputPaths, Routes
+from .routes import EXPORTS, KATALOG_SCHEMA, ROBOTS, SITEMAP, OutputPaths, Routes
 from .store import Store, digest_of, state_path, temporary_path
 from .views import Page, Views
 from .writer import OutputError, Staging, tree_id
@@ -124,6 +125,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         if store.meta("today") != today:
             changed.add(TODAY)
             store.set_meta("today", today)
+        changed |= _partners(store, config, options, today, diags)
         store.add_pending(changed)
         store.set_meta("build", build)
         store.set_meta("settings", settings)
@@ -293,6 +295,16 @@ def page_views(options: Options) -> dict[str, Page]:
         a.store.close()
 
 
+def _partners(store: Store, config: SiteConfig, options: Options, today: date, diags: Diagnostics) -> set[str]:
+    """The partners' kept copies read and made safe (issue 14); their key when they changed."""
+    found = network.load(list(config.partners), network.copies_dir(options.content, options.cache), today, diags,
+                         config.display(config.content_dir / "site.yaml"))
+    if store.meta("partners") == found:
+        return set()
+    store.set_meta("partners", found)
+    return {PARTNERS}
+
+
 def _mark(store: Store, tree: object) -> None:
     """Durably note that the kept tree is being changed (a build killed now must not trust it)."""
     with store.transaction():
@@ -388,6 +400,8 @@ def _exports(staging: Staging, store: Store, config: SiteConfig, routes: Routes,
     json_name, csv_name = EXPORTS
     staging.write_text(json_name, feeds.export_json((p[0] for p in parts), config, routes))
     staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
+    schema_text = json.dumps(network.schema(routes.absolute_asset(KATALOG_SCHEMA)), ensure_ascii=False, indent=1)
+    staging.write_text(KATALOG_SCHEMA, schema_text + "\n")
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:

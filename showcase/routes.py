@@ -22,6 +22,7 @@ SECTIONS = {
     "news": {"id": "kegiatan", "en": "activities"},
     "event": {"id": "kegiatan", "en": "activities"},
     "program": {"id": "program", "en": "programmes"},  # programmes (issue 14)
+    "network": {"id": "jejaring", "en": "network"},  # the partner network (issue 14)
 }
 AGENDA_ICS = "kegiatan/agenda.ics"
 """The calendar of every event (RFC 5545), one file for every language."""
@@ -29,6 +30,7 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
+KATALOG_SCHEMA = "katalog.schema.json"  # the versioned JSON Schema of katalog.json (issue 14)
 OFFLINE_SLUG = "offline"
 """The page the service worker shows for a page it never saved: `/offline/`, `/en/offline/`."""
 

@@ -205,6 +205,12 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("theme_color", "color", example='"#8a3b12"'),
         replace(IMAGE, name="logo", example="logo.png", doc=""),
         _f("timezone", "timezone", example="Asia/Jakarta", doc="time zone of events; default Asia/Jakarta"),
+        _f("partners", "list", doc="partner showcases (jejaring, issue 14)", item=_f("showcase", "record", fields=(
+            _f("name", "str", required=True, soft_length=120, example="Dekranasda Kabupaten Soppeng"),
+            _f("catalogue", "str", required=True, example="https://galeri-soppeng.example.org/katalog.json",
+               doc="https URL of the partner's katalog.json, or a path relative to content/"),
+            _f("url", "url", https_only=True, example="https://galeri-soppeng.example.org/"),
+        ))),
         _f("price_warn_above", "int", minimum=1, example="50000000"),
         _f("images", "record", fields=(
             _f("widths", "list", item=_f("width", "int", minimum=64, maximum=4096), example="[360, 720, 1080]"),

@@ -113,8 +113,11 @@ class Scan:
 def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
     """Digest content/, the template folders and showcase's code (reading only touched files)."""
     scanner = Scanner(store.file_stats())
+    partners = (Path(options.cache if options.cache is not None else options.content.resolve().parent
+                     / ".cache/showcase") / "partners").resolve()  # network.copies_dir (issue 14)
     whole, code = fingerprint(scanner, [(options.content.resolve(), "content")]
-                              + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
+                              + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)]
+                              + [(partners, "partners")],
                               options.settings(today))
     return Scan(whole, code, scanner.seen)
 

@@ -346,6 +346,14 @@ STRINGS["id"].update({
     "prog_region": "Penyelenggara",
     "prog_no_products": "Belum ada produk di galeri.",
     "prog_count": "{cohorts} angkatan · {graduates} lulusan",
+    # the partner network
+    "nav_network": "Jejaring",
+    "intro_network": "Produk galeri mitra kami di daerah lain. Setiap produk dibuka di situs mitranya sendiri.",
+    "net_status": "{n} produk · katalog per {date}",
+    "net_no_copy": "Katalog mitra ini belum bisa diambil.",
+    "net_more": "dan {n} produk lain di situs mitra",
+    "net_partner_site": "Kunjungi galeri mitra",
+    "net_partner_mark": "Galeri mitra",
 })
 STRINGS["en"].update({
     "nav_activities": "Activities",
@@ -390,6 +398,14 @@ STRINGS["en"].update({
     "prog_region": "Run by",
     "prog_no_products": "No products in the gallery yet.",
     "prog_count": "{cohorts} cohorts · {graduates} graduates",
+    # the partner network
+    "nav_network": "Network",
+    "intro_network": "Products of our partner galleries in other regions. Each product opens on the partner's own site.",
+    "net_status": "{n} products · catalogue as of {date}",
+    "net_no_copy": "This partner's catalogue could not be fetched yet.",
+    "net_more": "and {n} more products on the partner's site",
+    "net_partner_site": "Visit the partner gallery",
+    "net_partner_mark": "Partner gallery",
 })
 # -- end of activities and programmes ----------------------------------------------------------
 

@@ -457,6 +457,8 @@ class Views:
             nav.append((t["nav_activities"], routes.href("activity", None, lang)))
         if self.inputs.members("kind/program"):  # programmes (issue 14)
             nav.append((t["nav_programs"], routes.href("program", None, lang)))
+        if self.config.partners:  # the partner network (issue 14)
+            nav.append((t["nav_network"], routes.href("network", None, lang)))
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
         contact = []
         if self.config.contact_whatsapp:

@@ -191,3 +191,33 @@ def test_safe_links():
     assert network.safe_link("http://example.org/p/", source) is None
     assert network.safe_link("javascript:alert(1)", source) is None
     assert network.safe_link("http://example.org/p/", "http://example.org/katalog.json") is None
+
+
+def test_builds_read_only_the_kept_copy_and_follow_an_update(tmp_path):
+    """A local catalogue path (relative to content/): a build reads the copy `partners update`
+    kept, not the file itself; after the next update the rebuilt page shows the change, and a
+    build with nothing changed writes nothing."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    catalogue = tmp_path / "mitra.json"
+
+    def publish(*titles: str) -> None:
+        products = [{"slug": f"p{i}", "title": t, "url": f"https://mitra.example.org/produk/p{i}/"}
+                    for i, t in enumerate(titles)]
+        catalogue.write_text(json.dumps({"site": "Mitra", "url": "https://mitra.example.org/", "products": products}))
+
+    with (content / "site.yaml").open("a") as site:
+        site.write("partners:\n  - {name: Galeri Mitra, catalogue: ../mitra.json}\n")
+    options = Options(content=content, cache=tmp_path / "cache", output=tmp_path / "out", today=TODAY, workers=1)
+    page = tmp_path / "out" / "jejaring" / "index.html"
+    publish("Kopi Pertama")
+    assert partners.main(["update", "--content", str(content), "--cache", str(tmp_path / "cache")]) == 0
+    build(options)
+    assert "Kopi Pertama" in page.read_text()
+    publish("Kopi Pertama", "Gula Kedua")
+    build(options)  # no update: the kept copy is what the build reads
+    assert "Gula Kedua" not in page.read_text()
+    assert partners.main(["update", "--content", str(content), "--cache", str(tmp_path / "cache")]) == 0
+    report = build(options)
+    assert "Gula Kedua" in page.read_text() and report.rendered >= 2
+    assert build(options).unchanged

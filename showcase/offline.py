@@ -32,7 +32,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Page kinds by template, in precache order: what a visitor browses from first. Pages of other
 # templates (the printable catalogue: large, and meant for paper) come after every photo.
 PAGE_PRIORITY = ("home.html", "listing.html", "search.html", "category.html", "region.html",
-                 "product.html", "maker.html", "page.html")
+                 "product.html", "maker.html", "page.html",
+                 "activities.html", "activity.html", "programs.html", "program.html", "network.html")  # issue 14
 KINDS = ("shell", "page", "search", "photo", "image", "other")
 SEARCH_DIR = "search"  # showcase.search writes search/<lang>/index.json and hashed shards
 
@@ -137,7 +138,8 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
-    for template, kind in (("product.html", "photo"), ("region.html", "image"), ("maker.html", "image")):
+    for template, kind in (("product.html", "photo"), ("region.html", "image"), ("maker.html", "image"),
+                           ("activity.html", "image"), ("program.html", "image")):  # activity, program: issue 14
         wanted += [(routes.asset(p[3]), p[3], kind) for p in html if p[1] == template and p[3]]
     wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order]
 

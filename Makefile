@@ -14,6 +14,7 @@ help:
 	@echo "make build   build content/ into output/ (ARGS='--drafts' etc. are passed on)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   check content/ without building (ARGS='--strict', '--format github')"
+	@echo "make partners fetch the partner showcases' catalogues (site.yaml partners:) into the cache"
 	@echo "make serve   preview on http://127.0.0.1:8000/, rebuilt and reloaded on every change"
 	@echo "make clean   remove output/, the build cache and the virtual environment"
 	@echo "make bench   build-time benchmark against Hugo, Eleventy, Pelican (N=1000; N=10000 for the full run)"
@@ -30,12 +31,16 @@ $(NODE_STAMP): package.json package-lock.json
 	else echo "npm not found: the HTML, accessibility and Lighthouse gates will be skipped"; fi
 
 build: $(STAMP)
+	$(PY) build.py partners update
 	$(PY) build.py $(ARGS)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest $(ARGS)
 
-.PHONY: check serve
+.PHONY: check serve partners
+partners: $(STAMP)
+	$(PY) build.py partners update
+
 check: $(STAMP)
 	$(PY) build.py check $(ARGS)
 

@@ -151,12 +151,15 @@ class Bodies:
             kind, slug = found
             if slug is None:
                 return self.routes.base_path + path + href[len(href.split("#", 1)[0]):]
-            refs.add(f"{kind}/{slug}")
-            if self.store.entry_digest(f"{kind}/{slug}") is not None or self.store.claimers(f"{kind}/{slug}"):
-                # (a page whose file has errors of its own is reported there, not as a broken link)
-                return self.routes.base_path + path + href[len(href.split("#", 1)[0]):]
-            refs.add(f"missing:{kind}")
-            known = ["/" + self.routes.path(kind, s, lang) for s in self.store.members(kind) for lang in ("id",)]
+            kinds = ("news", "event") if kind == "activity" else (kind,)  # one section (issue 14)
+            for one in kinds:
+                refs.add(f"{one}/{slug}")
+                if self.store.entry_digest(f"{one}/{slug}") is not None or self.store.claimers(f"{one}/{slug}"):
+                    # (a page whose file has errors of its own is reported there, not as a broken link)
+                    return self.routes.base_path + path + href[len(href.split("#", 1)[0]):]
+            refs.update(f"missing:{one}" for one in kinds)
+            known = ["/" + self.routes.path(one, s, lang) for one in kinds for s in self.store.members(one)
+                     for lang in ("id",)]
         else:
             refs.add("missing:page")
             known = ["/" + self.routes.path("page", s) for s in self.store.members("page")]

@@ -176,7 +176,8 @@ def quick(options: Options, reporter: Reporter) -> tuple[bool, Any]:
     return True, found
 
 
-COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit"}
+COMMANDS = {"build": "", "check": "check", "new": "scaffold", "serve": "serve", "edit": "edit",
+            "partners": "partners"}  # partners: the partner network (issue 14)
 """Each command word and the module whose `main` runs it (imported only when that command runs)."""
 
 

@@ -33,7 +33,8 @@ DECAP_VERSION = "3.16.3"
 DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
 EDITOR = Path(__file__).resolve().parent / "editor"
 VENDOR = EDITOR / "decap"
-FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "page": "pages"}
+FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "page": "pages",
+           "news": "news", "event": "events", "program": "programs"}  # activities, programmes (issue 14)
 RELATIONS = {"region": "regions", "category": "categories", "maker": "makers"}
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 # Where the GitHub backend talks to (the API, and the avatars it shows after login).
@@ -170,6 +171,8 @@ def widget(kind: str, spec: Field, root: Path | None, parent: str = "") -> dict[
         out.update(widget="boolean")
     elif kind_of == "date":
         out.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False)
+    elif kind_of == "datetime":  # activities (issue 14): local time, the zone comes from the region
+        out.update(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
     elif kind_of == "image":
         out.update(widget="image", choose_url=False)
     elif kind_of == "record":

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from .options import KILL_SWITCH_ENV
 from .errors import Diagnostics
 from .images import ImageSettings
+from .network import Partner
 from .schema import SCHEMAS, ImageSpec, Validator
 from .source import decode
 from .messages import LANGUAGES
@@ -65,6 +66,8 @@ class SiteConfig:
     theme_color: str = "#8a3b12"
     logo: ImageSpec | None = None
     price_warn_above: int = 100_000_000
+    timezone: str = "Asia/Jakarta"  # of events whose region sets no `tz:` (activities, issue 14)
+    partners: tuple[Partner, ...] = ()  # partner showcases (jejaring, issue 14)
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
@@ -108,6 +111,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
     display_root = content_dir.parent
     path = content_dir / "site.yaml"
     values: dict = {}
+    partners_line: int | None = None
     if path.is_file():
         display = path.relative_to(display_root).as_posix()
         text = decode(path.read_bytes(), display, diags)
@@ -117,7 +121,8 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
             except YamlProblem as problem:
                 problem.report(display, diags)
                 root = None
-            values = Validator(display, diags).record(root, SCHEMAS["site"]).values
+            record = Validator(display, diags).record(root, SCHEMAS["site"])
+            values, partners_line = record.values, record.lines.get("partners")
     contact = values.get("contact", {})
     image_values = values.get("images", {})
     defaults = ImageSettings()
@@ -147,6 +152,9 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         theme_color=values.get("theme_color", SiteConfig.theme_color),
         logo=values.get("logo"),
         price_warn_above=values.get("price_warn_above", SiteConfig.price_warn_above),
+        timezone=values.get("timezone", SiteConfig.timezone),
+        partners=tuple(Partner(p["name"], p["catalogue"], p.get("url"), partners_line)
+                       for p in values.get("partners", ()) if "name" in p and "catalogue" in p),
         images=images,
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),

@@ -32,7 +32,7 @@ from datetime import date
 from . import model
 from .config import SiteConfig
 from .errors import Diagnostic, Diagnostics
-from .loader import KIND_WORDS, KINDS, Assembler, ContentFile, Loader, Parsed, walk_order
+from .loader import KIND_WORDS, KINDS, SHARED_SLUGS, Assembler, ContentFile, Loader, Parsed, walk_order
 from .messages import Text
 from .schema import ImageSpec
 from .store import ProductRow, Store, digest_of
@@ -136,6 +136,7 @@ class Content:
                 if old != new:
                     self.store.set_claim(path, new)
                 touched.update(k for k in (old, new) if k)
+                touched.update(_sharing(k) for k in (old, new) if k)
                 orphans.update(self._translation_paths(path))
             else:
                 orphans.add(path)
@@ -262,6 +263,12 @@ class Content:
         for later in claimers[1:]:
             problems.error(self._display(later), None, "CT_DUPLICATE_SLUG", kind=Text.of(KIND_WORDS[kind]), slug=slug,
                            first=self._display(claimers[0]), second=self._display(later))
+        clash = self._clash(kind, slug, claimers)
+        if clash is not None:
+            claimers, first = [], claimers[0]
+            problems.error(self._display(first), self._slug_line(first), "CT_SLUG_CLASH", field="slug",
+                           slug=slug, kind=Text.of(KIND_WORDS[kind]), other=self._display(clash),
+                           other_kind=Text.of(KIND_WORDS[self.files[clash].kind] if clash in self.files else "kind.page"))
         entry: model.Entry | None = None
         refs: set[str] = set()
         file = self.files.get(claimers[0]) if claimers else None
@@ -285,6 +292,22 @@ class Content:
         self.store.set_problems("entry:" + key, tuple(problems))
         self.assembled[key] = entry
         return entry
+
+    # -- one namespace of slugs for news and events (issue 14) -----------------------------------
+    def _clash(self, kind: str, slug: str, claimers: list[str]) -> str | None:
+        """The file of a sharing kind that took `slug` first (in walk order), when it is not ours."""
+        if kind not in SHARED_SLUGS or not claimers:
+            return None
+        others = [p for other in SHARED_SLUGS[kind] if other != kind for p in self.store.claimers(f"{other}/{slug}")]
+        if not others:
+            return None
+        first = min(others, key=lambda p: walk_order(self._display(p)))
+        return first if walk_order(self._display(first)) < walk_order(self._display(claimers[0])) else None
+
+    def _slug_line(self, path: str) -> int:
+        file = self.files.get(path)
+        record = self._parse(file).record if file is not None else None
+        return record.lines.get("slug", 1) if record is not None else 1
 
     def _broken(self, kind: str, slug: str) -> bool:
         """Whether a file claims `kind/slug` but makes no entry (it has errors of its own)."""
@@ -338,6 +361,13 @@ class Content:
         image = assembler.image(spec, self.config.display(site), site.parent, self.config.title, "logo")
         self.store.set_problems("site:logo", tuple(problems))
         return image
+
+
+def _sharing(key: str) -> str:
+    """`news/x` -> `event/x` and back: the other key of a shared namespace (else the key itself)."""
+    kind, _, slug = key.partition("/")
+    others = [k for k in SHARED_SLUGS.get(kind, ()) if k != kind]
+    return f"{others[0]}/{slug}" if others else key
 
 
 def problems(store: Store, update: ContentUpdate) -> list[Diagnostic]:

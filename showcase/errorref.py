@@ -189,6 +189,35 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
         (('THEME_MISSING', 'THEME_ASSET'), 'tema bawaan showcase tidak lengkap; pasang ulang showcase',
          'the built-in theme is incomplete; reinstall showcase'),
     )),
+    ('Kegiatan dan program / Activities and programmes', (
+        (('FM_DATETIME_FORMAT',), 'waktu acara ditulis `YYYY-MM-DD HH:MM` (waktu setempat) atau tanggal saja',
+         'event times are `YYYY-MM-DD HH:MM` (local) or a date alone'),
+        (('FM_TIMEZONE',), 'zona waktu tidak dikenal; tulis Asia/Jakarta, Asia/Makassar atau Asia/Jayapura',
+         'unknown time zone; write Asia/Jakarta, Asia/Makassar or Asia/Jayapura'),
+        (('FM_END_FORM',), '`start` dan `end` harus sama-sama tanggal saja, atau sama-sama tanggal dan jam',
+         '`start` and `end` must both be dates, or both date and time'),
+        (('FM_END_BEFORE_START',), 'acara berakhir sebelum dimulai; periksa `start` dan `end`',
+         'the event ends before it starts'),
+        (('CT_SLUG_CLASH',), 'berita dan acara memakai nama yang sama di /kegiatan/; ganti nama salah satunya',
+         'a news item and an event share one address under /kegiatan/'),
+        (('CT_RESERVED_SLUG',), 'halaman memakai nama bagian situs (`kegiatan`, `program`, `jejaring`, ...); beri '
+                                '`slug:` lain',
+         'a page takes the name of a section of the site; give it another `slug:`'),
+        (('FM_COHORT_DATES',), 'angkatan program berakhir sebelum dimulai; periksa `start` dan `end`',
+         'a programme cohort ends before it starts'),
+    )),
+    ('Jejaring / Partner network (`NET_`)', (
+        (('NET_MISSING', 'NET_STALE'), 'salinan katalog mitra belum ada atau sudah lama; jalankan '
+                                       '`showcase partners update`', 'no or an old copy of a partner catalogue'),
+        (('NET_UNREACHABLE', 'NET_SCHEME', 'NET_TOO_LARGE'), 'katalog mitra tidak bisa atau tidak boleh diambil '
+                                                             '(alamat, https, ukuran); salinan terakhir tetap dipakai',
+         'a partner catalogue could not or may not be fetched; the last copy stays'),
+        (('NET_NOT_JSON', 'NET_SCHEMA'), 'katalog mitra bukan katalog.json yang sah; minta mitra membangun ulang',
+         'a partner catalogue is not a valid katalog.json'),
+        (('NET_PRODUCT_INVALID', 'NET_PRODUCT_MARKUP', 'NET_PRODUCT_LINK', 'NET_IMAGE_LINK'),
+         'satu produk mitra tidak sesuai skema, berisi HTML atau tautan selain https; produk atau fotonya dilewati',
+         'a partner product is invalid, holds HTML or a non-https link; it (or its photo) is left out'),
+    )),
 )
 
 

@@ -197,7 +197,8 @@ def export_parts(row: Mapping[str, Any]) -> tuple[str, str]:
 
 def export_json(parts: Iterable[str], config: SiteConfig, routes: Routes) -> str:
     """`katalog.json`: the site and every product (rows newest first), made from export_parts()."""
-    head = {"site": config.title, "organisation": config.organisation, "url": routes.absolute("home"),
+    head = {"$schema": routes.absolute_asset("katalog.schema.json"), "version": 1,  # issue 14: published schema
+            "site": config.title, "organisation": config.organisation, "url": routes.absolute("home"),
             "currency": "IDR"}
     text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
     rows = ",\n".join(parts)

@@ -17,6 +17,9 @@ KINDS = {  # kind -> (Indonesian label, English label, where the files live)
     "region": ("Wilayah", "Region", "content/regions/<slug>.md"),
     "category": ("Kategori", "Category", "content/categories/<slug>.md"),
     "page": ("Halaman", "Page", "content/pages/<slug>.md"),
+    "news": ("Berita", "News item", "content/news/<slug>.md"),  # activities (issue 14)
+    "event": ("Acara", "Event", "content/events/<slug>.md"),  # activities (issue 14)
+    "program": ("Program", "Programme", "content/programs/<slug>.md"),  # programmes (issue 14)
     "site": ("Pengaturan situs", "Site settings", "content/site.yaml"),
 }
 
@@ -30,6 +33,9 @@ TYPES = {  # type -> (Indonesian, English)
     "image": ("foto", "photo"), "list": ("daftar", "list"), "record": ("kelompok kolom", "group of fields"),
     "text": ("teks, atau {id: …, en: …}", "text, or {id: …, en: …}"),
     "alias": ("slug lama atau /jalur/", "old slug or /path/"),
+    # activities (issue 14)
+    "datetime": ('waktu setempat "YYYY-MM-DD HH:MM", atau tanggal saja', 'local time "YYYY-MM-DD HH:MM", or a date'),
+    "timezone": ("zona waktu, mis. Asia/Makassar", "time zone, e.g. Asia/Makassar"),
 }
 
 # (Indonesian, English) descriptions: "kind.field" first, then "parent.field", then the name.
@@ -110,6 +116,52 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "cms.branch": ("cabang yang diubah penyunting", "branch the editors commit to"),
     "cms.auth_url": ("alamat layanan OAuth untuk masuk dengan akun GitHub (README: Web editor)",
                      "address of the OAuth provider for GitHub login (README: Web editor)"),
+    # -- activities (issue 14) --
+    "tz": ("zona waktu acara di wilayah ini: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT); "
+           "bila kosong, `timezone` di site.yaml", "time zone of the region's events; default: site.yaml's `timezone`"),
+    "timezone": ("zona waktu acara yang wilayahnya tidak punya `tz`; bawaan Asia/Jakarta",
+                 "time zone of events whose region sets no `tz`; default Asia/Jakarta"),
+    "news.date": ("tanggal berita; daftar kegiatan mengurutkan yang terbaru lebih dulu", "date of the news item"),
+    "news.images": ("foto berita: nama file dan alt", "photos: file and alt text"),
+    "event.images": ("foto acara: nama file dan alt", "photos: file and alt text"),
+    "regions": ("slug wilayah yang diberitakan: [pangkep, soppeng]", "region slugs the news is about"),
+    "makers": ("slug UMKM yang terlibat: [mattiro-sompe]", "maker slugs taking part"),
+    "products": ("slug produk terkait: [bandeng-presto]", "related product slugs"),
+    "event.type": ("jenis acara: pameran, bazar, pelatihan, kunjungan, lainnya", "kind of event"),
+    "start": ('mulai, waktu setempat wilayahnya: "2026-11-20 09:00" (tanggal saja = sepanjang hari)',
+              "start, local time of its region (a date alone = all day)"),
+    "end": ('selesai, bentuknya sama dengan start; bila kosong, akhir hari mulai (acara tanggal saja) atau saat mulai',
+            "end, in the same form as start; default: the end of the start day, or the start"),
+    "event.region": ("slug wilayah tempat acara; zona waktunya dari `tz` wilayah itu",
+                     "region slug of the venue; its `tz` gives the time zone"),
+    "venue": ("tempat acara: name dan address", "venue: name and address"),
+    "venue.name": ("nama tempat", "venue name"),
+    "venue.address": ("alamat tempat", "venue address"),
+    "registration": ("tautan pendaftaran, harus https://", "registration link, https:// only"),
+    "status": ("scheduled (terjadwal, bawaan), cancelled (batal) atau postponed (ditunda)",
+               "scheduled (default), cancelled or postponed"),
+    "badge": ('nama singkat program di halaman alumninya: "Alumni Inkubator 2026"; bila kosong, judulnya',
+              'short name on its alumni\'s pages: "Alumni Inkubator 2026"; default: the title'),
+    "program.region": ("slug wilayah penyelenggara", "region slug of the organiser"),
+    "program.images": ("foto program: nama file dan alt", "photos: file and alt text"),
+    "stages": ("tahapan program: daftar {name, summary}", "stages: list of {name, summary}"),
+    "stage.name": ("nama tahap, mis. Produksi", "stage name"),
+    "stage.summary": ("apa yang dilakukan di tahap ini", "what happens in this stage"),
+    "cohorts": ("angkatan: daftar {name, start, end, makers}; yang sudah selesai sebelum tanggal build menjadi lulusan",
+                "cohorts: list of {name, start, end, makers}; members of one ended before the build date are graduates"),
+    "cohort.name": ("nama angkatan, mis. Angkatan 2026", "cohort name"),
+    "cohort.start": ("tanggal mulai", "first day"),
+    "cohort.end": ("tanggal selesai", "last day"),
+    "cohort.makers": ("slug UMKM peserta", "maker slugs taking part"),
+    "partners": ("instansi mitra: daftar {name, url}", "partner agencies: list of {name, url}"),
+    "partner.name": ("nama instansi", "agency name"),
+    "partner.url": ("situs instansi, harus https://", "agency site, https:// only"),
+    "site.partners": ("galeri mitra (jejaring): daftar {name, catalogue, url}; ambil katalognya dengan "
+                      "`showcase partners update`", "partner showcases: list of {name, catalogue, url}"),
+    "showcase.name": ("nama galeri mitra", "partner gallery name"),
+    "showcase.catalogue": ("alamat https katalog.json mitra, atau jalur file relatif terhadap content/",
+                          "https address of the partner's katalog.json, or a path relative to content/"),
+    "showcase.url": ("alamat situs mitra, harus https://", "the partner's site, https:// only"),
 }
 
 # Short Indonesian labels of form fields (the web editor): "kind.field", "parent.field", the name.
@@ -128,6 +180,14 @@ LABELS: dict[str, str] = {
     "draft": "Draf (belum terbit)", "date": "Tanggal terbit", "menu": "Posisi di menu",
     "src": "Foto", "alt": "Keterangan foto (alt)", "focus": "Bagian foto yang tetap terlihat",
     "aliases": "Alamat lama",
+    # activities (issue 14)
+    "tz": "Zona waktu", "regions": "Wilayah terkait", "makers": "UMKM terkait", "products": "Produk terkait",
+    "event.type": "Jenis acara", "start": "Mulai", "end": "Selesai", "venue": "Tempat", "venue.name": "Nama tempat",
+    "venue.address": "Alamat tempat", "registration": "Tautan pendaftaran", "status": "Status",
+    "badge": "Nama lencana", "stages": "Tahapan", "stage.name": "Nama tahap", "stage.summary": "Keterangan",
+    "cohorts": "Angkatan", "cohort.name": "Nama angkatan", "cohort.start": "Mulai", "cohort.end": "Selesai",
+    "cohort.makers": "UMKM peserta", "partners": "Instansi mitra", "partner.name": "Nama instansi",
+    "partner.url": "Situs instansi",
 }
 
 

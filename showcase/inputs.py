@@ -11,6 +11,7 @@ hand and none can be forgotten. The keys:
 | `b:<kind>/<slug>/<lang>` | a rendered Markdown body |
 | `p:<file>` | a photo's plan (its variants, size and placeholder colour) |
 | `d:today` | the build date |
+| `x:partners` | the partners' catalogues, read from their kept copies (issue 14) |
 | `n:<name>` | a derived value (see `NODES`): a slice of a list, a count, related products |
 | `t:<template>` | the template a page is rendered with, with all it uses (recorded by the engine) |
 
@@ -41,6 +42,7 @@ from .images import ImagePlan
 from .store import Store, digest_of
 
 ENTRY, LIST, BODY, PLAN, TODAY, NODE, TEMPLATE = "e:", "f:", "b:", "p:", "d:today", "n:", "t:"
+PARTNERS = "x:partners"  # the partner network's catalogues (issue 14)
 RELATED_COUNT = 4
 
 
@@ -129,6 +131,11 @@ class Inputs:
     def today(self) -> date:
         self.read(TODAY)
         return self._today
+
+    def partners(self) -> Any:
+        """The partners' catalogues as the last build read them from their kept copies (issue 14)."""
+        self.read(PARTNERS)
+        return self.store.meta("partners") or ()
 
     # -- derived values --------------------------------------------------------------------
     def node(self, name: str) -> Any:

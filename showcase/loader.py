@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time as dt_time, timedelta, timezone as dt_timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -26,13 +26,15 @@ from . import model, slugs
 from .config import SiteConfig
 from .errors import Diagnostic, Diagnostics, did_you_mean
 from .messages import Text
-from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields
+from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields, zone_offset
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
 
 KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker",
-                "products": "product", "pages": "page"}
-KINDS = ("region", "category", "maker", "product", "page")  # assembly order: references point backwards
+                "products": "product", "pages": "page",
+                "news": "news", "events": "event", "programs": "program"}  # activities, programmes (issue 14)
+# assembly order: references point backwards
+KINDS = ("region", "category", "maker", "product", "page", "news", "event", "program")
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif"}
 # Files operating systems and editors leave behind: never read, never copied, never reported.
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
@@ -40,7 +42,11 @@ JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*
 ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
 # How messages name each kind, and the folder a reference's slug comes from.
 KIND_WORDS = {"product": "kind.product", "maker": "kind.maker", "region": "kind.region",
-              "category": "kind.category", "page": "kind.page"}
+              "category": "kind.category", "page": "kind.page", "news": "kind.news", "event": "kind.event",
+              "program": "kind.program"}
+# Kinds whose entries share one namespace of slugs (one URL section): a slug taken by one of them
+# is a located error in the other (activities, issue 14).
+SHARED_SLUGS = {"news": ("news", "event"), "event": ("news", "event")}
 FOLDERS = {folder_kind: folder for folder, folder_kind in KIND_FOLDERS.items()}
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -258,6 +264,13 @@ class Assembler:
             if region is None and "region" not in record.values and isinstance(maker, model.Maker):
                 region = self._get("region", maker.region)
             self._district(file, record, region if isinstance(region, model.Region) else None)
+        elif kind in ("news", "event"):
+            self._activity_refs(file, record)
+        elif kind == "program":
+            self._ref(file, record, "region", "region", "region")
+            for cohort in record.get("cohorts", ()):
+                self._ref_list(file, Record({"makers": cohort.get("makers", ())}, {"makers": record.lines["cohorts"]}),
+                               "makers", "maker")
 
     def _get(self, kind: str, slug: str) -> model.Entry | None:
         self.refs.add(f"{kind}/{slug}")
@@ -345,7 +358,7 @@ class Assembler:
         return model.Region(**common, name=v["name"], short_name=v.get("short_name", v["name"]),
                             province=v["province"], region_kind=v.get("kind", "kabupaten"), code=v.get("code", ""),
                             districts=tuple(v.get("districts", ())), cover=cover[0] if cover else None,
-                            summary=v.get("summary", ""))
+                            summary=v.get("summary", ""), tz=v.get("tz", ""))
 
     def category(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Category | None:
         v = record.values
@@ -413,8 +426,103 @@ class Assembler:
 
     def page(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Page | None:
         v = record.values
+        if common["slug"] in slugs.SECTION_PATHS:  # its address would be a section's (issue 14)
+            self.diags.error(file.display, record.lines.get("slug", 1), "CT_RESERVED_SLUG", field="slug",
+                             slug=common["slug"])
+            return None
         return model.Page(**common, title=v["title"], menu=v.get("menu"),
                           summary=v.get("summary", ""), draft=v.get("draft", False))
+
+
+    # -- activities (issue 14) -------------------------------------------------------------
+    def _ref_list(self, file: ContentFile, record: Record, field: str, kind: str) -> tuple[str, ...]:
+        """The slugs of a list of references that exist (each unknown one reported at its line)."""
+        found = []
+        for value in record.get(field, ()):
+            entry = self._ref(file, Record({field: value}, {field: record.lines[field]}), field, kind, kind)
+            if entry is not None:
+                found.append(entry.slug)
+        return tuple(dict.fromkeys(found))
+
+    def _activity_refs(self, file: ContentFile, record: Record) -> dict[str, Any]:
+        refs: dict[str, Any] = {"makers": self._ref_list(file, record, "makers", "maker"),
+                                "products": self._ref_list(file, record, "products", "product")}
+        if file.kind == "news":
+            refs["regions"] = self._ref_list(file, record, "regions", "region")
+        else:
+            refs["region"] = self._ref(file, record, "region", "region", "region")
+        return refs
+
+    def news(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.News | None:
+        v = record.values
+        refs = self._activity_refs(file, record)
+        images = self._images(file, record, "images", v["title"])
+        return model.News(**common, title=v["title"], date=v["date"], summary=v.get("summary", ""),
+                          images=tuple(images), regions=refs["regions"], makers=refs["makers"],
+                          products=refs["products"], draft=v.get("draft", False))
+
+    def event(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Event | None:
+        """An event's local start and end made aware in the zone of its region (`tz:`), else the
+        site's `timezone`; a date without a time is the whole day."""
+        v = record.values
+        refs = self._activity_refs(file, record)
+        images = self._images(file, record, "images", v["title"])
+        region = refs["region"]
+        if not isinstance(region, model.Region):
+            return None
+        zone = region.tz or self.config.timezone
+        (start_day, start_time), end_value = v["start"], v.get("end")
+        all_day = start_time is None
+        start = datetime.combine(start_day, start_time or dt_time(0))
+        if end_value is None:
+            end = datetime.combine(start_day + timedelta(days=1), dt_time(0)) if all_day else start
+        else:
+            end_day, end_time = end_value
+            if (end_time is None) != all_day:
+                self.diags.error(file.display, record.lines["end"], "FM_END_FORM", field="end")
+                return None
+            end = datetime.combine(end_day + timedelta(days=1), dt_time(0)) if all_day else \
+                datetime.combine(end_day, end_time or dt_time(0))
+        if end < start:
+            self.diags.error(file.display, record.lines.get("end", record.lines["start"]), "FM_END_BEFORE_START",
+                             field="end", start=v["start"][0].isoformat(), end=end_value[0].isoformat()
+                             if end_value else "")
+            return None
+        venue = v["venue"]
+        return model.Event(**common, title=v["title"], event_type=v.get("type", ""),
+                           start=_aware(start, zone), end=_aware(end, zone), all_day=all_day, tz=zone,
+                           venue=model.Venue(venue["name"], venue.get("address", "")), region=region.slug,
+                           registration=v.get("registration"), status=v.get("status", "scheduled"),
+                           summary=v.get("summary", ""), images=tuple(images), makers=refs["makers"],
+                           products=refs["products"], draft=v.get("draft", False))
+
+
+    def program(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Program | None:
+        """A programme; each cohort's makers are references like any other, its end not before its start."""
+        v = record.values
+        region = self._ref(file, record, "region", "region", "region") if "region" in v else None
+        cohorts = []
+        for cohort in v.get("cohorts", ()):
+            makers = self._ref_list(file, Record({"makers": cohort.get("makers", ())},
+                                                 {"makers": record.lines["cohorts"]}), "makers", "maker")
+            if cohort["end"] < cohort["start"]:
+                self.diags.error(file.display, record.lines["cohorts"], "FM_COHORT_DATES", field="cohorts",
+                                 name=cohort["name"], start=cohort["start"].isoformat(), end=cohort["end"].isoformat())
+                continue
+            cohorts.append(model.Cohort(cohort["name"], cohort["start"], cohort["end"], makers))
+        images = self._images(file, record, "images", v["title"])
+        return model.Program(**common, title=v["title"], summary=v.get("summary", ""), badge=v.get("badge", v["title"]),
+                             region=region.slug if region is not None else None,
+                             stages=tuple(model.Stage(s["name"], s.get("summary", "")) for s in v.get("stages", ())),
+                             cohorts=tuple(cohorts), images=tuple(images), draft=v.get("draft", False),
+                             partners=tuple(model.Agency(p["name"], p.get("url")) for p in v.get("partners", ())))
+
+
+def _aware(local: datetime, zone: str) -> datetime:
+    """A local time in `zone` with its UTC offset attached (a fixed offset: pickles and compares)."""
+    minutes = zone_offset(zone, local) or 0
+    return local.replace(tzinfo=dt_timezone(timedelta(minutes=minutes)))
+# -- end of activities -------------------------------------------------------------------------
 
 
 def walk_order(path: str) -> tuple[tuple[int, str], ...]:

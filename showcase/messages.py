@@ -141,6 +141,16 @@ TEXTS: dict[str, Message] = {
     "kind.category": M("kategori", "category"),
     "kind.page": M("halaman", "page"),
     "kind.district": M("kecamatan", "district"),
+    "kind.news": M("berita", "news item"),  # activities (issue 14)
+    "kind.event": M("acara", "event"),  # activities (issue 14)
+    "kind.program": M("program", "programme"),  # programmes (issue 14)
+    # `showcase partners update` (issue 14)
+    "partners.updated": M('{partner}: {count} produk disimpan', '{partner}: {count} products kept'),
+    "partners.cut": M('{partner}: {total} produk, hanya {limit} pertama yang disimpan (--max-products)',
+                      '{partner}: {total} products, only the first {limit} kept (--max-products)'),
+    "partners.failed": M("{partner}: {message} (salinan terakhir tetap dipakai)",
+                         "{partner}: {message} (the last good copy is still used)"),
+    "partners.none": M("site.yaml tidak menyebut mitra (`partners:`)", "site.yaml names no partner (`partners:`)"),
     "shape.list": M("sebuah daftar", "a list"),
     "shape.mapping": M("sekelompok kolom `nama: nilai`", "a group of key: value fields"),
     "shape.scalar": M("satu nilai", "a single value"),

@@ -6,7 +6,7 @@ to one another by slug, so the graph has no cycles and every value can be compar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -98,6 +98,7 @@ class Region(Entry):
     districts: tuple[str, ...] = ()
     cover: Image | None = None
     summary: str = ""
+    tz: str = ""  # the region's time zone (`Asia/Makassar`); "" = the site's (activities, issue 14)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,104 @@ class Page(Entry):
     menu: int | None = None
     summary: str = ""
     draft: bool = False
+
+
+# -- activities and programmes (issue 14) -----------------------------------------------------
+@dataclass(frozen=True)
+class Venue:
+    """Where an event takes place: a name and a street address."""
+
+    name: str
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class News(Entry):
+    """A news item (berita) under /kegiatan/: what a council did, dated."""
+
+    title: str = ""
+    date: date | None = None
+    summary: str = ""
+    images: tuple[Image, ...] = ()
+    regions: tuple[str, ...] = ()
+    makers: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Event(Entry):
+    """An event (pameran, bazar, pelatihan) under /kegiatan/: `start` and `end` are aware datetimes
+    in the time zone `tz` of its region (or the site's); `all_day` when written as dates only."""
+
+    title: str = ""
+    event_type: str = ""
+    start: datetime | None = None
+    end: datetime | None = None
+    all_day: bool = False
+    tz: str = ""
+    venue: Venue | None = None
+    region: str = ""
+    registration: str | None = None
+    status: str = "scheduled"
+    summary: str = ""
+    images: tuple[Image, ...] = ()
+    makers: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    draft: bool = False
+
+    def upcoming_on(self, day: date) -> bool:
+        """An event is upcoming until its end has passed: on `day`, its last local day is not over."""
+        assert self.end is not None
+        last = self.end - timedelta(microseconds=1) if self.all_day else self.end
+        return last.date() >= day
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of a programme (produksi, penjualan, pemasaran, ...)."""
+
+    name: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """One intake of a programme: its dates and the makers taking part."""
+
+    name: str
+    start: date
+    end: date
+    makers: tuple[str, ...] = ()
+
+    def graduated_on(self, day: date) -> bool:
+        """Its members are graduates once the cohort has ended: its last day is before `day`."""
+        return self.end < day
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A partner agency of a programme (Disperindag, Dinas Koperasi, ...), with its site if any."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Program(Entry):
+    """A programme (`/program/<slug>/`): description (the body), stages, cohorts, partner agencies.
+    `badge` names it on its alumni's pages: "Alumni {badge} {year}"."""
+
+    title: str = ""
+    summary: str = ""
+    badge: str = ""
+    region: str | None = None
+    stages: tuple[Stage, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
+    partners: tuple[Agency, ...] = ()
+    images: tuple[Image, ...] = ()
+    draft: bool = False
+# -- end of activities and programmes ----------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,9 @@ name: Terbitkan
 on:
   push:
     branches: [main]
+  # Setiap hari pukul 04.00 WIB: katalog mitra, izin kedaluwarsa dan agenda tetap terkini tanpa commit.
+  schedule:
+    - cron: "0 21 * * *"
   workflow_dispatch:
 
 permissions:
@@ -121,6 +124,8 @@ jobs:
         uses: actions/configure-pages@v6
       - name: Pasang showcase
         run: python -m pip install "$SHOWCASE"
+      - name: Katalog mitra (jejaring)
+        run: showcase partners update
       - name: Bangun situs
         run: showcase build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v4
@@ -196,6 +201,7 @@ Jalankan perintah ini di folder situs (folder yang berisi `content/`):
 | `showcase check` | periksa semua isi tanpa membangun; setiap kesalahan menyebut file, baris dan cara memperbaikinya |
 | `showcase new product --title "Abon Bandeng" --maker umkm-contoh --category {category}` | buat file produk baru berisi semua kolom dan keterangannya |
 | `showcase build` | bangun situs ke folder `output/` |
+| `showcase partners update` | ambil katalog galeri mitra yang disebut `partners:` di `site.yaml` (jejaring) |
 | `showcase edit` | penyunting web di <http://127.0.0.1:8000/admin/>: isi formulir, unggah foto, simpan; perlu Node.js 20 atau lebih baru dari <https://nodejs.org/> |
 
 Foto produk diletakkan di folder yang sama dengan file produknya. Foto contoh

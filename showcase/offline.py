@@ -38,7 +38,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Page kinds by template, in precache order: what a visitor browses from first. Pages of other
 # templates (the printable catalogue: large, and meant for paper) come after every photo.
 PAGE_PRIORITY = ("home.html", "listing.html", "search.html", "category.html", "region.html",
-                 "product.html", "maker.html", "page.html")
+                 "product.html", "maker.html", "page.html",
+                 "activities.html", "activity.html", "programs.html", "program.html", "network.html")  # issue 14
 KINDS = ("shell", "page", "record", "search", "photo", "image", "other")
 # Page kinds the service worker can answer from a record (pages/records.py) when never saved.
 RECORD_KINDS = ("product", "maker", "region", "category")
@@ -158,7 +159,7 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order and p[2] == default]
-    for template in ("region.html", "maker.html"):
+    for template in ("region.html", "maker.html", "activity.html", "program.html"):  # activity, program: issue 14
         wanted += [(routes.asset(p[3]), p[3], "image") for p in html if p[1] == template and p[3] and p[2] == default]
     wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order and p[2] == default]
 

@@ -10,6 +10,7 @@ here.
 """
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sqlite3
@@ -20,7 +21,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, offline, records, search, share, state
+from . import assets, engine, feeds, images, network, offline, records, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -28,12 +29,12 @@ from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
 from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
-from .inputs import TODAY, Inputs
+from .inputs import PARTNERS, TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
 from .report import BuildReport, Reporter
-from .routes import EXPORTS, ROBOTS, SITEMAP, OutputPaths, Routes
+from .routes import EXPORTS, KATALOG_SCHEMA, ROBOTS, SITEMAP, OutputPaths, Routes
 from .store import Store, digest_of, state_path, temporary_path
 from .views import Page, Views
 from .writer import Blobs, OutputError, Staging, tree_id
@@ -141,6 +142,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         if store.meta("today") != today:
             changed.add(TODAY)
             store.set_meta("today", today)
+        changed |= _partners(store, config, options, today, diags)
         store.add_pending(changed)
         store.set_meta("build", build)
         store.set_meta("settings", settings)
@@ -272,7 +274,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything or force)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
-                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
+                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category",
+                                     "e:program/", "f:kind/program")) for k in a.changed))
         _records(staging, store, config, {b.spec.output for b in built if b.changed} | set(work.removed),
                  a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
@@ -361,6 +364,16 @@ def _restore(staging: Staging, store: Store, blobs: Blobs) -> set[str]:
             store.forget_published(stale)
             store.set_meta("output", None)
     return stale
+
+
+def _partners(store: Store, config: SiteConfig, options: Options, today: date, diags: Diagnostics) -> set[str]:
+    """The partners' kept copies read and made safe (issue 14); their key when they changed."""
+    found = network.load(list(config.partners), network.copies_dir(options.content, options.cache), today, diags,
+                         config.display(config.content_dir / "site.yaml"))
+    if store.meta("partners") == found:
+        return set()
+    store.set_meta("partners", found)
+    return {PARTNERS}
 
 
 def _mark(store: Store, tree: object) -> None:
@@ -459,6 +472,8 @@ def _exports(staging: Staging, store: Store, config: SiteConfig, routes: Routes,
     json_name, csv_name = EXPORTS
     staging.write_text(json_name, feeds.export_json((p[0] for p in parts), config, routes))
     staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
+    schema_text = json.dumps(network.schema(routes.absolute_asset(KATALOG_SCHEMA)), ensure_ascii=False, indent=1)
+    staging.write_text(KATALOG_SCHEMA, schema_text + "\n")
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:
@@ -469,7 +484,8 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
     regions = [store.entry(f"region/{s}") for s in store.members("region")]
     categories = [store.entry(f"category/{s}") for s in store.members("category")]
     memo = search.Memo(kept=store.meta("search shards") or {})
-    files = search.build_index(docs, regions, categories, config, routes, memo)
+    programs = [store.entry(f"program/{s}") for s in store.members("program")]  # issue 14
+    files = search.build_index(docs, regions, categories, config, routes, memo, programs)
     store.set_meta("search shards", memo.kept)
     for relative, data in files.items():
         staging.write_bytes(relative, data)

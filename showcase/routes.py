@@ -17,11 +17,20 @@ SECTIONS = {
     "maker": {"id": "umkm", "en": "makers"},
     "search": {"id": "cari", "en": "search"},
     "catalogue": {"id": "katalog", "en": "catalogue"},
+    # activities (issue 14): news and events share one section and one namespace of slugs
+    "activity": {"id": "kegiatan", "en": "activities"},
+    "news": {"id": "kegiatan", "en": "activities"},
+    "event": {"id": "kegiatan", "en": "activities"},
+    "program": {"id": "program", "en": "programmes"},  # programmes (issue 14)
+    "network": {"id": "jejaring", "en": "network"},  # the partner network (issue 14)
 }
+AGENDA_ICS = "kegiatan/agenda.ics"
+"""The calendar of every event (RFC 5545), one file for every language."""
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 EXPORTS = ("katalog.json", "katalog.csv")
+KATALOG_SCHEMA = "katalog.schema.json"  # the versioned JSON Schema of katalog.json (issue 14)
 OFFLINE_SLUG = "offline"
 """The page the service worker shows for a page it never saved: `/offline/`, `/en/offline/`."""
 RECORD_SLUG = "offline/record"
@@ -69,7 +78,7 @@ class Routes:
             lang, parts = parts[0], parts[1:]
         if not parts:
             return ("home", None)
-        for kind in ("product", "region", "category", "maker", "search"):
+        for kind in ("product", "region", "category", "maker", "search", "activity", "program"):
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
                 if len(parts) == 1:
                     return (kind, None)
@@ -96,6 +105,10 @@ class Routes:
     def feed(lang: str) -> str:
         """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
         return FEED if lang == "id" else f"{lang}/{FEED}"
+
+    def activity_feed(self, lang: str) -> str:
+        """The Atom feed of activities: `kegiatan/feed.xml`, `en/activities/feed.xml`."""
+        return self.path("activity", None, lang) + FEED
 
     def offline_pages(self) -> list[tuple[str, str]]:
         """The offline page of each language as (language, output file), the site's own first."""

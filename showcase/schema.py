@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from . import commerce
@@ -143,6 +143,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("lat", "float", required=True, example="-4.83"),
             _f("lon", "float", required=True, example="119.55"),
         )),
+        _f("tz", "timezone", example="Asia/Makassar", doc="time zone of the region's events (issue 14)"),
     ),
     "category": (
         SLUG,
@@ -211,6 +212,13 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         )),
         _f("theme_color", "color", example='"#8a3b12"'),
         replace(IMAGE, name="logo", example="logo.png", doc=""),
+        _f("timezone", "timezone", example="Asia/Jakarta", doc="time zone of events; default Asia/Jakarta"),
+        _f("partners", "list", doc="partner showcases (jejaring, issue 14)", item=_f("showcase", "record", fields=(
+            _f("name", "str", required=True, soft_length=120, example="Dekranasda Kabupaten Soppeng"),
+            _f("catalogue", "str", required=True, example="https://galeri-soppeng.example.org/katalog.json",
+               doc="https URL of the partner's katalog.json, or a path relative to content/"),
+            _f("url", "url", https_only=True, example="https://galeri-soppeng.example.org/"),
+        ))),
         _f("price_warn_above", "int", minimum=1, example="50000000"),
         _f("images", "record", fields=(
             _f("widths", "list", item=_f("width", "int", minimum=64, maximum=4096), example="[360, 720, 1080]"),
@@ -238,6 +246,73 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         )),
     ),
 }
+
+# -- activities and programmes (issue 14) -----------------------------------------------------
+# Indonesia's zones have fixed offsets (no daylight saving): WIB, WITA, WIT. They are known here,
+# so a build never depends on the machine's time-zone database; other IANA names use it.
+INDONESIAN_ZONES = {"Asia/Jakarta": 7 * 60, "Asia/Pontianak": 7 * 60, "Asia/Makassar": 8 * 60,
+                    "Asia/Jayapura": 9 * 60}
+EVENT_TYPES = ("pameran", "bazar", "pelatihan", "kunjungan", "lainnya")
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+EVENT_STATUS_WORDS = (("terjadwal", "scheduled"), ("batal", "cancelled"), ("dibatalkan", "cancelled"),
+                      ("ditunda", "postponed"))
+_RELATED = (
+    _f("makers", "list", item=_f("maker", "slug"), example="[mattiro-sompe]", doc="related makers"),
+    _f("products", "list", item=_f("product", "slug"), example="[bandeng-presto]", doc="related products"),
+)
+SCHEMAS["news"] = (
+    SLUG,
+    _f("title", "str", required=True, translatable=True, soft_length=110,
+       example="Kunjungan Dekranasda Soppeng dan Pangkep ke Tangerang Selatan"),
+    _f("date", "date", required=True, example="2026-09-24"),
+    _f("summary", "str", translatable=True, soft_length=300),
+    _f("images", "list", item=IMAGE, example="[kunjungan.jpg]"),
+    _f("regions", "list", item=_f("region", "slug"), example="[pangkep, soppeng]", doc="related regions"),
+    *_RELATED,
+    _f("draft", "bool", example="true"),
+)
+SCHEMAS["event"] = (
+    SLUG,
+    _f("title", "str", required=True, translatable=True, soft_length=110, example="Pameran Produk Unggulan"),
+    _f("type", "choice", choices=EVENT_TYPES, example="pameran"),
+    _f("start", "datetime", required=True, example='"2026-11-20 09:00"', doc="local time of the region"),
+    _f("end", "datetime", example='"2026-11-22 17:00"', doc="default: the end of the start day"),
+    _f("region", "slug", required=True, example="tangerang-selatan"),
+    _f("venue", "record", required=True, fields=(
+        _f("name", "str", required=True, soft_length=120, example="Gedung Galeri UMKM"),
+        _f("address", "str", soft_length=200, example="Jl. Raya Serpong, Serpong"),
+    )),
+    _f("registration", "url", https_only=True, example="https://forms.example.org/daftar"),
+    _f("status", "choice", choices=EVENT_STATUSES, aliases=EVENT_STATUS_WORDS, example="scheduled"),
+    _f("summary", "str", translatable=True, soft_length=300),
+    _f("images", "list", item=IMAGE, example="[pameran.jpg]"),
+    *_RELATED,
+    _f("draft", "bool", example="true"),
+)
+SCHEMAS["program"] = (
+    SLUG,
+    _f("title", "str", required=True, translatable=True, soft_length=110, example="Inkubator UMKM Tangerang Selatan"),
+    _f("summary", "str", translatable=True, soft_length=300),
+    _f("badge", "str", soft_length=30, example="Inkubator", doc='on alumni pages: "Alumni Inkubator 2026"'),
+    _f("region", "slug", example="tangerang-selatan"),
+    _f("stages", "list", item=_f("stage", "record", fields=(
+        _f("name", "str", required=True, soft_length=60, example="Produksi"),
+        _f("summary", "str", soft_length=300),
+    ))),
+    _f("cohorts", "list", item=_f("cohort", "record", fields=(
+        _f("name", "str", required=True, soft_length=60, example="Angkatan 2026"),
+        _f("start", "date", required=True, example="2026-03-02"),
+        _f("end", "date", required=True, example="2026-08-31"),
+        _f("makers", "list", item=_f("maker", "slug"), example="[lentera-batik-pamulang]"),
+    ))),
+    _f("partners", "list", item=_f("partner", "record", fields=(
+        _f("name", "str", required=True, soft_length=120, example="Dinas Koperasi dan UMKM"),
+        _f("url", "url", https_only=True, example="https://example.go.id"),
+    ))),
+    _f("images", "list", item=IMAGE, example="[inkubator.jpg]"),
+    _f("draft", "bool", example="true"),
+)
+# -- end of activities and programmes ---------------------------------------------------------
 
 TRANSLATION_IMAGES = _f("images", "list", translatable=True,
                         item=_f("image", "record", fields=(_f("alt", "str", required=True),)),
@@ -466,6 +541,31 @@ class Validator:
             self.error(node, "FM_DATE_INVALID", path, value=text)
             return _INVALID
 
+    # -- activities (issue 14) -------------------------------------------------------------
+    def _datetime(self, spec: Field, node: Scalar, path: str) -> Any:
+        """Local date and time `YYYY-MM-DD HH:MM` (or `T` between), or a date alone (all day): a
+        (date, time or None) pair. An offset is refused: the zone comes from the region."""
+        text = node.text.strip()
+        match = re.match(r"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$", text)
+        if not match:
+            self.error(node, "FM_DATETIME_FORMAT", path, value=text, name=spec.name)
+            return _INVALID
+        try:
+            day = date.fromisoformat(match.group(1))
+            moment = time(int(match.group(2)), int(match.group(3))) if match.group(2) else None
+        except ValueError:
+            self.error(node, "FM_DATE_INVALID", path, value=text)
+            return _INVALID
+        return (day, moment)
+
+    def _timezone(self, spec: Field, node: Scalar, path: str) -> Any:
+        text = node.text.strip()
+        if text in INDONESIAN_ZONES or zone_offset(text, datetime(2026, 1, 1)) is not None:
+            return text
+        self.error(node, "FM_TIMEZONE", path, value=text, suggestion=did_you_mean(text, INDONESIAN_ZONES))
+        return _INVALID
+    # -- end of activities -----------------------------------------------------------------
+
     def _url(self, spec: Field, node: Scalar, path: str) -> Any:
         problem, level = commerce.check_url(node.text, spec.https_only)
         value = node.text.strip()
@@ -513,6 +613,19 @@ class Validator:
 
 
 _INVALID: Any = object()
+
+
+def zone_offset(name: str, local: datetime) -> int | None:
+    """Minutes east of UTC of zone `name` at the local time `local` (None for an unknown zone)."""
+    if name in INDONESIAN_ZONES:
+        return INDONESIAN_ZONES[name]
+    try:
+        from zoneinfo import ZoneInfo
+
+        offset = local.replace(tzinfo=ZoneInfo(name)).utcoffset()
+    except (ValueError, OSError, KeyError, ImportError):
+        return None
+    return None if offset is None else int(offset.total_seconds() // 60)
 
 
 def _iso_date(text: str) -> str:

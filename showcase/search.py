@@ -165,6 +165,7 @@ class SearchDoc:
     certs: tuple[str, ...]
     price: int | None
     image: tuple[str, int, int, str] | None
+    programs: tuple[str, ...] = ()  # slugs of the programmes the maker takes or took part in (issue 14)
 
 
 @dataclass
@@ -179,6 +180,9 @@ class Memo:
     """The last build's encoded shards of each language, with the digest of the texts they were
     made from (kept in the build state): a rebuild whose edits left every title and text as they
     were (a price, a photo) reuses them instead of working out every document's words again."""
+
+
+PROGRAM_BITS = 30  # programmes a search filter can tell apart (bits of a JavaScript integer)
 
 
 def _price_bucket(price: int | None) -> int:
@@ -209,7 +213,7 @@ def card_image(plan: ImagePlan | None) -> tuple[str, int, int, str] | None:
 
 
 def document(p: Product, lang: str, maker: str, category: str, region: Region, plan: ImagePlan | None,
-             today: date, on_request: str) -> SearchDoc:
+             today: date, on_request: str, programs: tuple[str, ...] = ()) -> SearchDoc:
     """What the index needs of one product in lang; `maker` and `category` are their names in
     lang (the page's own names: translated when there is a translation)."""
     title, fallback = p.text(lang, "title")
@@ -220,12 +224,12 @@ def document(p: Product, lang: str, maker: str, category: str, region: Region, p
     return SearchDoc(slug=p.slug, newest=p.newest_key[0], title=title, fallback=fallback, other=other,
                      price_text=commerce.price_text(p.price, p.price_max, on_request),
                      unit=commerce.unit_text(p.text(lang, "unit")[0]), maker=maker, region=p.region, category=p.category,
-                     district=p.district, certs=certs, price=p.price, image=card_image(plan))
+                     district=p.district, certs=certs, price=p.price, image=card_image(plan), programs=programs)
 
 
 def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Region],
                 categories: Sequence[Category], config: SiteConfig, routes: Routes,
-                memo: Memo | None = None) -> dict[str, bytes]:
+                memo: Memo | None = None, programs: Sequence[Any] = ()) -> dict[str, bytes]:
     """Every search file of every language, keyed by output path, from each language's documents
     and the regions and categories in their listing order. A `memo` with `kept` shards reuses
     those whose texts are unchanged, and holds this build's afterwards."""
@@ -233,12 +237,13 @@ def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Regio
     files: dict[str, bytes] = {}
     for lang in config.languages:
         ordered = sorted(docs.get(lang, ()), key=lambda d: (d.newest, d.slug))
-        files.update(language_index(ordered, regions, categories, config, routes, lang, memo))
+        files.update(language_index(ordered, regions, categories, config, routes, lang, memo, programs))
     return files
 
 
 def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categories: Sequence[Category],
-                   config: SiteConfig, routes: Routes, lang: str, memo: Memo | None = None) -> dict[str, bytes]:
+                   config: SiteConfig, routes: Routes, lang: str, memo: Memo | None = None,
+                   programs: Sequence[Any] = ()) -> dict[str, bytes]:
     """The manifest and shards of one language; `docs` newest first."""
     t = strings_for(lang)
     region_at = {r.slug: i for i, r in enumerate(regions)}
@@ -259,7 +264,13 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
     by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])
     masks = Counter(attrs["k"])
     by_cert = {i: sum(n for mask, n in masks.items() if mask >> i & 1) for i in range(len(cert_kinds))}
+    # The programme facet (issue 14): one bit per programme, the first PROGRAM_BITS of them.
+    program_bit = {p.slug: 1 << i for i, p in enumerate(programs[:PROGRAM_BITS])}
+    attrs["g"] = [sum(program_bit.get(g, 0) for g in set(d.programs)) for d in docs]
+    by_program = Counter(bit for mask in attrs["g"] for bit in range(len(program_bit)) if mask >> bit & 1)
     facets = {
+        "program": [[p.slug, p.text(lang, "title")[0], by_program.get(i, 0)]
+                    for i, p in enumerate(programs[:PROGRAM_BITS])],
         "region": [[r.slug, r.text(lang, "name")[0], by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
         "category": [[c.slug, c.text(lang, "name")[0], by_category.get(i, 0)] for i, c in enumerate(categories)],
         "district": [[f"{slug}/{name}", f"{name} ({short[region_at[slug]]})", by_district.get(i, 0),

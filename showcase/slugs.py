@@ -17,6 +17,11 @@ RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
     | {"produk", "wilayah", "kategori", "umkm", "cari", "en", "assets", "media", "admin", "404"}
 )
+# The sections of activities, programmes, the partner network, orders, outlets and shelf labels, in
+# both languages: a page named so would take a section's address (issue 14).
+SECTION_PATHS = frozenset({"kegiatan", "program", "jejaring", "pesanan", "gerai", "label-rak",
+                           "activities", "programmes", "network"})
+RESERVED = RESERVED | SECTION_PATHS
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 

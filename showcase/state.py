@@ -119,8 +119,11 @@ def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
     """Digest content/, the template folders and showcase's code (reading only touched files)."""
     scanner = Scanner(store.file_stats())
     content = options.content.resolve()
+    partners = (Path(options.cache if options.cache is not None else content.parent
+                     / ".cache/showcase") / "partners").resolve()  # network.copies_dir (issue 14)
     whole, code = fingerprint(scanner, [(content, "content")]
-                              + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)],
+                              + [(d.resolve(), f"templates-{i}") for i, d in enumerate(dirs)]
+                              + [(partners, "partners")],
                               options.settings(today))
     root = str(content) + os.sep
     names = sorted(p for p in [*scanner.seen, *scanner.links] if p.startswith(root))

@@ -453,6 +453,12 @@ class Views:
                (t["nav_regions"], routes.href("region", None, lang)),
                (t["nav_categories"], routes.href("category", None, lang)),
                (t["nav_makers"], routes.href("maker", None, lang))]
+        if self.inputs.members("kind/news") or self.inputs.members("kind/event"):  # activities (issue 14)
+            nav.append((t["nav_activities"], routes.href("activity", None, lang)))
+        if self.inputs.members("kind/program"):  # programmes (issue 14)
+            nav.append((t["nav_programs"], routes.href("program", None, lang)))
+        if self.config.partners:  # the partner network (issue 14)
+            nav.append((t["nav_network"], routes.href("network", None, lang)))
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
         contact = []
         if self.config.contact_whatsapp:

@@ -79,4 +79,4 @@ def build(views: Views, spec: Spec) -> Page:
     return KINDS[spec.kind].build(views, spec)
 
 
-from . import aliases, catalogue, entries, feed, lists, parts, products, records  # noqa: E402,F401  (each registers its kinds)
+from . import activities, aliases, catalogue, entries, feed, lists, network, parts, products, programs, records  # noqa: E402,F401  (each registers its kinds)

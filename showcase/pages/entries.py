@@ -16,7 +16,7 @@ from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
                      breakable_url, pages_of, plain_text, span)
-from . import Context, Kind, aliases, catalogue, records, register
+from . import Context, Kind, activities, aliases, catalogue, programs, records, register
 
 
 # -- regions -----------------------------------------------------------------------------------
@@ -50,6 +50,7 @@ class RegionView:
     other_products: tuple[Card, ...]
     makers: tuple[Link, ...]
     count: str
+    activities: activities.ActivityBlock | None = None  # page 1 only (issue 14)
 
 
 def plan_region(ctx: Context, slug: str) -> list[Spec]:
@@ -110,7 +111,9 @@ def build_region(v: Views, spec: Spec) -> Page:
                       district_index=index if number == 1 else (),
                       districts_without_products=without if number == 1 else "", districts=districts,
                       other_products=v.cards([s for s, district in shown if district not in listed]),
-                      makers=makers, count=count(t, len(ordered)))
+                      makers=makers, count=count(t, len(ordered)),
+                      activities=activities.block(v, f"region/{r.slug}", t["act_region"], activities.SHOWN_ON_ENTRY)
+                      if number == 1 else None)
     return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),
                   summary or plain_text(body), v.paged_crumbs("region", r.slug, "nav_regions", name, number),
                   slug=r.slug, pagination=v.pagination("region", number, total, r.slug),
@@ -170,6 +173,8 @@ class MakerView:
     products: tuple[Card, ...]
     qr: Markup | None
     url: Markup
+    activities: activities.ActivityBlock | None = None  # page 1 only (issue 14)
+    badges: tuple[programs.Badge, ...] = ()  # programme badges: "Alumni Inkubator 2026" (issue 14)
 
 
 def plan_maker(ctx: Context, slug: str) -> list[Spec]:
@@ -203,7 +208,10 @@ def build_maker(v: Views, spec: Spec) -> Page:
                      marketplaces=tuple(Link(x.label, x.url) for x in m.marketplaces),
                      products=v.cards(v.inputs.slice(members, *span(number))),
                      qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None,
-                     url=breakable_url(absolute))
+                     url=breakable_url(absolute),
+                     activities=activities.block(v, f"maker/{m.slug}", v.t["act_maker"], activities.SHOWN_ON_ENTRY)
+                     if first else None,
+                     badges=programs.badges(v, m.slug))
     return v.page(spec, "maker.html", "maker", view, v.paged_title(name, number, total), description,
                   v.paged_crumbs("maker", m.slug, "nav_makers", name, number), slug=m.slug,
                   pagination=v.pagination("maker", number, total, m.slug),

@@ -11,7 +11,7 @@ from ..model import Maker
 from ..routes import OFFLINE_SLUG
 from ..strings import strings_for
 from ..views import SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, pages_of, span
-from . import Context, Kind, register
+from . import Context, Kind, activities, register
 
 NEWEST_COUNT = 8
 LISTINGS = {"product": "products", "region": "regions", "category": "categories", "maker": "makers"}
@@ -34,6 +34,7 @@ class HomeView:
     regions: tuple[Tile, ...]
     categories: tuple[Tile, ...]
     intro: Markup
+    agenda: Any = None  # "Agenda terdekat": an ActivityBlock of upcoming events, or None (issue 14)
 
 
 def plan_home(ctx: Context, _: str) -> list[Spec]:
@@ -51,7 +52,8 @@ def build_home(v: Views, spec: Spec) -> Page:
                        for c in (v.entry("category", s) for s in inputs.members("kind/category")))
     home = HomeView(featured=tuple(v.card(s, eager=i == 0) for i, s in enumerate(featured)),
                     newest=v.cards(inputs.slice("products", 0, NEWEST_COUNT)),
-                    regions=regions, categories=categories, intro=Markup(""))
+                    regions=regions, categories=categories, intro=Markup(""),
+                    agenda=activities.block(v, "upcoming", v.t["act_nearest"], activities.AGENDA_COUNT))
     url = routes.absolute("home", None, lang)
     config = v.config
     title, description = config.text("title", lang), config.text("description", lang)
@@ -156,7 +158,7 @@ def build_search(v: Views, spec: Spec) -> Page:
         script=v.assets.get("search", ""), prefetch=search.PREFETCH_BYTES,
         filters=tuple(Filter(name, t[key]) for name, key in (
             ("region", "region"), ("category", "category"), ("district", "district"),
-            ("cert", "certifications"), ("price", "price"))),
+            ("cert", "certifications"), ("price", "price"), ("program", "prog_badges"))),
         sorts=tuple(Sort(value, t["sort_" + value.replace("-", "_")])
                     for value in ("relevance", "newest", "price-asc", "price-desc")),
         categories=tuple(v.link(v.entry("category", s)) for s in v.inputs.members("kind/category")),

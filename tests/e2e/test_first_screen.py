@@ -43,6 +43,15 @@ def every_kind(output: Path) -> dict[str, str]:
         region = sorted(p.parent.name for p in (output / prefix / names["catalogue"]).glob("*/index.html"))[0]
         pages[f"catalogue-{lang}"] = f"{prefix}{names['catalogue']}/{region}/"
         pages[f"catalogue-all-{lang}"] = f"{prefix}{names['catalogue']}/"
+        # issue 14: activities, programmes (a listing and the first of each) and the partner network
+        for kind, section in ((("activity", "kegiatan"), ("program", "program"), ("network", "jejaring")) if lang == "id"
+                              else (("activity", "activities"), ("program", "programmes"), ("network", "network"))):
+            if (output / prefix / section / "index.html").exists():
+                pages[f"listing-{kind}-{lang}"] = f"{prefix}{section}/"
+                items = sorted(p.parent.name for p in (output / prefix / section).glob("*/index.html")
+                               if p.parent.name not in ("halaman", "page"))
+                if items:
+                    pages[f"{kind}-{lang}"] = f"{prefix}{section}/{items[0]}/"
         pages[f"page-{lang}"] = f"{prefix}tentang/"
         pages[f"offline-{lang}"] = f"{prefix}offline/"
         pages[f"404-{lang}"] = f"{prefix}tidak-ada-halaman-ini/"

@@ -51,12 +51,15 @@ def kind_pages(output: Path) -> dict[str, str]:
         if lang == "en" and not (output / "en" / "index.html").exists():
             continue
         pages[f"home-{lang}"] = prefix
-        for kind in ("product", "region", "category", "maker"):
+        for kind in ("product", "region", "category", "maker", "activity", "program"):  # activity, program: issue 14
             section = output / prefix / SECTIONS[kind][lang]
             items = sorted(p.parent.name for p in section.glob("*/index.html")
                            if p.parent.name not in ("halaman", "page"))
             if items:
                 pages[f"{kind}-{lang}"] = f"{prefix}{SECTIONS[kind][lang]}/{items[0]}/"
+        for kind in ("activity", "program", "network"):  # the listings of issue 14, when the site has them
+            if (output / prefix / SECTIONS[kind][lang] / "index.html").exists():
+                pages[f"{kind}s-{lang}"] = f"{prefix}{SECTIONS[kind][lang]}/"
         search = f"{prefix}{SECTIONS['search'][lang]}/"
         if (output / search / "index.html").exists():
             pages[f"search-{lang}"] = search

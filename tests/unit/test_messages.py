@@ -21,10 +21,11 @@ from showcase.problems import PROBLEMS
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = sorted((REPO / "showcase").rglob("*.py"))
 USERS = [path for path in SOURCES if path.name != "errorref.py"]  # errorref names codes to explain them
-PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "PAGE", "THEME")
+PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "PAGE", "THEME",
+            "NET")  # NET: the partner network (issue 14)
 CODE = re.compile(r"^(?:%s)_[A-Z0-9_]+(?:\.[a-z0-9_]+)?$" % "|".join(PREFIXES))
 NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "changes", "serve", "new", "cli",
-              "output", "edit", "share", "newsite")
+              "output", "edit", "share", "newsite", "partners")  # partners: issue 14
 TEXT_KEY = re.compile(r"^(?:(?:%s)(?:\.[a-z0-9_]+)+|suggest)$" % "|".join(NAMESPACES))
 NOT_PARAMETERS = {"col", "field", "more"}  # where a diagnostic is, not what it says
 # Texts that are the same in both languages on purpose: pure formatting, a proper name, a code.

@@ -176,7 +176,7 @@
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
-  var FILTERS = ["region", "category", "district", "cert", "price"];
+  var FILTERS = ["region", "category", "district", "cert", "price", "program"];
   var PAGE = 12;
   var shown = PAGE;
   var run = 0;
@@ -234,7 +234,8 @@
         c: s.category ? facets.category.findIndex(function (v) { return v[0] === s.category; }) : null,
         d: s.district ? facets.district.findIndex(function (v) { return v[0] === s.district; }) : null,
         k: s.cert ? 1 << facets.cert.findIndex(function (v) { return v[0] === s.cert; }) : null,
-        b: s.price ? Number(s.price) : null
+        b: s.price ? Number(s.price) : null,
+        g: s.program ? 1 << (facets.program || []).findIndex(function (v) { return v[0] === s.program; }) : null
       };
       docs = docs.filter(function (doc) {
         if (!a) return true;
@@ -242,7 +243,7 @@
         var bucket = p < 0 ? manifest.bounds.length + 1 : manifest.bounds.filter(function (b) { return p >= b; }).length;
         return (want.r === null || a.r[doc] === want.r) && (want.c === null || a.c[doc] === want.c)
           && (want.d === null || a.d[doc] === want.d) && (want.k === null || (a.k[doc] & want.k) !== 0)
-          && (want.b === null || bucket === want.b);
+          && (want.b === null || bucket === want.b) && (want.g === null || ((a.g || [])[doc] & want.g) !== 0);
       });
       var price = function (doc) { return a.p[doc] < 0 ? Infinity : a.p[doc]; };
       var order = {
@@ -391,6 +392,7 @@
     fill("district", m.facets.district);
     fill("cert", m.facets.cert);
     fill("price", m.facets.price);
+    fill("program", m.facets.program || []);
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     ["sort"].concat(FILTERS).forEach(function (f) { if (params.get(f)) form.elements[f].value = params.get(f); });

@@ -135,7 +135,7 @@ class Inputs:
     def partners(self) -> Any:
         """The partners' catalogues as the last build read them from their kept copies (issue 14)."""
         self.read(PARTNERS)
-        return self.store.meta("partners") or ()
+        return self._store.meta("partners") or ()
 
     # -- derived values --------------------------------------------------------------------
     def node(self, name: str) -> Any:

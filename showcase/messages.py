@@ -140,6 +140,7 @@ TEXTS: dict[str, Message] = {
     "kind.region": M("wilayah", "region"),
     "kind.category": M("kategori", "category"),
     "kind.page": M("halaman", "page"),
+    "kind.gallery": M("gerai", "gallery"),
     "kind.district": M("kecamatan", "district"),
     "shape.list": M("sebuah daftar", "a list"),
     "shape.mapping": M("sekelompok kolom `nama: nilai`", "a group of key: value fields"),

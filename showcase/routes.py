@@ -17,6 +17,7 @@ SECTIONS = {
     "maker": {"id": "umkm", "en": "makers"},
     "search": {"id": "cari", "en": "search"},
     "catalogue": {"id": "katalog", "en": "catalogue"},
+    "gallery": {"id": "gerai", "en": "outlets"},
 }
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
@@ -67,7 +68,7 @@ class Routes:
             lang, parts = parts[0], parts[1:]
         if not parts:
             return ("home", None)
-        for kind in ("product", "region", "category", "maker", "search"):
+        for kind in ("product", "region", "category", "maker", "gallery", "search"):
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
                 if len(parts) == 1:
                     return (kind, None)

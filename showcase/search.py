@@ -214,9 +214,9 @@ def document(p: Product, lang: str, maker: str, category: str, region: Region, p
                       region.text(lang, "name")[0], region.text(lang, "short_name")[0], p.district or "",
                       *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
     return SearchDoc(slug=p.slug, newest=p.newest_key[0], title=title, fallback=fallback, other=other,
-                     price_text=commerce.price_text(p.price, p.price_max, on_request),
+                     price_text=commerce.price_text(p.lowest_price, p.highest_price, on_request),
                      unit=commerce.unit_text(p.text(lang, "unit")[0]), maker=maker, region=p.region, category=p.category,
-                     district=p.district, certs=certs, price=p.price, image=card_image(plan))
+                     district=p.district, certs=certs, price=p.lowest_price, image=card_image(plan))
 
 
 def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Region],

@@ -386,7 +386,7 @@ class Views:
         return Markup(original), self.lang != "id" and bool(original)
 
     def price(self, product: Product) -> str:
-        return commerce.price_text(product.price, product.price_max, self.t["price_on_request"])
+        return commerce.price_text(product.lowest_price, product.highest_price, self.t["price_on_request"])
 
     def link(self, entry: Entry, label: str | None = None) -> Link:
         return Link(label or self.title(entry), self.routes.href(entry.kind, entry.slug, self.lang))
@@ -453,6 +453,8 @@ class Views:
                (t["nav_regions"], routes.href("region", None, lang)),
                (t["nav_categories"], routes.href("category", None, lang)),
                (t["nav_makers"], routes.href("maker", None, lang))]
+        if self.inputs.count("kind/gallery"):
+            nav.append((t["nav_galleries"], routes.href("gallery", None, lang)))
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
         contact = []
         if self.config.contact_whatsapp:
@@ -559,7 +561,7 @@ class Views:
 
     def og_product(self, product: Product, title: str, share: SharePlan | None) -> dict[str, Any]:
         """A product's share image (1200x630, name and price on the photo) for chat apps."""
-        og: dict[str, Any] = {"type": "product", "price": product.price}
+        og: dict[str, Any] = {"type": "product", "price": product.lowest_price}
         if share is not None:
             og.update(image=self.routes.absolute_asset(share.path), image_alt=title, card="summary_large_image",
                       image_width=SHARE_WIDTH, image_height=SHARE_HEIGHT)

@@ -14,7 +14,9 @@ from ..views import SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, p
 from . import Context, Kind, register
 
 NEWEST_COUNT = 8
-LISTINGS = {"product": "products", "region": "regions", "category": "categories", "maker": "makers"}
+LISTINGS = {"product": "products", "region": "regions", "category": "categories", "maker": "makers",
+            "gallery": "galleries"}
+OPTIONAL = ("gallery",)  # listings made only when the site has such entries
 
 
 # -- home --------------------------------------------------------------------------------------
@@ -86,7 +88,10 @@ def _members(kind: str) -> str:
 
 
 def plan_listing(ctx: Context, kind: str) -> list[Spec]:
-    total = pages_of(ctx.inputs.count(_members(kind)))
+    found = ctx.inputs.count(_members(kind))
+    if kind in OPTIONAL and not found:
+        return []
+    total = pages_of(found)
     return [ctx.spec("listing", f"site/listing/{kind}", lang, None, n, route=kind, argument=kind)
             for lang in ctx.config.languages for n in range(1, total + 1)]
 

@@ -92,7 +92,7 @@ def build(v: Views, spec: Spec) -> Page:
                                                  photos, v.business_ld(maker), lang))
     share_plan = share.plan(p.slug, plans[0], title, price) if plans and plans[0] is not None else None
     view = ProductView(
-        title=title, summary=summary, body=body, price=price, has_price=p.price is not None,
+        title=title, summary=summary, body=body, price=price, has_price=p.lowest_price is not None,
         unit=v.text(p, "unit")[0],
         images=tuple(pic for i, img in enumerate(p.images)
                      if (pic := v.picture(img, SIZES_HERO, i == 0, i, p)) is not None),

@@ -21,7 +21,7 @@ from showcase.problems import PROBLEMS
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = sorted((REPO / "showcase").rglob("*.py"))
 USERS = [path for path in SOURCES if path.name != "errorref.py"]  # errorref names codes to explain them
-PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "PAGE", "THEME")
+PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "PAGE", "THEME", "MK", "FEED")
 CODE = re.compile(r"^(?:%s)_[A-Z0-9_]+(?:\.[a-z0-9_]+)?$" % "|".join(PREFIXES))
 NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "changes", "serve", "new", "cli",
               "output", "edit", "share", "newsite")

@@ -121,7 +121,7 @@ CERT = _f("certification", "record", fields=(
     _f("valid_until", "date", example="2028-12-31"),
 ))
 # How a product can be had: in stock, made to order (`lead_time_days`), sold out, or seasonal
-# (available in its `months`). Feeds and schema.org values are in commerce.AVAILABILITY_SCHEMA.
+# (available in its `months`). Their schema.org, Google and Meta values are in market.py.
 AVAILABILITY = ("tersedia", "pre-order", "habis", "musiman")
 VARIANT = _f("variant", "record", fields=(
     _f("name", "str", required=True, translatable=True, soft_length=60, example="1 kg"),

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, offline, structured
+from . import commerce, market, offline, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import Inputs
@@ -85,6 +85,7 @@ class Card:
     maker: str
     region: str
     lang: str | None
+    badge: Any = None  # market.Badge: "Pre-order" or "Habis" (sold out), else None
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,9 @@ class Views:
                     unit=commerce.unit_text(self.text(product, "unit")[0]),
                     image=self.picture(image, SIZES_CARD, eager, 0, product),
                     maker=self.title(self.entry("maker", product.maker)),
-                    region=self.text(region, "short_name")[0], lang="id" if fallback else None)
+                    region=self.text(region, "short_name")[0], lang="id" if fallback else None,
+                    badge=market.badge(market.product_state(
+                        product, self.inputs.today() if product.depends_on_date() else date.min), self.t))
 
     def cards(self, slugs: Sequence[str]) -> tuple[Card, ...]:
         return tuple(self.card(s) for s in slugs)

@@ -161,7 +161,7 @@ def build_search(v: Views, spec: Spec) -> Page:
         script=v.assets.get("search", ""), prefetch=search.PREFETCH_BYTES,
         filters=tuple(Filter(name, t[key]) for name, key in (
             ("region", "region"), ("category", "category"), ("district", "district"),
-            ("cert", "certifications"), ("price", "price"))),
+            ("cert", "certifications"), ("price", "price"), ("availability", "availability"))),
         sorts=tuple(Sort(value, t["sort_" + value.replace("-", "_")])
                     for value in ("relevance", "newest", "price-asc", "price-desc")),
         categories=tuple(v.link(v.entry("category", s)) for s in v.inputs.members("kind/category")),

@@ -42,7 +42,7 @@ def search_doc(v: Views, spec: Spec) -> Page:
     p = v.entry("product", spec.argument)
     doc = search.document(p, spec.lang, v.title(v.entry("maker", p.maker)), v.title(v.entry("category", p.category)),
                           v.entry("region", p.region), v.inputs.plan(p.images[0]) if p.images else None,
-                          v.inputs.today(), v.t["price_on_request"])
+                          v.inputs.today(), v.t["price_on_request"], v.t)
     return Page(spec, "", None, None, SEARCH, doc)
 
 

@@ -176,7 +176,7 @@
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
-  var FILTERS = ["region", "category", "district", "cert", "price"];
+  var FILTERS = ["region", "category", "district", "cert", "price", "availability"];
   var PAGE = 12;
   var shown = PAGE;
   var run = 0;
@@ -234,15 +234,19 @@
         c: s.category ? facets.category.findIndex(function (v) { return v[0] === s.category; }) : null,
         d: s.district ? facets.district.findIndex(function (v) { return v[0] === s.district; }) : null,
         k: s.cert ? 1 << facets.cert.findIndex(function (v) { return v[0] === s.cert; }) : null,
-        b: s.price ? Number(s.price) : null
+        b: s.price ? Number(s.price) : null,
+        s: s.availability ? facets.availability.findIndex(function (v) { return v[0] === s.availability; }) : null
+      };
+      var bucket = function (p) {
+        return p < 0 ? manifest.bounds.length + 1 : manifest.bounds.filter(function (b) { return p >= b; }).length;
       };
       docs = docs.filter(function (doc) {
         if (!a) return true;
-        var p = a.p[doc];
-        var bucket = p < 0 ? manifest.bounds.length + 1 : manifest.bounds.filter(function (b) { return p >= b; }).length;
+        // the price filter covers the whole range: the cheapest variant up to the dearest
+        var low = bucket(a.p[doc]), high = bucket(a.q[doc]);
         return (want.r === null || a.r[doc] === want.r) && (want.c === null || a.c[doc] === want.c)
           && (want.d === null || a.d[doc] === want.d) && (want.k === null || (a.k[doc] & want.k) !== 0)
-          && (want.b === null || bucket === want.b);
+          && (want.b === null || (low <= want.b && want.b <= high)) && (want.s === null || a.s[doc] === want.s);
       });
       var price = function (doc) { return a.p[doc] < 0 ? Infinity : a.p[doc]; };
       var order = {
@@ -298,7 +302,9 @@
     var link = element("a", "", doc[0]);
     link.href = manifest.products + doc[1] + "/";
     title.appendChild(link);
-    var price = element("p", "card-price", doc[2]);
+    var price = element("p", "card-price");
+    if (doc[8]) price.append(element("span", "badge badge-" + doc[8][1], doc[8][0]), " ");  // pre-order, sold out
+    price.append(doc[2]);
     if (doc[3]) price.appendChild(element("span", "card-unit", " " + doc[3]));  // "/ 500 g" or "per buah"
     var meta = element("p", "card-meta", doc[4]);
     var dot = element("span", "", " · ");
@@ -391,6 +397,7 @@
     fill("district", m.facets.district);
     fill("cert", m.facets.cert);
     fill("price", m.facets.price);
+    fill("availability", m.facets.availability);
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     ["sort"].concat(FILTERS).forEach(function (f) { if (params.get(f)) form.elements[f].value = params.get(f); });

@@ -152,6 +152,16 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
         (('MK_VARIANT_COUNT',), 'jumlah nama varian di terjemahan berbeda dari file Indonesia',
          'translation has a different number of variants'),
     )),
+    ('Feed Google dan Meta / Catalogue feeds (`FEED_`)', (
+        (('FEED_NO_PRICE',), 'produk tanpa harga tidak masuk feed; Google dan Meta mewajibkan harga',
+         'no price: left out of the feeds'),
+        (('FEED_NO_PHOTO',), 'produk tanpa foto tidak masuk feed; Google dan Meta mewajibkan foto',
+         'no photo: left out of the feeds'),
+        (('FEED_NO_BASE_URL',), 'feed hanya dibuat bila `base_url` di site.yaml dimulai `https://`',
+         'feeds need an https `base_url`'),
+        (('FEED_DUPLICATE_ID',), 'dua produk memakai sku yang sama; id di feed harus unik',
+         'two products share one sku'),
+    )),
     ('Foto / Photos (`IMG_`)', (
         (('IMG_MISSING',), 'foto tidak ditemukan; letakkan di folder yang sama, tulis namanya persis',
          'photo not found beside the file'),

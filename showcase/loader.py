@@ -395,6 +395,11 @@ class Assembler:
         market = self._market(file, record, common)
         if not (isinstance(maker, model.Maker) and category is not None and region is not None):
             return None
+        if v.get("price") is None and not v.get("variants") and self.config.base_url.startswith("https://"):
+            self.diags.warning(file.display, record.lines.get("title"), "FEED_NO_PRICE", field="price", title=v["title"])
+        elif not images and self.config.base_url.startswith("https://"):
+            self.diags.warning(file.display, record.lines.get("title"), "FEED_NO_PHOTO", field="images",
+                               title=v["title"])
         if not maker.whatsapp and not self.config.contact_whatsapp:
             self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP", field="maker",
                              maker=maker.slug, file=maker.display)

@@ -20,7 +20,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, offline, search, share, state
+from . import assets, engine, feeds, images, merchant, offline, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -90,6 +90,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT")
     config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
+    merchant.check_config(config, diags)
     dirs = template_dirs(options.templates)
     found = found or state.scan(store, options, dirs, today)
     fingerprint, code = found.fingerprint, found.code
@@ -240,6 +241,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
             | {o.split("/", 1)[0] for o in work.removed if o.startswith(PART)}
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything)
+        _merchant(staging, store, config, routes, diags)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
         report_offline = _offline(staging, store, a, routes, config)
@@ -387,6 +389,35 @@ def _exports(staging: Staging, store: Store, config: SiteConfig, routes: Routes,
     json_name, csv_name = EXPORTS
     staging.write_text(json_name, feeds.export_json((p[0] for p in parts), config, routes))
     staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
+
+
+def _merchant(staging: Staging, store: Store, config: SiteConfig, routes: Routes, diags: Diagnostics) -> None:
+    """`merchant/google.xml` and `merchant/meta.csv` from each product's items, newest first (put
+    together on every build, so an id two products share is reported every time)."""
+    if not merchant.feeds_enabled(config):
+        for old in (merchant.GOOGLE, merchant.META):
+            if store.published_paths(old):
+                staging.delete(old)
+        return
+    google: list[str] = []
+    meta: list[str] = []
+    seen: dict[str, str] = {}
+    for slug, value in store.merchant_parts():
+        if value is None:
+            continue
+        for xml_item, row, item_id in zip(*value):
+            if item_id in seen:
+                diags.warning(store.entry(f"product/{slug}").display, None, "FEED_DUPLICATE_ID", id=item_id,
+                              other=seen[item_id])
+                continue
+            seen[item_id] = slug
+            google.append(xml_item)
+            meta.append(row)
+    lang = config.languages[0]
+    staging.write_text(merchant.GOOGLE, merchant.google_feed(google, config.text("title", lang),
+                                                             routes.absolute("home", None, lang),
+                                                             config.text("description", lang)))
+    staging.write_text(merchant.META, merchant.meta_feed(meta))
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:

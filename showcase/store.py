@@ -500,6 +500,12 @@ class Store:
             "SELECT pg.value FROM products p JOIN pages pg ON pg.output = 'part:export/' || p.slug "
             "ORDER BY p.newest, p.slug")]
 
+    def merchant_parts(self) -> list[tuple[str, Any]]:
+        """(slug, items) of every product's catalogue-feed part (pages/parts.py), newest first."""
+        return [(slug, loads(v)) for slug, v in self.db.execute(
+            "SELECT p.slug, pg.value FROM products p JOIN pages pg ON pg.output = 'part:merchant/' || p.slug "
+            "ORDER BY p.newest, p.slug")]
+
     def sitemap_entries(self, parts: int = 1, part: int = 0) -> list[str]:
         """The sitemap `<url>` entries of one part (pages whose hash bucket falls in it), by output."""
         return [e for (e,) in self.db.execute("SELECT sitemap FROM pages WHERE sitemap IS NOT NULL AND bucket % ? = ? "

@@ -127,6 +127,8 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     offline_pages = [output for _, output in routes.offline_pages()]
     wanted += [(routes.page_url(output), output, "shell") for output in offline_pages]
+    for _, page, data in routes.order_files():  # the order list works offline: small, and asked for any time
+        wanted += [(routes.page_url(page), page, "shell"), (routes.asset(data), data, "shell")]
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]

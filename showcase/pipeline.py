@@ -190,6 +190,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
     asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
+    asset_urls["order"] = routes.asset(static["order.js"].output) if "order.js" in static else ""
     digests = template_digests(environment(options.templates))
     inputs = Inputs(store, config, a.today)
     builder = engine.Engine(store, inputs, config, routes)
@@ -242,6 +243,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float) -
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything)
         _merchant(staging, store, config, routes, diags)
+        _orders(staging, store, routes)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category")) for k in a.changed))
         report_offline = _offline(staging, store, a, routes, config)
@@ -282,6 +284,7 @@ def page_views(options: Options) -> dict[str, Page]:
         urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                 if name in ("site.css", "site.js")}
         urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
+        urls["order"] = a.routes.asset(static["order.js"].output) if "order.js" in static else ""
         inputs = Inputs(a.store, a.config, a.today)
         ctx = engine.pages.Context(inputs, a.config, a.routes)
         views = {lang: Views(inputs, a.config, a.routes, urls, lang, a.content.logo) for lang in a.config.languages}
@@ -418,6 +421,14 @@ def _merchant(staging: Staging, store: Store, config: SiteConfig, routes: Routes
                                                              routes.absolute("home", None, lang),
                                                              config.text("description", lang)))
     staging.write_text(merchant.META, merchant.meta_feed(meta))
+
+
+def _orders(staging: Staging, store: Store, routes: Routes) -> None:
+    """The order list's data file of each language, from every product's entry."""
+    from .pages import order
+
+    for lang, _, data in routes.order_files():
+        staging.write_text(data, order.data_file([line for _, line in store.parts(order.ENTRY, lang)]))
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:

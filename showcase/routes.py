@@ -18,7 +18,11 @@ SECTIONS = {
     "search": {"id": "cari", "en": "search"},
     "catalogue": {"id": "katalog", "en": "catalogue"},
     "gallery": {"id": "gerai", "en": "outlets"},
+    "order": {"id": "pesanan", "en": "order"},
+    "labels": {"id": "label-rak", "en": "shelf-labels"},
 }
+ORDER_DATA = "data.json"
+"""The current names and prices the order list reads, beside its page: `pesanan/data.json`."""
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -95,6 +99,11 @@ class Routes:
     def feed(lang: str) -> str:
         """The Atom feed of a language: `feed.xml`, `en/feed.xml`."""
         return FEED if lang == "id" else f"{lang}/{FEED}"
+
+    def order_files(self) -> list[tuple[str, str, str]]:
+        """(language, page output, data output) of the order list of each language."""
+        return [(lang, Routes.output_file(self.path("order", None, lang)), self.path("order", None, lang) + ORDER_DATA)
+                for lang in self.languages]
 
     def offline_pages(self) -> list[tuple[str, str]]:
         """The offline page of each language as (language, output file), the site's own first."""

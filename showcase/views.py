@@ -131,6 +131,7 @@ class SiteView:
     contact: tuple[Contact, ...]
     year: int
     offline: OfflineHead
+    order: NavItem | None = None  # the order list, linked from the header with its item count
 
 
 @dataclass(frozen=True)
@@ -438,7 +439,7 @@ class Views:
             return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
 
         return SiteView(**{**shared.__dict__, "nav": tuple(mark(n) for n in shared.nav),
-                           "search": mark(shared.search)})
+                           "search": mark(shared.search), "order": mark(shared.order) if shared.order else None})
 
     def _shared_site(self) -> SiteView:
         if self._site is not None:
@@ -477,7 +478,8 @@ class Views:
             logo=self.picture(self.logo, SIZES_LOGO, eager=True),
             nav=tuple(NavItem(label, url) for label, url in nav),
             search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
-            year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config))
+            year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config),
+            order=NavItem(t["order_link"], routes.href("order", None, lang)))
 
     def contacts(self, maker: Maker) -> tuple[Contact, ...]:
         """A maker's contacts as the page lists them, each with its label and link."""

@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Certification
 from ..views import (MONTHS, SIZES_HERO, Card, Link, Page, Picture, Spec, Views, breakable_url, format_date,
                      plain_text)
-from . import Context, Kind, parts, register
+from . import Context, Kind, order, parts, register
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class ProductView:
     details: tuple[market.Fact, ...]
     trade: tuple[market.Fact, ...]
     galleries: tuple[Link, ...]
+    slug: str
+    min_order: int  # the quantity an order-list button adds first
 
 
 def certificate(c: Certification, lang: str, t: Any, today: date) -> Certificate:
@@ -72,7 +74,7 @@ def plan(ctx: Context, slug: str) -> list[Spec]:
     if ctx.inputs.entry("product", slug) is None:
         return []
     pages = [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
-    return pages + parts.plan(ctx, slug)
+    return pages + parts.plan(ctx, slug) + order.plan_entries(ctx, slug)
 
 
 def build(v: Views, spec: Spec) -> Page:
@@ -117,6 +119,7 @@ def build(v: Views, spec: Spec) -> Page:
         availability=market.availability_text(p, state, t, MONTHS[lang] if lang in MONTHS else MONTHS["en"]),
         badge=market.badge(state, t), variants=variants, details=market.details(p, lang, t),
         trade=market.trade_terms(p, t),
+        slug=p.slug, min_order=p.min_order or 1,
         galleries=tuple(v.link(g) for g in (v.entry("gallery", s) for s in p.available_at) if g is not None))
     crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
     return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,

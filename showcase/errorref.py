@@ -155,8 +155,6 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
     ('Feed Google dan Meta / Catalogue feeds (`FEED_`)', (
         (('FEED_NO_PRICE',), 'produk tanpa harga tidak masuk feed; Google dan Meta mewajibkan harga',
          'no price: left out of the feeds'),
-        (('FEED_NO_PHOTO',), 'produk tanpa foto tidak masuk feed; Google dan Meta mewajibkan foto',
-         'no photo: left out of the feeds'),
         (('FEED_NO_BASE_URL',), 'feed hanya dibuat bila `base_url` di site.yaml dimulai `https://`',
          'feeds need an https `base_url`'),
         (('FEED_DUPLICATE_ID',), 'dua produk memakai sku yang sama; id di feed harus unik',

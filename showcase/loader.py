@@ -397,9 +397,6 @@ class Assembler:
             return None
         if v.get("price") is None and not v.get("variants") and self.config.base_url.startswith("https://"):
             self.diags.warning(file.display, record.lines.get("title"), "FEED_NO_PRICE", field="price", title=v["title"])
-        elif not images and self.config.base_url.startswith("https://"):
-            self.diags.warning(file.display, record.lines.get("title"), "FEED_NO_PHOTO", field="images",
-                               title=v["title"])
         if not maker.whatsapp and not self.config.contact_whatsapp:
             self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP", field="maker",
                              maker=maker.slug, file=maker.display)

@@ -7,8 +7,9 @@ product is one item: `id` its `sku`, else `<slug>-<n>` (a product without varian
 all a product's variants sharing `item_group_id` (the slug). Prices are `35000.00 IDR` (a range:
 its lower price); availability is `in_stock`/`preorder`/`out_of_stock` for Google and `in
 stock`/`preorder`/`out of stock` for Meta, a pre-order with the date it is ready. Photos are the
-widest JPEG made of each (never AVIF). A product with no price, or no photo, cannot be listed by
-either platform and is left out (the loader warns, naming it); without an https `base_url` the
+widest JPEG made of each (never AVIF). A product with no price cannot be listed by either
+platform and is left out (the loader warns, naming it); so is one with no photo yet (both
+platforms require one; no warning, since a new product often waits for its photo); without an https `base_url` the
 feeds are not written at all (one warning). Items are made with each product's pages
 (pages/parts.py) and put together here; nothing in this module reads content.
 """

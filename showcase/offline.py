@@ -122,13 +122,12 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     HTML pages by output path, `logo` the site logo's small photo."""
     wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
     assets = sorted(files.under("assets/"))
-    wanted += [(routes.asset(a), a, "shell") for a in assets]
+    order_script = [a for a in assets if a.startswith("assets/order.")]  # only the order list needs it
+    wanted += [(routes.asset(a), a, "shell") for a in assets if a not in order_script]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     offline_pages = [output for _, output in routes.offline_pages()]
     wanted += [(routes.page_url(output), output, "shell") for output in offline_pages]
-    for _, page, data in routes.order_files():  # the order list works offline: small, and asked for any time
-        wanted += [(routes.page_url(page), page, "shell"), (routes.asset(data), data, "shell")]
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
@@ -136,6 +135,9 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
     html.sort(key=lambda p: order.get(p[1], len(order)))  # stable: output order within a kind
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order]
+    for _, page, data in routes.order_files():  # the order list works offline, in every language
+        wanted += [(routes.page_url(page), page, "page"), (routes.asset(data), data, "page")]
+    wanted += [(routes.asset(a), a, "page") for a in order_script]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it

@@ -106,6 +106,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "order_count": "{n} barang di daftar pesanan",
         "order_no_whatsapp": "UMKM ini belum punya nomor WhatsApp.",
         "order_gone_group": "Tidak ada lagi di katalog",
+        "labels_title": "Label rak",
+        "labels_intro": "Label harga untuk rak galeri: kertas label A4 berisi 3 × 8 label ukuran 70 × 37 mm. "
+        "Cetak dari peramban (Ctrl+P) dengan skala 100 % dan margin \u201cTidak ada\u201d.",
+        "labels_regions": "Label per wilayah",
+        "labels_whole": "Semua label",
         "order_needs_script": "Daftar pesanan memerlukan JavaScript di peramban Anda.",
         "availability": "Ketersediaan",
         "stock_in": "Tersedia",
@@ -303,6 +308,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "order_count": "{n} items in the order list",
         "order_no_whatsapp": "This maker has no WhatsApp number yet.",
         "order_gone_group": "No longer in the catalogue",
+        "labels_title": "Shelf labels",
+        "labels_intro": "Price labels for the gallery's shelves: A4 label sheets of 3 × 8 labels of 70 × 37 mm. "
+        "Print from the browser (Ctrl+P) at 100 % scale with margins set to \u201cNone\u201d.",
+        "labels_regions": "Labels by region",
+        "labels_whole": "All labels",
         "order_needs_script": "The order list needs JavaScript in your browser.",
         "availability": "Availability",
         "stock_in": "In stock",

@@ -79,4 +79,4 @@ def build(views: Views, spec: Spec) -> Page:
     return KINDS[spec.kind].build(views, spec)
 
 
-from . import catalogue, entries, feed, galleries, lists, order, parts, products  # noqa: E402,F401  (each registers its kinds)
+from . import catalogue, entries, feed, galleries, labels, lists, order, parts, products  # noqa: E402,F401  (each registers its kinds)

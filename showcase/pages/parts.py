@@ -53,7 +53,7 @@ def search_doc(v: Views, spec: Spec) -> Page:
 
 def merchant_items(v: Views, spec: Spec) -> Page:
     """The product's items in the Google and Meta feeds (in the site's own language), or none when
-    it has no price or no photo (the loader warns about those)."""
+    it has no price (the loader warns about it) or no photo."""
     p = v.entry("product", spec.argument)
     plans = [v.inputs.plan(i) for i in p.images]
     images = [v.routes.absolute_asset(structured.largest_jpeg(plan)) for plan in plans if plan is not None]

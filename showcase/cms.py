@@ -174,7 +174,11 @@ def widget(kind: str, spec: Field, root: Path | None, parent: str = "") -> dict[
     elif kind_of == "image":
         out.update(widget="image", choose_url=False)
     elif kind_of == "record":
-        out.update(widget="object", fields=[widget(kind, f, root, spec.name) for f in spec.fields])
+        fields = [widget(kind, f, root, spec.name) for f in spec.fields]
+        if not spec.required:  # Decap would demand the parts of an optional group left empty (`dimensions`);
+            for field in fields:  # the build still reports a group written without them
+                field["required"] = False
+        out.update(widget="object", fields=fields)
     elif kind_of == "list" and spec.item is not None:
         item = spec.item
         if item.type == "slug" and spec.name in RELATIONS and root is not None:  # several galleries

@@ -63,9 +63,14 @@ def feeds_enabled(config: SiteConfig) -> bool:
     return config.base_url.startswith("https://")
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
 def check_config(config: SiteConfig, diags: Diagnostics) -> None:
-    """One warning when the feeds cannot be made for want of an https base_url."""
-    if not feeds_enabled(config):
+    """One warning when the feeds cannot be made for want of an https base_url (none for a preview
+    on this computer, e.g. `--base-url http://127.0.0.1:8000/`: no platform could fetch it anyway)."""
+    host = config.base_url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0] if "://" in config.base_url else ""
+    if not feeds_enabled(config) and host not in LOCAL_HOSTS:
         diags.warning(config.display(config.content_dir / "site.yaml"), None, "FEED_NO_BASE_URL", field="base_url",
                       value=config.base_url)
 

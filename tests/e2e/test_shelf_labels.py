@@ -16,7 +16,7 @@ import pytest
 from tests.e2e.conftest import until
 
 pytestmark = pytest.mark.browser
-DPI = 200
+DPI = 300
 MM = DPI / 25.4
 COLUMNS, ROWS, WIDTH, HEIGHT, TOP = 3, 8, 70.0, 37.0, 0.5
 

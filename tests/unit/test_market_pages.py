@@ -93,7 +93,7 @@ def text(html: str) -> str:
 def test_the_product_page_shows_variants_availability_details_and_trade_terms(site):
     html = page(site, "produk/bandeng-presto")
     words = text(html)
-    assert "500 g Rp 35.000" in words and "1 kg Habis Rp 65.000" in words
+    assert "500 g Harga: Rp 35.000" in words and "1 kg Habis Harga: Rp 65.000" in words
     assert "Rp 35.000 – Rp 65.000" in words  # the head shows the range of the variants
     assert "Ketersediaan: Tersedia" in words
     assert "Daya tahan 3 hari suhu ruang, 1 bulan beku" in words and "Komposisi bandeng, bawang putih, garam" in words
@@ -104,7 +104,7 @@ def test_the_product_page_shows_variants_availability_details_and_trade_terms(si
 
 def test_the_english_page_names_variants_by_their_sku_and_translates_details(site):
     words = text(page(site, "en/products/bandeng-presto"))
-    assert "500 g pack Rp 35.000" in words and "1 kg pack Sold out Rp 65.000" in words
+    assert "500 g pack Price: Rp 35.000" in words and "1 kg pack Sold out Price: Rp 65.000" in words
     assert "Shelf life 3 days at room temperature, 1 month frozen" in words
     assert "Wholesale price from 20 units: Rp 32.000 each" in words
 

@@ -235,6 +235,12 @@ def test_an_id_two_products_share_is_listed_once(generated):
     assert ids.count("SAMA-1") == 1
 
 
+def test_a_preview_on_this_computer_has_no_feed_and_no_warning(tmp_path):
+    found = analyse(Options(content=generated_site(tmp_path), cache=None, today=TODAY,
+                            base_url="http://127.0.0.1:8000/galeri/")).diags
+    assert [d.code for d in found.warnings if d.code.startswith("FEED_")] == []
+
+
 def test_without_an_https_base_url_no_feed_is_written_and_one_warning_says_why(tmp_path):
     content = generated_site(tmp_path, "http://example.org/")
     report = build(Options(content=content, output=tmp_path / "out", cache=None, today=TODAY, workers=1))

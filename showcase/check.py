@@ -93,7 +93,7 @@ def completeness(analysis: Analysis) -> Completeness:
     for product in analysis.catalog.products:
         if not product.images:
             result.no_photo.append((product.display, product.title))
-        if product.price is None:
+        if product.lowest_price is None:
             result.no_price.append((product.display, product.title))
         if english and product.translation("en") is None:
             result.no_english.append((product.display, product.title))

@@ -33,9 +33,9 @@ DECAP_VERSION = "3.16.3"
 DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
 EDITOR = Path(__file__).resolve().parent / "editor"
 VENDOR = EDITOR / "decap"
-FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "page": "pages",
-           "news": "news", "event": "events", "program": "programs"}  # activities, programmes (issue 14)
-RELATIONS = {"region": "regions", "category": "categories", "maker": "makers"}
+FOLDERS = {"region": "regions", "category": "categories", "maker": "makers", "gallery": "galleries",
+           "page": "pages", "news": "news", "event": "events", "program": "programs"}  # activities, programmes (issue 14)
+RELATIONS = {"region": "regions", "category": "categories", "maker": "makers", "available_at": "galleries"}
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 # Where the GitHub backend talks to (the API, and the avatars it shows after login).
 GITHUB_ORIGINS = ("https://api.github.com",)
@@ -176,10 +176,21 @@ def widget(kind: str, spec: Field, root: Path | None, parent: str = "") -> dict[
     elif kind_of == "image":
         out.update(widget="image", choose_url=False)
     elif kind_of == "record":
-        out.update(widget="object", fields=[widget(kind, f, root, spec.name) for f in spec.fields])
+        fields = [widget(kind, f, root, spec.name) for f in spec.fields]
+        if not spec.required:  # Decap would demand the parts of an optional group left empty (`dimensions`);
+            for field in fields:  # the build still reports a group written without them
+                field["required"] = False
+        out.update(widget="object", fields=fields)
     elif kind_of == "list" and spec.item is not None:
         item = spec.item
-        if item.type == "image":
+        if item.type == "slug" and spec.name in RELATIONS and root is not None:  # several galleries
+            out.update(widget="relation", collection=RELATIONS[spec.name], search_fields=["name"],
+                       display_fields=["name"], value_field="{{slug}}", multiple=True)
+        elif item.type == "int":
+            out.update(widget="list", field={"name": item.name, "label": item.name, "widget": "number",
+                                             "value_type": "int", **{k: v for k, v in (
+                                                 ("min", item.minimum), ("max", item.maximum)) if v is not None}})
+        elif item.type == "image":
             photo = {"name": "src", "label": "Foto", "widget": "image", "choose_url": False}
             out.update(widget="list", fields=[photo if f.name == "src" else widget(kind, f, root, item.name)
                                               for f in item.fields])

@@ -76,7 +76,7 @@ def sort_key(entry: model.Entry) -> str:
     """The order of an entry in its kind's list, as text the state can sort by."""
     if isinstance(entry, model.Category):
         return f"{entry.order + 2**40:015d}\0{entry.name.casefold()}\0{entry.slug}"
-    if isinstance(entry, model.Maker):
+    if isinstance(entry, (model.Maker, model.Gallery)):
         return f"{entry.name.casefold()}\0{entry.slug}"
     if isinstance(entry, model.Page):
         return f"{entry.menu + 2**40:015d}\0{entry.slug}" if entry.menu is not None else f"~\0{entry.slug}"
@@ -336,6 +336,9 @@ class Content:
         for lang in self.config.languages:
             result.changed.add(f"{FACET}titles/{lang}")
             result.changed.update(f"{FACET}catalogue/{region}/{lang}" for region in regions)
+        former = self.store.set_outlets(slug, product.available_at if product is not None else ())
+        outlets = former | set(product.available_at if product is not None else ())
+        result.changed.update(f"{FACET}gallery/{g}" for g in outlets)  # kept only if its members changed
         if old == new:
             return
         self.store.set_product_row(slug, new)
@@ -381,4 +384,5 @@ def catalog(store: Store, logo: model.Image | None) -> model.Catalog:
     def every(kind: str) -> tuple[Any, ...]:
         return tuple(store.entry(key) for key in store.entry_keys(kind))
 
-    return model.Catalog(every("region"), every("category"), every("maker"), every("product"), every("page"), logo)
+    return model.Catalog(every("region"), every("category"), every("maker"), every("product"), every("page"), logo,
+                         galleries=every("gallery"))

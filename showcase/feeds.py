@@ -184,7 +184,8 @@ def export_row(p: Product, maker_name: str, whatsapp: str | None, category: str,
                        "valid_until": c.valid_until.isoformat() if c.valid_until else None}
                       for c in p.certifications_on(today)]
     return {"slug": p.slug, "title": p.title, "category": category, "maker": maker_name, "region": region,
-            "district": p.district, "price": p.price, "price_max": p.price_max, "unit": p.unit,
+            "district": p.district, "price": p.lowest_price,
+            "price_max": p.highest_price if p.highest_price != p.lowest_price else None, "unit": p.unit,
             "certifications": certifications, "url": url, "image": image,
             "whatsapp": "+" + whatsapp if whatsapp else None, "date": p.date.isoformat() if p.date else None}
 

@@ -16,6 +16,7 @@ KINDS = {  # kind -> (Indonesian label, English label, where the files live)
     "maker": ("UMKM / IKM", "Maker", "content/makers/<slug>.md"),
     "region": ("Wilayah", "Region", "content/regions/<slug>.md"),
     "category": ("Kategori", "Category", "content/categories/<slug>.md"),
+    "gallery": ("Gerai", "Gallery / outlet", "content/galleries/<slug>.md"),
     "page": ("Halaman", "Page", "content/pages/<slug>.md"),
     "news": ("Berita", "News item", "content/news/<slug>.md"),  # activities (issue 14)
     "event": ("Acara", "Event", "content/events/<slug>.md"),  # activities (issue 14)
@@ -162,6 +163,51 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "showcase.catalogue": ("alamat https katalog.json mitra, atau jalur file relatif terhadap content/",
                           "https address of the partner's katalog.json, or a path relative to content/"),
     "showcase.url": ("alamat situs mitra, harus https://", "the partner's site, https:// only"),
+    # -- market access ------------------------------------------------------------------------
+    "variants": ("ukuran atau jenis, masing-masing dengan harganya: daftar {name, price, price_max, unit, sku, "
+                 "availability}; bila ada, jangan isi `price` produk",
+                 "sizes or kinds, each with its own price: list of {name, price, price_max, unit, sku, "
+                 "availability}; with variants, leave the product's `price` out"),
+    "variant.name": ("nama varian, mis. 500 g atau Ukuran L", "variant name, e.g. 500 g or Size L"),
+    "variant.price": ("harga varian dalam rupiah, angka saja", "variant price in rupiah, digits only"),
+    "variant.price_max": ("harga tertinggi bila harga varian ini rentang", "upper end of the variant's price range"),
+    "variant.unit": ("satuan varian; bila kosong, `unit` produk", "variant unit; default: the product's `unit`"),
+    "variant.sku": ("kode barang sendiri, dalam tanda kutip; dipakai sebagai id di feed Google/Meta dan untuk "
+                    "mencocokkan terjemahan", "your own stock code, in quotes; the id in the Google/Meta feeds and "
+                    "the key of the variant's translation"),
+    "variant.availability": ("ketersediaan varian ini bila berbeda dari produknya",
+                             "this variant's availability when it differs from the product's"),
+    "availability": ("ketersediaan: tersedia (bawaan), pre-order (dibuat setelah dipesan; isi lead_time_days), habis, "
+                     "atau musiman (isi months)", "availability: in stock (default), made to order (with "
+                     "lead_time_days), sold out, or seasonal (with months)"),
+    "lead_time_days": ("lama pembuatan pesanan pre-order, dalam hari", "days a pre-order takes to make"),
+    "months": ("bulan tersedianya produk musiman, 1 (Januari) sampai 12 (Desember)",
+               "months a seasonal product is available, 1 (January) to 12 (December)"),
+    "shelf_life": ("daya tahan pangan, mis. 3 hari suhu ruang, 1 bulan beku", "shelf life of a food"),
+    "storage": ("cara menyimpan", "how to store it"),
+    "ingredients": ("komposisi / bahan pangan, dipisah koma", "ingredients, separated by commas"),
+    "materials": ("bahan kerajinan, mis. [sutra, pewarna alam]", "materials of a craft"),
+    "dimensions": ("ukuran dalam cm: length_cm, width_cm, height_cm", "size in cm: length, width, height"),
+    "dimensions.length_cm": ("panjang, cm", "length, cm"),
+    "dimensions.width_cm": ("lebar, cm", "width, cm"),
+    "dimensions.height_cm": ("tinggi, cm (boleh kosong untuk kain)", "height, cm (may be left out for cloth)"),
+    "weight_g": ("berat siap kirim, dalam gram (untuk ongkos kirim dan feed Google)",
+                 "shipping weight in grams (for postage and the Google feed)"),
+    "min_order": ("pesanan minimum, dalam satuan produk", "minimum order, in the product's unit"),
+    "capacity_per_month": ("kemampuan produksi per bulan, dalam satuan produk", "monthly production capacity"),
+    "wholesale": ("harga grosir: daftar {min_qty, price}, dari jumlah terkecil",
+                  "wholesale prices: list of {min_qty, price}, smallest quantity first"),
+    "tier.min_qty": ("mulai dari jumlah ini", "from this quantity on"),
+    "tier.price": ("harga satuan pada jumlah itu, rupiah", "unit price at that quantity, rupiah"),
+    "export_ready": ("true bila siap ekspor (kemasan, dokumen, kapasitas)", "true when ready to export"),
+    "available_at": ("gerai tempat produk bisa dibeli langsung: slug di content/galleries/",
+                     "galleries where it can be bought in person: slugs in content/galleries/"),
+    "gallery.name": ("nama gerai", "name of the gallery or outlet"),
+    "gallery.region": ("slug wilayah gerai", "region slug of the gallery"),
+    "gallery.address": ("alamat lengkap gerai", "full address"),
+    "opening_hours": ("jam buka, mis. Senin-Jumat 08.00-16.00", "opening hours"),
+    "map_url": ("tautan peta (Google Maps, OpenStreetMap), harus https://", "map link, https:// only"),
+    "gallery.whatsapp": ("nomor WhatsApp gerai, dalam tanda kutip", "the gallery's WhatsApp number, in quotes"),
 }
 
 # Short Indonesian labels of form fields (the web editor): "kind.field", "parent.field", the name.
@@ -178,6 +224,16 @@ LABELS: dict[str, str] = {
     "certification.type": "Jenis izin", "certification.number": "Nomor izin",
     "certification.valid_until": "Berlaku sampai", "featured": "Tampilkan di halaman depan",
     "draft": "Draf (belum terbit)", "date": "Tanggal terbit", "menu": "Posisi di menu",
+    "variants": "Varian", "variant.name": "Nama varian", "variant.price": "Harga varian (rupiah)",
+    "variant.price_max": "Harga tertinggi varian", "variant.unit": "Satuan varian", "variant.sku": "Kode barang (SKU)",
+    "variant.availability": "Ketersediaan varian", "availability": "Ketersediaan",
+    "lead_time_days": "Lama pembuatan (hari)", "months": "Bulan tersedia (1-12)", "shelf_life": "Daya tahan",
+    "storage": "Cara menyimpan", "ingredients": "Komposisi", "materials": "Bahan", "dimensions": "Ukuran (cm)",
+    "dimensions.length_cm": "Panjang (cm)", "dimensions.width_cm": "Lebar (cm)", "dimensions.height_cm": "Tinggi (cm)",
+    "weight_g": "Berat (gram)", "min_order": "Pesanan minimum", "capacity_per_month": "Kapasitas per bulan",
+    "wholesale": "Harga grosir", "tier.min_qty": "Mulai jumlah", "tier.price": "Harga satuan grosir",
+    "export_ready": "Siap ekspor", "available_at": "Dijual di gerai", "opening_hours": "Jam buka",
+    "map_url": "Tautan peta",
     "src": "Foto", "alt": "Keterangan foto (alt)", "focus": "Bagian foto yang tetap terlihat",
     "aliases": "Alamat lama",
     # activities (issue 14)

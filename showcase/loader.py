@@ -30,11 +30,11 @@ from .schema import SCHEMAS, ImageSpec, Record, Validator, translation_fields, z
 from .source import read_source
 from .yamlnodes import YamlProblem, parse
 
-KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker",
+KIND_FOLDERS = {"regions": "region", "categories": "category", "makers": "maker", "galleries": "gallery",
                 "products": "product", "pages": "page",
                 "news": "news", "events": "event", "programs": "program"}  # activities, programmes (issue 14)
 # assembly order: references point backwards
-KINDS = ("region", "category", "maker", "product", "page", "news", "event", "program")
+KINDS = ("region", "category", "maker", "gallery", "product", "page", "news", "event", "program")
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif", ".heic", ".heif"}
 # Files operating systems and editors leave behind: never read, never copied, never reported.
 JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*|.*\.sw[po]|.*~)$",
@@ -42,8 +42,8 @@ JUNK = re.compile(r"^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|~\$.*|\.~lock\..*
 ROOT_FILES = {"site.yaml", "README.md", ".gitkeep"}
 # How messages name each kind, and the folder a reference's slug comes from.
 KIND_WORDS = {"product": "kind.product", "maker": "kind.maker", "region": "kind.region",
-              "category": "kind.category", "page": "kind.page", "news": "kind.news", "event": "kind.event",
-              "program": "kind.program"}
+              "category": "kind.category", "page": "kind.page", "gallery": "kind.gallery", "news": "kind.news",
+              "event": "kind.event", "program": "kind.program"}
 # Kinds whose entries share one namespace of slugs (one URL section): a slug taken by one of them
 # is a located error in the other (activities, issue 14).
 SHARED_SLUGS = {"news": ("news", "event"), "event": ("news", "event")}
@@ -257,6 +257,8 @@ class Assembler:
         if kind == "maker":
             region = self._ref(file, record, "region", "region", "region")
             self._district(file, record, region if isinstance(region, model.Region) else None)
+        elif kind == "gallery":
+            self._ref(file, record, "region", "region", "region")
         elif kind == "product":
             maker = self._ref(file, record, "maker", "maker", "maker")
             self._ref(file, record, "category", "category", "category")
@@ -264,6 +266,7 @@ class Assembler:
             if region is None and "region" not in record.values and isinstance(maker, model.Maker):
                 region = self._get("region", maker.region)
             self._district(file, record, region if isinstance(region, model.Region) else None)
+            self._galleries(file, record)
         elif kind in ("news", "event"):
             self._activity_refs(file, record)
         elif kind == "program":
@@ -292,7 +295,11 @@ class Assembler:
                 title=values.get("title") or values.get("name"),
                 summary=values.get("summary"), unit=values.get("unit"), tags=values.get("tags"),
                 alts=tuple(i["alt"] for i in values.get("images", ())),
-                body=tparsed.body, body_line=tparsed.body_line)
+                body=tparsed.body, body_line=tparsed.body_line,
+                shelf_life=values.get("shelf_life"), storage=values.get("storage"),
+                ingredients=values.get("ingredients"), materials=values.get("materials"),
+                opening_hours=values.get("opening_hours"),
+                variants=tuple((v.get("sku"), v["name"], v.get("unit")) for v in values.get("variants", ())))
         return dict(kind=kind, slug=slug, display=file.display, directory=file.path.parent,
                     body=parsed.body, body_line=parsed.body_line, translations=langs, lines=parsed.record.lines,
                     aliases=tuple(dict.fromkeys(parsed.record.values.get("aliases", ()))))
@@ -398,8 +405,12 @@ class Assembler:
                     self.diags.warning(file.display, record.lines.get("certifications"), "CERT_EXPIRED",
                                        field="certifications", type=cert.type, number=cert.number,
                                        date=cert.valid_until)
+        galleries = self._galleries(file, record)
+        market = self._market(file, record, common)
         if not (isinstance(maker, model.Maker) and category is not None and region is not None):
             return None
+        if v.get("price") is None and not v.get("variants") and self.config.base_url.startswith("https://"):
+            self.diags.warning(file.display, record.lines.get("title"), "FEED_NO_PRICE", field="price", title=v["title"])
         if not maker.whatsapp and not self.config.contact_whatsapp:
             self.diags.error(file.display, record.lines.get("maker"), "ORDER_NO_WHATSAPP", field="maker",
                              maker=maker.slug, file=maker.display)
@@ -409,7 +420,86 @@ class Assembler:
                              images=tuple(images), summary=v.get("summary", ""), tags=tuple(v.get("tags", ())),
                              certifications=certifications, marketplaces=self._links(record),
                              featured=v.get("featured", False), draft=v.get("draft", False),
-                             date=v.get("date"))
+                             date=v.get("date"), available_at=galleries, **market)
+
+    def _galleries(self, file: ContentFile, record: Record) -> tuple[str, ...]:
+        """The galleries named by `available_at` that exist (each unknown one is an error)."""
+        found = []
+        for slug in record.get("available_at", ()):
+            single = Record({"available_at": slug}, {"available_at": record.lines["available_at"]})
+            gallery = self._ref(file, single, "available_at", "gallery", "gallery")
+            if gallery is not None and gallery.slug not in found:
+                found.append(gallery.slug)
+        return tuple(found)
+
+    def _market(self, file: ContentFile, record: Record, common: dict[str, Any]) -> dict[str, Any]:
+        """Variants, availability, details and trade terms, checked against one another."""
+        v, lines, display = record.values, record.lines, file.display
+        variants = tuple(model.Variant(x["name"], x["price"], x.get("price_max"), x.get("unit"), x.get("sku"),
+                                       x.get("availability")) for x in v.get("variants", ()))
+        if variants:
+            for name in ("price", "price_max"):
+                if name in v:
+                    self.diags.error(display, lines[name], "MK_VARIANT_PRICE", field=name, name=name)
+        skus: dict[str, int] = {}
+        for index, variant in enumerate(variants):
+            where = f"variants[{index}]"
+            if variant.price_max is not None and variant.price_max < variant.price:
+                self.diags.error(display, lines["variants"], "FM_PRICE_RANGE.below", field=f"{where}.price_max",
+                                 top=variant.price_max, price=variant.price)
+            if variant.sku is not None:
+                if variant.sku in skus:
+                    self.diags.error(display, lines["variants"], "MK_SKU_TWICE", field=f"{where}.sku", sku=variant.sku,
+                                     first=skus[variant.sku] + 1, second=index + 1)
+                skus.setdefault(variant.sku, index)
+        states = {v.get("availability", "tersedia"), *(x.availability for x in variants if x.availability)}
+        if "pre-order" in states and "lead_time_days" not in v:
+            self.diags.error(display, lines.get("availability", lines.get("variants")), "MK_LEAD_TIME",
+                             field="lead_time_days")
+        if "musiman" in states and not v.get("months"):
+            self.diags.error(display, lines.get("availability", lines.get("variants")), "MK_MONTHS", field="months")
+        for name, state in (("lead_time_days", "pre-order"), ("months", "musiman")):
+            if name in v and state not in states:
+                self.diags.warning(display, lines[name], "MK_UNUSED", field=name, name=name, state=state)
+        tiers = tuple(model.Tier(t["min_qty"], t["price"]) for t in v.get("wholesale", ()))
+        if [t.min_qty for t in tiers] != sorted({t.min_qty for t in tiers}):
+            self.diags.error(display, lines["wholesale"], "MK_WHOLESALE_ORDER", field="wholesale")
+        unit_price = min((x.price for x in variants), default=v.get("price"))
+        if tiers and unit_price is None:
+            self.diags.error(display, lines["wholesale"], "MK_WHOLESALE_NO_PRICE", field="wholesale")
+        elif unit_price is not None:
+            for index, tier in enumerate(tiers):
+                if tier.price >= unit_price:
+                    self.diags.warning(display, lines["wholesale"], "MK_WHOLESALE_HIGH",
+                                       field=f"wholesale[{index}].price", price=tier.price, unit_price=unit_price)
+        for lang, translation in common["translations"].items():
+            own = {x.sku for x in variants if x.sku}
+            for sku, name, _ in translation.variants:
+                if sku and sku not in own:
+                    self.diags.warning(translation.display, None, "MK_VARIANT_TRANSLATION", field="variants",
+                                       sku=sku, file=display)
+            if translation.variants and len(translation.variants) != len(variants) and not any(
+                    sku for sku, _, _ in translation.variants):
+                self.diags.warning(translation.display, None, "MK_VARIANT_COUNT", field="variants",
+                                   found=len(translation.variants), expected=len(variants), file=display)
+        dims = v.get("dimensions")
+        return dict(variants=variants, availability=v.get("availability", "tersedia"),
+                    lead_time_days=v.get("lead_time_days"), months=tuple(sorted(set(v.get("months", ())))),
+                    shelf_life=v.get("shelf_life"), storage=v.get("storage"), ingredients=v.get("ingredients"),
+                    materials=tuple(v.get("materials", ())),
+                    dimensions=model.Dimensions(dims["length_cm"], dims["width_cm"], dims.get("height_cm"))
+                    if dims else None, weight_g=v.get("weight_g"), min_order=v.get("min_order"),
+                    capacity_per_month=v.get("capacity_per_month"), wholesale=tiers,
+                    export_ready=v.get("export_ready", False))
+
+    def gallery(self, common: dict[str, Any], file: ContentFile, record: Record) -> model.Gallery | None:
+        v = record.values
+        region = self._ref(file, record, "region", "region", "region")
+        if region is None:
+            return None
+        return model.Gallery(**common, name=v["name"], region=region.slug, address=v["address"],
+                             opening_hours=v.get("opening_hours"), map_url=v.get("map_url"), phone=v.get("phone"),
+                             whatsapp=v.get("whatsapp"), summary=v.get("summary", ""))
 
     def _check_price(self, file: ContentFile, record: Record) -> None:
         price, top = record.get("price"), record.get("price_max")

@@ -140,6 +140,7 @@ TEXTS: dict[str, Message] = {
     "kind.region": M("wilayah", "region"),
     "kind.category": M("kategori", "category"),
     "kind.page": M("halaman", "page"),
+    "kind.gallery": M("gerai", "gallery"),
     "kind.district": M("kecamatan", "district"),
     "kind.news": M("berita", "news item"),  # activities (issue 14)
     "kind.event": M("acara", "event"),  # activities (issue 14)

@@ -55,6 +55,12 @@ class Translation:
     alts: tuple[str, ...] = ()
     body: str = ""
     body_line: int = 1
+    shelf_life: str | None = None
+    storage: str | None = None
+    ingredients: str | None = None
+    materials: tuple[str, ...] | None = None
+    opening_hours: str | None = None
+    variants: tuple[tuple[str | None, str, str | None], ...] = ()  # (sku, name, unit) as written
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,49 @@ class Maker(Entry):
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One size or kind of a product, with its own price (and sku, unit, availability)."""
+
+    name: str
+    price: int
+    price_max: int | None = None
+    unit: str | None = None
+    sku: str | None = None
+    availability: str | None = None  # None: the product's
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A wholesale price: `price` each from `min_qty` pieces on."""
+
+    min_qty: int
+    price: int
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    length_cm: float
+    width_cm: float
+    height_cm: float | None = None
+
+
+# What a buyer can do today: buy it, order it ahead, or not have it. Feeds and schema.org name them.
+IN_STOCK, PREORDER, OUT_OF_STOCK = "in_stock", "preorder", "out_of_stock"
+
+
+def stock_state(availability: str, months: tuple[int, ...], day: date) -> str:
+    """`tersedia` is in stock, `pre-order` a preorder, `habis` out of stock, and `musiman` in stock
+    in its months (by `day`, the build date) and out of stock otherwise."""
+    if availability == "pre-order":
+        return PREORDER
+    if availability == "habis":
+        return OUT_OF_STOCK
+    if availability == "musiman":
+        return IN_STOCK if day.month in months else OUT_OF_STOCK
+    return IN_STOCK
+
+
+@dataclass(frozen=True)
 class Product(Entry):
     title: str = ""
     category: str = ""
@@ -160,6 +209,62 @@ class Product(Entry):
     featured: bool = False
     draft: bool = False
     date: date | None = None
+    variants: tuple[Variant, ...] = ()
+    availability: str = "tersedia"
+    lead_time_days: int | None = None
+    months: tuple[int, ...] = ()
+    shelf_life: str | None = None
+    storage: str | None = None
+    ingredients: str | None = None
+    materials: tuple[str, ...] = ()
+    dimensions: Dimensions | None = None
+    weight_g: int | None = None
+    min_order: int | None = None
+    capacity_per_month: int | None = None
+    wholesale: tuple[Tier, ...] = ()
+    export_ready: bool = False
+    available_at: tuple[str, ...] = ()
+
+    @property
+    def lowest_price(self) -> int | None:
+        """The price a listing starts from: the product's, else its cheapest variant's."""
+        if self.variants:
+            return min(v.price for v in self.variants)
+        return self.price
+
+    @property
+    def highest_price(self) -> int | None:
+        """The top of the product's price range (None when it has no price)."""
+        if self.variants:
+            return max(v.price_max or v.price for v in self.variants)
+        return self.price_max or self.price
+
+    def stock_on(self, day: date, variant: Variant | None = None) -> str:
+        """IN_STOCK, PREORDER or OUT_OF_STOCK on `day` (a variant's own availability first)."""
+        return stock_state((variant.availability if variant else None) or self.availability, self.months, day)
+
+    def depends_on_date(self) -> bool:
+        """Whether what a page says about availability changes with the build date."""
+        return "musiman" in (self.availability, *(v.availability for v in self.variants)) or any(
+            a == "pre-order" for a in (self.availability, *(v.availability for v in self.variants)))
+
+    def variant_id(self, index: int) -> str:
+        """A variant's stable id: its sku, else `<slug>-<position from 1>`."""
+        return self.variants[index].sku or f"{self.slug}-{index + 1}"
+
+    def variant_text(self, lang: str, index: int) -> tuple[str, str | None]:
+        """A variant's (name, unit) in lang: matched by sku in the translation, else by position."""
+        variant = self.variants[index]
+        translation = self.translations.get(lang) if lang != "id" else None
+        if translation and translation.variants:
+            by_sku = {sku: (name, unit) for sku, name, unit in translation.variants if sku}
+            if variant.sku and variant.sku in by_sku:
+                name, unit = by_sku[variant.sku]
+                return name, unit or variant.unit
+            if not variant.sku and index < len(translation.variants) and not translation.variants[index][0]:
+                _, name, unit = translation.variants[index]
+                return name, unit or variant.unit
+        return variant.name, variant.unit
 
     @property
     def newest_key(self) -> tuple[int, str]:
@@ -174,6 +279,24 @@ class Product(Entry):
 def newest_first(products: Iterable[Product]) -> list[Product]:
     """Products newest first (see Product.newest_key)."""
     return sorted(products, key=lambda p: p.newest_key)
+
+
+@dataclass(frozen=True)
+class Gallery(Entry):
+    """A place to buy in person: the council's gallery (gerai) or an outlet."""
+
+    name: str = ""
+    region: str = ""
+    address: str = ""
+    opening_hours: str | None = None
+    map_url: str | None = None
+    phone: str | None = None
+    whatsapp: str | None = None
+    summary: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.name.casefold(), self.slug)
 
 
 @dataclass(frozen=True)
@@ -292,6 +415,7 @@ class Catalog:
     products: tuple[Product, ...]
     pages: tuple[Page, ...]
     logo: Image | None = None
+    galleries: tuple[Gallery, ...] = ()
     # (kind, slug) of the files left out because they, or what they refer to, have errors: such a
     # build fails anyway, and links or references to them are not reported as missing as well.
     unbuilt: frozenset[tuple[str, str]] = frozenset()
@@ -309,4 +433,8 @@ class Catalog:
         return {m.slug: m for m in self.makers}
 
     def entries(self) -> tuple[Entry, ...]:
-        return (*self.regions, *self.categories, *self.makers, *self.products, *self.pages)
+        return (*self.regions, *self.categories, *self.makers, *self.galleries, *self.products, *self.pages)
+
+    @cached_property
+    def gallery(self) -> Mapping[str, Gallery]:
+        return {g.slug: g for g in self.galleries}

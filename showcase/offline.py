@@ -135,7 +135,8 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     HTML pages by output path, `logo` the site logo's small photo."""
     wanted: list[tuple[str, str, str]] = []  # (url, file, kind)
     assets = sorted(files.under("assets/"))
-    wanted += [(routes.asset(a), a, "shell") for a in assets]
+    order_script = [a for a in assets if a.startswith("assets/order.")]  # only the order list needs it
+    wanted += [(routes.asset(a), a, "shell") for a in assets if a not in order_script]
     wanted += [(routes.asset(MANIFEST_FILE), MANIFEST_FILE, "shell")]
     wanted += [(routes.asset(i.path), i.path, "shell") for i in icons.ICONS]
     offline_pages = [output for _, output in routes.offline_pages()]
@@ -155,6 +156,9 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "alias"]  # old addresses (tiny)
     wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
                if p[1] == "product.html" and p[3] and p[2] == default]
+    for _, page, data in routes.order_files():  # the order list works offline, in every language
+        wanted += [(routes.page_url(page), page, "page"), (routes.asset(data), data, "page")]
+    wanted += [(routes.asset(a), a, "page") for a in order_script]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it

@@ -21,7 +21,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, network, offline, records, search, share, state
+from . import assets, engine, feeds, images, merchant, network, offline, records, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -102,6 +102,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT")
     config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
+    merchant.check_config(config, diags)
     dirs = template_dirs(options.templates)
     found = found or state.scan(store, options, dirs, today)
     fingerprint, code = found.fingerprint, found.code
@@ -211,6 +212,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
+    asset_urls["order"] = routes.asset(static["order.js"].output) if "order.js" in static else ""
     digests = a.template_digests
     inputs = Inputs(store, config, a.today)
     builder = engine.Engine(store, inputs, config, routes)
@@ -273,6 +275,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
             | {o.split("/", 1)[0] for o in work.removed if o.startswith(PART)}
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything or force)
+        _merchant(staging, store, config, routes, diags)
+        _orders(staging, store, routes)
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category",
                                      "e:program/", "f:kind/program")) for k in a.changed))
@@ -325,6 +329,7 @@ def page_views(options: Options) -> dict[str, Page]:
         urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
                 if name in ("site.css", "site.js")}
         urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
+        urls["order"] = a.routes.asset(static["order.js"].output) if "order.js" in static else ""
         inputs = Inputs(a.store, a.config, a.today)
         ctx = engine.pages.Context(inputs, a.config, a.routes)
         views = {lang: Views(inputs, a.config, a.routes, urls, lang, a.content.logo) for lang in a.config.languages}
@@ -474,6 +479,43 @@ def _exports(staging: Staging, store: Store, config: SiteConfig, routes: Routes,
     staging.write_text(csv_name, feeds.export_csv(p[1] for p in parts))
     schema_text = json.dumps(network.schema(routes.absolute_asset(KATALOG_SCHEMA)), ensure_ascii=False, indent=1)
     staging.write_text(KATALOG_SCHEMA, schema_text + "\n")
+
+
+def _merchant(staging: Staging, store: Store, config: SiteConfig, routes: Routes, diags: Diagnostics) -> None:
+    """`merchant/google.xml` and `merchant/meta.csv` from each product's items, newest first (put
+    together on every build, so an id two products share is reported every time)."""
+    if not merchant.feeds_enabled(config):
+        for old in (merchant.GOOGLE, merchant.META):
+            if store.published_paths(old):
+                staging.delete(old)
+        return
+    google: list[str] = []
+    meta: list[str] = []
+    seen: dict[str, str] = {}
+    for slug, value in store.merchant_parts():
+        if value is None:
+            continue
+        for xml_item, row, item_id in zip(*value):
+            if item_id in seen:
+                diags.warning(store.entry(f"product/{slug}").display, None, "FEED_DUPLICATE_ID", id=item_id,
+                              other=seen[item_id])
+                continue
+            seen[item_id] = slug
+            google.append(xml_item)
+            meta.append(row)
+    lang = config.languages[0]
+    staging.write_text(merchant.GOOGLE, merchant.google_feed(google, config.text("title", lang),
+                                                             routes.absolute("home", None, lang),
+                                                             config.text("description", lang)))
+    staging.write_text(merchant.META, merchant.meta_feed(meta))
+
+
+def _orders(staging: Staging, store: Store, routes: Routes) -> None:
+    """The order list's data file of each language, from every product's entry."""
+    from .pages import order
+
+    for lang, _, data in routes.order_files():
+        staging.write_text(data, order.data_file([line for _, line in store.parts(order.ENTRY, lang)]))
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:

@@ -23,9 +23,14 @@ SECTIONS = {
     "event": {"id": "kegiatan", "en": "activities"},
     "program": {"id": "program", "en": "programmes"},  # programmes (issue 14)
     "network": {"id": "jejaring", "en": "network"},  # the partner network (issue 14)
+    "gallery": {"id": "gerai", "en": "outlets"},
+    "order": {"id": "pesanan", "en": "order"},
+    "labels": {"id": "label-rak", "en": "shelf-labels"},
 }
 AGENDA_ICS = "kegiatan/agenda.ics"
 """The calendar of every event (RFC 5545), one file for every language."""
+ORDER_DATA = "data.json"
+"""The current names and prices the order list reads, beside its page: `pesanan/data.json`."""
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
@@ -78,7 +83,7 @@ class Routes:
             lang, parts = parts[0], parts[1:]
         if not parts:
             return ("home", None)
-        for kind in ("product", "region", "category", "maker", "search", "activity", "program"):
+        for kind in ("product", "region", "category", "maker", "gallery", "search", "activity", "program"):
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
                 if len(parts) == 1:
                     return (kind, None)
@@ -109,6 +114,11 @@ class Routes:
     def activity_feed(self, lang: str) -> str:
         """The Atom feed of activities: `kegiatan/feed.xml`, `en/activities/feed.xml`."""
         return self.path("activity", None, lang) + FEED
+
+    def order_files(self) -> list[tuple[str, str, str]]:
+        """(language, page output, data output) of the order list of each language."""
+        return [(lang, Routes.output_file(self.path("order", None, lang)), self.path("order", None, lang) + ORDER_DATA)
+                for lang in self.languages]
 
     def offline_pages(self) -> list[tuple[str, str]]:
         """The offline page of each language as (language, output file), the site's own first."""

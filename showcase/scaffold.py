@@ -44,6 +44,7 @@ examples:
   showcase new region --name "Kabupaten Soppeng" --province "Sulawesi Selatan"
   showcase new category --name "Olahan Hasil Laut"
   showcase new page --title "Cara Memesan"
+  showcase new gallery --name "Galeri Dekranasda Tangsel" --region tangerang-selatan --address "Jl. ..."
   showcase new product                      in a terminal: asks for what is missing
   showcase new page --title "Cara Memesan" --lang en   messages in English
   showcase new site galeri-soppeng --title "Galeri Dekranasda Soppeng" --region "Kabupaten Soppeng"

@@ -121,6 +121,21 @@ CERT = _f("certification", "record", fields=(
     _f("number", "str", required=True, example='"ID37110000123450923"'),
     _f("valid_until", "date", example="2028-12-31"),
 ))
+# How a product can be had: in stock, made to order (`lead_time_days`), sold out, or seasonal
+# (available in its `months`). Their schema.org, Google and Meta values are in market.py.
+AVAILABILITY = ("tersedia", "pre-order", "habis", "musiman")
+VARIANT = _f("variant", "record", fields=(
+    _f("name", "str", required=True, translatable=True, soft_length=60, example="1 kg"),
+    _f("price", "int", required=True, minimum=1, example="65000"),
+    _f("price_max", "int", minimum=1, example="70000"),
+    _f("unit", "str", translatable=True, soft_length=40, example="per pak"),
+    _f("sku", "str", soft_length=50, example='"BP-1000"'),
+    _f("availability", "choice", choices=AVAILABILITY, example="habis"),
+))
+WHOLESALE = _f("tier", "record", fields=(
+    _f("min_qty", "int", required=True, minimum=2, example="20"),
+    _f("price", "int", required=True, minimum=1, example="30000"),
+))
 SLUG = _f("slug", "slugtext", example="bandeng-presto", doc="the URL name; default: the file name")
 ALIASES = _f("aliases", "list", item=_f("alias", "alias", example="bandeng-lama"), example="[bandeng-lama, /produk-lama/]",
              doc="old addresses that lead here: an old slug, or a path from the site's root")
@@ -188,6 +203,38 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("featured", "bool", example="true"),
         _f("draft", "bool", example="true"),
         _f("date", "date", example="2026-09-24"),
+        # -- market access: variants, availability, details buyers ask for, trade terms --------
+        _f("variants", "list", item=VARIANT, doc="sizes or kinds, each with its own price"),
+        _f("availability", "choice", choices=AVAILABILITY, example="pre-order"),
+        _f("lead_time_days", "int", minimum=1, maximum=365, example="14", doc="days a pre-order takes"),
+        _f("months", "list", item=_f("month", "int", minimum=1, maximum=12), example="[6, 7, 8]",
+           doc="months (1-12) a seasonal product is available"),
+        _f("shelf_life", "str", translatable=True, soft_length=120, example="3 hari suhu ruang, 1 bulan beku"),
+        _f("storage", "str", translatable=True, soft_length=200, example="Simpan di lemari es setelah dibuka"),
+        _f("ingredients", "str", translatable=True, soft_length=400, example="bandeng, bawang putih, kunyit, garam"),
+        _f("materials", "list", item=_f("material", "str"), translatable=True, example="[sutra, pewarna alam]"),
+        _f("dimensions", "record", fields=(
+            _f("length_cm", "float", required=True, example="30"),
+            _f("width_cm", "float", required=True, example="20"),
+            _f("height_cm", "float", example="8"),
+        )),
+        _f("weight_g", "int", minimum=1, example="1200"),
+        _f("min_order", "int", minimum=1, example="10"),
+        _f("capacity_per_month", "int", minimum=1, example="500"),
+        _f("wholesale", "list", item=WHOLESALE),
+        _f("export_ready", "bool", example="true"),
+        _f("available_at", "list", item=_f("gallery", "slug"), example="[gerai-tangsel]"),
+    ),
+    "gallery": (
+        SLUG,
+        _f("name", "str", required=True, translatable=True, soft_length=80, example="Galeri Dekranasda Tangsel"),
+        _f("region", "slug", required=True, example="tangerang-selatan"),
+        _f("address", "str", required=True, soft_length=200, example="Jl. Maruga Raya No. 1, Ciputat"),
+        _f("opening_hours", "str", translatable=True, soft_length=120, example="Senin-Jumat 08.00-16.00"),
+        _f("map_url", "url", https_only=True, example="https://maps.app.goo.gl/contoh"),
+        _f("phone", "phone", example='"021-7470-1234"'),
+        _f("whatsapp", "phone", example='"0812-3456-7890"'),
+        _f("summary", "str", translatable=True, soft_length=300),
     ),
     "page": (
         SLUG,
@@ -319,11 +366,20 @@ TRANSLATION_IMAGES = _f("images", "list", translatable=True,
                         doc="alt texts, in the order of the Indonesian file's images")
 
 
+TRANSLATION_VARIANTS = _f("variants", "list", translatable=True,
+                          item=_f("variant", "record", fields=(
+                              _f("sku", "str", example='"BP-1000"'),
+                              _f("name", "str", required=True, soft_length=60, example="1 kg"),
+                              _f("unit", "str", soft_length=40, example="per pack"))),
+                          doc="variant names, matched by sku, else in the order of the Indonesian file")
+
+
 def translation_fields(kind: str) -> tuple[Field, ...]:
     """The fields a `.en.md` file may set: text only; the rest comes from the Indonesian file."""
-    text = tuple(f for f in SCHEMAS[kind] if f.translatable and f.name != "images")
+    text = tuple(f for f in SCHEMAS[kind] if f.translatable and f.name not in ("images", "variants"))
     has_images = any(f.name == "images" for f in SCHEMAS[kind])
-    return text + ((TRANSLATION_IMAGES,) if has_images else ())
+    has_variants = any(f.name == "variants" for f in SCHEMAS[kind])
+    return text + ((TRANSLATION_IMAGES,) if has_images else ()) + ((TRANSLATION_VARIANTS,) if has_variants else ())
 
 
 class Validator:

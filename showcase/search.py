@@ -22,10 +22,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-from . import commerce
+from . import commerce, market
 from .config import SiteConfig
 from .images import ImagePlan
-from .model import Category, Product, Region
+from .model import IN_STOCK, OUT_OF_STOCK, PREORDER, Category, Product, Region
 from .routes import Routes
 from .strings import strings_for
 
@@ -42,6 +42,8 @@ MIN_STEM = 4
 STOP_WORDS = ("dan", "di", "ke", "dari", "yang", "untuk", "dengan", "atau", "ini", "itu", "pada", "juga",
               "kabupaten", "kota", "kecamatan", "kab", "the", "and", "of", "with", "for", "in", "from")
 PRICE_BOUNDS = (25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
+STOCK = (IN_STOCK, PREORDER, OUT_OF_STOCK)
+"""The availability filter's values, in the order of the index's `s` attribute."""
 _ASCII_WORD = re.compile(r"[a-z]+")
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
 _VOWEL = "aeiou"
@@ -166,6 +168,9 @@ class SearchDoc:
     price: int | None
     image: tuple[str, int, int, str] | None
     programs: tuple[str, ...] = ()  # slugs of the programmes the maker takes or took part in (issue 14)
+    price_max: int | None = None  # the top of the range, variants included: the price filter covers it
+    stock: str = "in_stock"  # model.IN_STOCK, PREORDER or OUT_OF_STOCK on the build date
+    badge: tuple[str, str] | None = None  # (label, kind) of the listing badge
 
 
 @dataclass
@@ -213,7 +218,8 @@ def card_image(plan: ImagePlan | None) -> tuple[str, int, int, str] | None:
 
 
 def document(p: Product, lang: str, maker: str, category: str, region: Region, plan: ImagePlan | None,
-             today: date, on_request: str, programs: tuple[str, ...] = ()) -> SearchDoc:
+             today: date, on_request: str, t: Mapping[str, str] | None = None,
+             programs: tuple[str, ...] = ()) -> SearchDoc:
     """What the index needs of one product in lang; `maker` and `category` are their names in
     lang (the page's own names: translated when there is a translation)."""
     title, fallback = p.text(lang, "title")
@@ -222,9 +228,12 @@ def document(p: Product, lang: str, maker: str, category: str, region: Region, p
                       region.text(lang, "name")[0], region.text(lang, "short_name")[0], p.district or "",
                       *(commerce.CERTIFICATION_LABELS[c] for c in certs)])
     return SearchDoc(slug=p.slug, newest=p.newest_key[0], title=title, fallback=fallback, other=other,
-                     price_text=commerce.price_text(p.price, p.price_max, on_request),
+                     price_text=commerce.price_text(p.lowest_price, p.highest_price, on_request),
                      unit=commerce.unit_text(p.text(lang, "unit")[0]), maker=maker, region=p.region, category=p.category,
-                     district=p.district, certs=certs, price=p.price, image=card_image(plan), programs=programs)
+                     district=p.district, certs=certs, price=p.lowest_price, image=card_image(plan),
+                     price_max=p.highest_price, stock=(stock := market.product_state(p, today)),
+                     badge=(b.label, b.kind) if (b := market.badge(stock, t or strings_for(lang))) else None,
+                     programs=programs)
 
 
 def build_index(docs: Mapping[str, Sequence[SearchDoc]], regions: Sequence[Region],
@@ -255,13 +264,21 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
     attrs = {"r": [region_at[d.region] for d in docs], "c": [category_at[d.category] for d in docs],
              "d": [district_at.get((d.region, d.district or ""), -1) for d in docs],
              "k": [sum(cert_bit[c] for c in set(d.certs)) for d in docs],
-             "p": [-1 if d.price is None else d.price for d in docs]}
+             "p": [-1 if d.price is None else d.price for d in docs],
+             "q": [-1 if d.price is None else (d.price_max or d.price) for d in docs],
+             "s": [STOCK.index(d.stock) for d in docs]}
     short = [r.text(lang, "short_name")[0] for r in regions]
     texts = [(d.title, d.other) for d in docs]
     cards = [[d.title, d.slug, d.price_text, d.unit, d.maker, region_at[d.region],
-              list(d.image) if d.image else None, 1 if d.fallback else 0] for d in docs]
+              list(d.image) if d.image else None, 1 if d.fallback else 0, list(d.badge) if d.badge else 0]
+             for d in docs]
     by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
-    by_bucket = Counter(_price_bucket(None if price < 0 else price) for price in attrs["p"])
+    # A product is in every price bucket its range reaches (a variant at Rp 65.000 is found under
+    # "Rp 50.000 – Rp 100.000" even when its cheapest variant is below it).
+    by_bucket = Counter(bucket for low, high in zip(attrs["p"], attrs["q"])
+                        for bucket in range(_price_bucket(None if low < 0 else low),
+                                            _price_bucket(None if high < 0 else high) + 1))
+    by_stock = Counter(attrs["s"])
     masks = Counter(attrs["k"])
     by_cert = {i: sum(n for mask, n in masks.items() if mask >> i & 1) for i in range(len(cert_kinds))}
     # The programme facet (issue 14): one bit per programme, the first PROGRAM_BITS of them.
@@ -277,6 +294,8 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
                       region_at[slug]] for i, (slug, name) in enumerate(districts)],
         "cert": [[kind, commerce.CERTIFICATION_LABELS[kind], by_cert.get(i, 0)] for i, kind in enumerate(cert_kinds)],
         "price": [[i, _bucket_label(i, t), by_bucket.get(i, 0)] for i in range(len(PRICE_BOUNDS) + 2)],
+        "availability": [[state, t[key], by_stock.get(i, 0)] for i, (state, key) in enumerate(
+            zip(STOCK, ("stock_in", "stock_preorder", "stock_out")))],
     }
     folder = f"{INDEX_DIR}/{lang}/"
     files: dict[str, bytes] = {}

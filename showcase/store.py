@@ -70,6 +70,8 @@ CREATE INDEX IF NOT EXISTS titles_sort ON titles (lang, sort, slug);
 CREATE INDEX IF NOT EXISTS products_category ON products (category, newest, slug);
 CREATE INDEX IF NOT EXISTS products_region ON products (region, newest, slug);
 CREATE INDEX IF NOT EXISTS products_maker ON products (maker, newest, slug);
+CREATE TABLE IF NOT EXISTS outlets (gallery TEXT, slug TEXT, PRIMARY KEY (gallery, slug)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS outlets_slug ON outlets (slug);
 CREATE TABLE IF NOT EXISTS refs (target TEXT, entry TEXT, PRIMARY KEY (target, entry)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS refs_entry ON refs (entry);
 CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, digest TEXT, html TEXT);
@@ -299,6 +301,13 @@ class Store:
         else:
             self.db.execute("INSERT OR REPLACE INTO products VALUES (?, ?, ?, ?, ?, ?, ?)", (slug, *row))
 
+    def set_outlets(self, slug: str, galleries: Iterable[str]) -> set[str]:
+        """Replace the galleries a product is sold at (`available_at`); returns the former ones."""
+        old = {g for (g,) in self.db.execute("SELECT gallery FROM outlets WHERE slug = ?", (slug,))}
+        self.db.execute("DELETE FROM outlets WHERE slug = ?", (slug,))
+        self.db.executemany("INSERT OR IGNORE INTO outlets VALUES (?, ?)", ((g, slug) for g in galleries))
+        return old
+
     def set_titles(self, slug: str, titles: dict[str, str]) -> None:
         """A product's title in each language (for lists sorted by name)."""
         self.db.execute("DELETE FROM titles WHERE slug = ?", (slug,))
@@ -331,7 +340,8 @@ class Store:
         products outside one category), `kind/<kind>` (every entry of a kind, in listing order),
         `menu` (pages in the menu, in menu order), `districts/<region>` ((slug, district) of
         a region's products, newest first), `titles/<lang>` ((slug, title) of every product by
-        its title in lang), `catalogue/<region>/<lang>` (a region's products by category order,
+        its title in lang), `gallery/<slug>` (products sold at a gallery, newest first),
+        `catalogue/<region>/<lang>` (a region's products by category order,
         then title in lang: the printable catalogue's order)."""
         head, _, rest = name.partition("/")
         if head == "products":
@@ -357,6 +367,10 @@ class Store:
                                          "ORDER BY newest, slug", (rest,)))
         if head == "kind":
             return self.members(rest)
+        if head == "gallery":
+            return tuple(s for (s,) in self.db.execute(
+                "SELECT p.slug FROM products p JOIN outlets o ON o.slug = p.slug WHERE o.gallery = ? "
+                "ORDER BY p.newest, p.slug", (rest,)))
         if head == "menu":
             return tuple(slug for slug, sort in self.db.execute(
                 "SELECT slug, sort FROM entries WHERE kind = 'page' ORDER BY sort, slug") if not sort.startswith("~"))
@@ -497,6 +511,12 @@ class Store:
         """Every product's export part (pages/parts.py), newest first."""
         return [loads(v) for (v,) in self.db.execute(
             "SELECT pg.value FROM products p JOIN pages pg ON pg.output = 'part:export/' || p.slug "
+            "ORDER BY p.newest, p.slug")]
+
+    def merchant_parts(self) -> list[tuple[str, Any]]:
+        """(slug, items) of every product's catalogue-feed part (pages/parts.py), newest first."""
+        return [(slug, loads(v)) for slug, v in self.db.execute(
+            "SELECT p.slug, pg.value FROM products p JOIN pages pg ON pg.output = 'part:merchant/' || p.slug "
             "ORDER BY p.newest, p.slug")]
 
     def sitemap_entries(self, parts: int = 1, part: int = 0) -> list[str]:

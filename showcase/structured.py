@@ -16,11 +16,12 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup
 
 from .images import ImagePlan
+from datetime import date
+
+from . import market
 from .model import Maker, Product, Region
 
 CONTEXT = "https://schema.org"
-AVAILABILITY = "https://schema.org/InStock"
-"""Makers list what they sell; the catalogue has no stock counts, so every offer is in stock."""
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -80,23 +81,43 @@ def business(maker: Maker, name: str, url: str, region: Region, region_name: str
     return node
 
 
-def offer(product: Product, url: str, seller: Mapping[str, Any]) -> dict[str, Any]:
-    """An Offer in rupiah, an AggregateOffer for a price range, or availability only."""
-    node: dict[str, Any] = {"@type": "Offer", "url": url, "availability": AVAILABILITY}
-    if product.price is not None:
+def offer(product: Product, url: str, seller: Mapping[str, Any], day: date | None = None,
+          variant: Any = None) -> dict[str, Any]:
+    """An Offer in rupiah (an AggregateOffer for a price range, availability only without a price):
+    its schema.org availability on `day` (a pre-order with the date it is ready), and wholesale
+    tiers as `priceSpecification`s whose `eligibleQuantity` starts at the tier's quantity."""
+    state = (product.stock_on(day, variant) if variant is not None else market.product_state(product, day)) \
+        if day is not None else "in_stock"
+    node: dict[str, Any] = {"@type": "Offer", "url": url, "availability": market.SCHEMA_ORG[state]}
+    if state == "preorder" and day is not None and market.ready_on(product, day):
+        node["availabilityStarts"] = market.ready_on(product, day).isoformat()  # type: ignore[union-attr]
+    price = variant.price if variant is not None else product.price
+    price_max = variant.price_max if variant is not None else product.price_max
+    if price is not None:
         node["priceCurrency"] = "IDR"
-        if product.price_max is not None and product.price_max != product.price:
-            node.update({"@type": "AggregateOffer", "lowPrice": product.price,
-                         "highPrice": product.price_max})
+        if price_max is not None and price_max != price:
+            node.update({"@type": "AggregateOffer", "lowPrice": price, "highPrice": price_max})
         else:
-            node["price"] = product.price
+            node["price"] = price
+        if product.wholesale:
+            node["priceSpecification"] = [tier(price, product.min_order or 1)] + [
+                tier(t.price, t.min_qty) for t in product.wholesale]
     node["seller"] = {"@id": seller["@id"]}
     return node
 
 
+def tier(price: int, from_quantity: int) -> dict[str, Any]:
+    """A unit price that holds from `from_quantity` pieces on (C62: UN/CEFACT's code for "one")."""
+    return {"@type": "UnitPriceSpecification", "price": price, "priceCurrency": "IDR",
+            "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": from_quantity, "unitCode": "C62"}}
+
+
 def product(p: Product, name: str, description: str, url: str, category: str,
-            images: Sequence[str], maker: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """A Product: name, description, photos, category, the maker as brand and manufacturer."""
+            images: Sequence[str], maker: Mapping[str, Any], lang: str, day: date | None = None,
+            variants: Sequence[Any] = ()) -> dict[str, Any]:
+    """A Product: name, description, photos, category, the maker as brand and manufacturer; a
+    product with variants is a `ProductGroup` whose `hasVariant` holds one Product (with its
+    Offer) per variant, `productGroupID` the product's slug."""
     node: dict[str, Any] = {"@type": "Product", "@id": url + "#product", "name": name, "url": url,
                             "sku": p.slug, "inLanguage": lang, "category": category,
                             "countryOfOrigin": {"@type": "Country", "name": "Indonesia"}}
@@ -106,8 +127,35 @@ def product(p: Product, name: str, description: str, url: str, category: str,
         node["image"] = list(images)
     node["brand"] = dict(maker)
     node["manufacturer"] = {"@id": maker["@id"]}
-    node["offers"] = offer(p, url, maker)
+    extra = physical(p)
+    if not p.variants:
+        node.update(extra)
+        node["offers"] = offer(p, url, maker, day)
+        return node
+    node.update({"@type": "ProductGroup", "productGroupID": p.slug})
+    del node["sku"]
+    node["hasVariant"] = [
+        {"@type": "Product", "@id": f"{url}#{row.id}", "name": f"{name} · {row.name}", "sku": row.id,
+         "inProductGroupWithID": p.slug, **({"image": images[0]} if images else {}), **extra,
+         "offers": offer(p, url, maker, day, variant)}
+        for row, variant in zip(variants, p.variants)]
     return node
+
+
+def physical(p: Product) -> dict[str, Any]:
+    """Weight, size and materials where the editor gave them (schema.org QuantitativeValue, unit codes
+    GRM for grams and CMT for centimetres)."""
+    found: dict[str, Any] = {}
+    if p.weight_g:
+        found["weight"] = {"@type": "QuantitativeValue", "value": p.weight_g, "unitCode": "GRM"}
+    if p.dimensions:
+        d = p.dimensions
+        for key, value in (("depth", d.length_cm), ("width", d.width_cm), ("height", d.height_cm)):
+            if value:
+                found[key] = {"@type": "QuantitativeValue", "value": value, "unitCode": "CMT"}
+    if p.materials:
+        found["material"] = ", ".join(p.materials)
+    return found
 
 
 def website(name: str, url: str, lang: str, description: str, organisation_id: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, offline, structured
+from . import commerce, market, offline, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import Inputs
@@ -85,6 +85,7 @@ class Card:
     maker: str
     region: str
     lang: str | None
+    badge: Any = None  # market.Badge: "Pre-order" or "Habis" (sold out), else None
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class SiteView:
     contact: tuple[Contact, ...]
     year: int
     offline: OfflineHead
+    order: NavItem | None = None  # the order list, linked from the header with its item count
 
 
 @dataclass(frozen=True)
@@ -386,7 +388,7 @@ class Views:
         return Markup(original), self.lang != "id" and bool(original)
 
     def price(self, product: Product) -> str:
-        return commerce.price_text(product.price, product.price_max, self.t["price_on_request"])
+        return commerce.price_text(product.lowest_price, product.highest_price, self.t["price_on_request"])
 
     def link(self, entry: Entry, label: str | None = None) -> Link:
         return Link(label or self.title(entry), self.routes.href(entry.kind, entry.slug, self.lang))
@@ -421,7 +423,9 @@ class Views:
                     unit=commerce.unit_text(self.text(product, "unit")[0]),
                     image=self.picture(image, SIZES_CARD, eager, 0, product),
                     maker=self.title(self.entry("maker", product.maker)),
-                    region=self.text(region, "short_name")[0], lang="id" if fallback else None)
+                    region=self.text(region, "short_name")[0], lang="id" if fallback else None,
+                    badge=market.badge(market.product_state(
+                        product, self.inputs.today() if product.depends_on_date() else date.min), self.t))
 
     def cards(self, slugs: Sequence[str]) -> tuple[Card, ...]:
         return tuple(self.card(s) for s in slugs)
@@ -435,7 +439,7 @@ class Views:
             return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
 
         return SiteView(**{**shared.__dict__, "nav": tuple(mark(n) for n in shared.nav),
-                           "search": mark(shared.search)})
+                           "search": mark(shared.search), "order": mark(shared.order) if shared.order else None})
 
     def _shared_site(self) -> SiteView:
         if self._site is not None:
@@ -453,6 +457,8 @@ class Views:
                (t["nav_regions"], routes.href("region", None, lang)),
                (t["nav_categories"], routes.href("category", None, lang)),
                (t["nav_makers"], routes.href("maker", None, lang))]
+        if self.inputs.count("kind/gallery"):
+            nav.append((t["nav_galleries"], routes.href("gallery", None, lang)))
         if self.inputs.members("kind/news") or self.inputs.members("kind/event"):  # activities (issue 14)
             nav.append((t["nav_activities"], routes.href("activity", None, lang)))
         if self.inputs.members("kind/program"):  # programmes (issue 14)
@@ -478,7 +484,8 @@ class Views:
             logo=self.picture(self.logo, SIZES_LOGO, eager=True),
             nav=tuple(NavItem(label, url) for label, url in nav),
             search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
-            year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config))
+            year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config),
+            order=NavItem(t["order_link"], routes.href("order", None, lang)))
 
     def contacts(self, maker: Maker) -> tuple[Contact, ...]:
         """A maker's contacts as the page lists them, each with its label and link."""
@@ -565,7 +572,7 @@ class Views:
 
     def og_product(self, product: Product, title: str, share: SharePlan | None) -> dict[str, Any]:
         """A product's share image (1200x630, name and price on the photo) for chat apps."""
-        og: dict[str, Any] = {"type": "product", "price": product.price}
+        og: dict[str, Any] = {"type": "product", "price": product.lowest_price}
         if share is not None:
             og.update(image=self.routes.absolute_asset(share.path), image_alt=title, card="summary_large_image",
                       image_width=SHARE_WIDTH, image_height=SHARE_HEIGHT)

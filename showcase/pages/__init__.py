@@ -79,4 +79,5 @@ def build(views: Views, spec: Spec) -> Page:
     return KINDS[spec.kind].build(views, spec)
 
 
-from . import activities, aliases, catalogue, entries, feed, lists, network, parts, products, programs, records  # noqa: E402,F401  (each registers its kinds)
+from . import (activities, aliases, catalogue, entries, feed, galleries, labels, lists, network, order,  # noqa: E402,F401
+               parts, products, programs, records)  # (each registers its kinds)

@@ -149,7 +149,7 @@ def item(v: Views, p: Product) -> Item:
     if picture is not None:  # every photo must be loaded before printing; none of them is urgent
         picture = dataclasses.replace(picture, fetchpriority="auto")
     return Item(title=title, url=v.routes.href("product", p.slug, lang), address=breakable_url(url), price=v.price(p),
-                has_price=p.price is not None, unit=commerce.unit_text(v.text(p, "unit")[0]), image=picture,
+                has_price=p.lowest_price is not None, unit=commerce.unit_text(v.text(p, "unit")[0]), image=picture,
                 category=v.title(v.entry("category", p.category)), maker=v.title(maker), district=p.district,
                 whatsapp=commerce.display_phone(number) if number else None,
                 certifications=tuple(commerce.CERTIFICATION_LABELS[c.type]

@@ -14,7 +14,9 @@ from ..views import SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, p
 from . import Context, Kind, activities, register
 
 NEWEST_COUNT = 8
-LISTINGS = {"product": "products", "region": "regions", "category": "categories", "maker": "makers"}
+LISTINGS = {"product": "products", "region": "regions", "category": "categories", "maker": "makers",
+            "gallery": "galleries"}
+OPTIONAL = ("gallery",)  # listings made only when the site has such entries
 
 
 # -- home --------------------------------------------------------------------------------------
@@ -88,7 +90,10 @@ def _members(kind: str) -> str:
 
 
 def plan_listing(ctx: Context, kind: str) -> list[Spec]:
-    total = pages_of(ctx.inputs.count(_members(kind)))
+    found = ctx.inputs.count(_members(kind))
+    if kind in OPTIONAL and not found:
+        return []
+    total = pages_of(found)
     return [ctx.spec("listing", f"site/listing/{kind}", lang, None, n, route=kind, argument=kind)
             for lang in ctx.config.languages for n in range(1, total + 1)]
 
@@ -158,7 +163,8 @@ def build_search(v: Views, spec: Spec) -> Page:
         script=v.assets.get("search", ""), prefetch=search.PREFETCH_BYTES,
         filters=tuple(Filter(name, t[key]) for name, key in (
             ("region", "region"), ("category", "category"), ("district", "district"),
-            ("cert", "certifications"), ("price", "price"), ("program", "prog_badges"))),
+            ("cert", "certifications"), ("price", "price"), ("availability", "availability"),
+            ("program", "prog_badges"))),
         sorts=tuple(Sort(value, t["sort_" + value.replace("-", "_")])
                     for value in ("relevance", "newest", "price-asc", "price-desc")),
         categories=tuple(v.link(v.entry("category", s)) for s in v.inputs.members("kind/category")),

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import commerce, qr, share, structured
+from .. import commerce, market, qr, share, structured
 from datetime import date
 from typing import Any
 
 from ..model import Certification
-from ..views import (SIZES_HERO, Card, Link, Page, Picture, Spec, Views, breakable_url, format_date, plain_text)
-from . import Context, Kind, aliases, parts, register
+from ..views import (MONTHS, SIZES_HERO, Card, Link, Page, Picture, Spec, Views, breakable_url, format_date,
+                     plain_text)
+from . import Context, Kind, aliases, order, parts, register
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class ProductView:
     lang: str | None
     qr: Markup
     url: Markup
+    availability: str
+    badge: market.Badge | None
+    variants: tuple[market.VariantRow, ...]
+    details: tuple[market.Fact, ...]
+    trade: tuple[market.Fact, ...]
+    galleries: tuple[Link, ...]
+    slug: str
+    min_order: int  # the quantity an order-list button adds first
 
 
 def certificate(c: Certification, lang: str, t: Any, today: date) -> Certificate:
@@ -65,7 +74,7 @@ def plan(ctx: Context, slug: str) -> list[Spec]:
     if ctx.inputs.entry("product", slug) is None:
         return []
     pages = [ctx.spec("product", f"product/{slug}", lang, slug) for lang in ctx.config.languages]
-    return pages + parts.plan(ctx, slug) + aliases.specs(ctx, "product", slug)
+    return pages + parts.plan(ctx, slug) + order.plan_entries(ctx, slug) + aliases.specs(ctx, "product", slug)
 
 
 def build(v: Views, spec: Spec) -> Page:
@@ -88,11 +97,16 @@ def build(v: Views, spec: Spec) -> Page:
     description = summary or plain_text(body)
     plans = [v.inputs.plan(i) for i in p.images]
     photos = [v.routes.absolute_asset(structured.largest_jpeg(plan)) for plan in plans if plan is not None]
+    # Only a seasonal product's month or a pre-order's ready date depend on the build date: other
+    # pages do not read it, so a new day does not rebuild them.
+    day = v.inputs.today() if p.depends_on_date() else date.min
+    state = market.product_state(p, day)
+    variants = market.variant_rows(p, lang, t, day)
     jsonld = structured.graph(structured.product(p, title, description, absolute, v.title(category),
-                                                 photos, v.business_ld(maker), lang))
+                                                 photos, v.business_ld(maker), lang, day, variants))
     share_plan = share.plan(p.slug, plans[0], title, price) if plans and plans[0] is not None else None
     view = ProductView(
-        title=title, summary=summary, body=body, price=price, has_price=p.price is not None,
+        title=title, summary=summary, body=body, price=price, has_price=p.lowest_price is not None,
         unit=v.text(p, "unit")[0],
         images=tuple(pic for i, img in enumerate(p.images)
                      if (pic := v.picture(img, SIZES_HERO, i == 0, i, p)) is not None),
@@ -101,7 +115,12 @@ def build(v: Views, spec: Spec) -> Page:
         marketplaces=tuple(Link(m.label, m.url) for m in p.marketplaces),
         date=format_date(p.date, lang) if p.date else None, related=v.cards(v.inputs.related(p.slug)),
         lang="id" if fallback else None, qr=qr.svg(absolute, t["qr_label"].format(title=title)),
-        url=breakable_url(absolute))
+        url=breakable_url(absolute),
+        availability=market.availability_text(p, state, t, MONTHS[lang] if lang in MONTHS else MONTHS["en"]),
+        badge=market.badge(state, t), variants=variants, details=market.details(p, lang, t),
+        trade=market.trade_terms(p, t),
+        slug=p.slug, min_order=p.min_order or 1,
+        galleries=tuple(v.link(g) for g in (v.entry("gallery", s) for s in p.available_at) if g is not None))
     crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
     return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,
                   content_lang="id" if (fallback or body_fallback) else None, jsonld=jsonld,

@@ -60,6 +60,13 @@ def kind_pages(output: Path) -> dict[str, str]:
         for kind in ("activity", "program", "network"):  # the listings of issue 14, when the site has them
             if (output / prefix / SECTIONS[kind][lang] / "index.html").exists():
                 pages[f"{kind}s-{lang}"] = f"{prefix}{SECTIONS[kind][lang]}/"
+        for kind in ("gallery", "labels"):  # a gallery page, the shelf labels of a region
+            section = output / prefix / SECTIONS[kind][lang]
+            items = sorted(p.parent.name for p in section.glob("*/index.html"))
+            if items:
+                pages[f"{kind}-{lang}"] = f"{prefix}{SECTIONS[kind][lang]}/{items[0]}/"
+        if (output / prefix / SECTIONS["order"][lang] / "index.html").exists():
+            pages[f"order-{lang}"] = f"{prefix}{SECTIONS['order'][lang]}/"
         search = f"{prefix}{SECTIONS['search'][lang]}/"
         if (output / search / "index.html").exists():
             pages[f"search-{lang}"] = search

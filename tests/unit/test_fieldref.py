@@ -9,7 +9,7 @@ from showcase import fieldref
 from showcase.schema import SCHEMAS
 
 REPO = Path(__file__).resolve().parents[2]
-PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE")
+PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "MK", "FEED")
 
 
 def test_committed_field_reference_matches_the_schema():

@@ -176,7 +176,7 @@
   var status = root.querySelector("[data-search-status]");
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
-  var FILTERS = ["region", "category", "district", "cert", "price", "program"];
+  var FILTERS = ["region", "category", "district", "cert", "price", "availability", "program"];
   var PAGE = 12;
   var shown = PAGE;
   var run = 0;
@@ -235,15 +235,20 @@
         d: s.district ? facets.district.findIndex(function (v) { return v[0] === s.district; }) : null,
         k: s.cert ? 1 << facets.cert.findIndex(function (v) { return v[0] === s.cert; }) : null,
         b: s.price ? Number(s.price) : null,
+        s: s.availability ? facets.availability.findIndex(function (v) { return v[0] === s.availability; }) : null,
         g: s.program ? 1 << (facets.program || []).findIndex(function (v) { return v[0] === s.program; }) : null
+      };
+      var bucket = function (p) {
+        return p < 0 ? manifest.bounds.length + 1 : manifest.bounds.filter(function (b) { return p >= b; }).length;
       };
       docs = docs.filter(function (doc) {
         if (!a) return true;
-        var p = a.p[doc];
-        var bucket = p < 0 ? manifest.bounds.length + 1 : manifest.bounds.filter(function (b) { return p >= b; }).length;
+        // the price filter covers the whole range: the cheapest variant up to the dearest
+        var low = bucket(a.p[doc]), high = bucket(a.q[doc]);
         return (want.r === null || a.r[doc] === want.r) && (want.c === null || a.c[doc] === want.c)
           && (want.d === null || a.d[doc] === want.d) && (want.k === null || (a.k[doc] & want.k) !== 0)
-          && (want.b === null || bucket === want.b) && (want.g === null || ((a.g || [])[doc] & want.g) !== 0);
+          && (want.b === null || (low <= want.b && want.b <= high)) && (want.s === null || a.s[doc] === want.s)
+          && (want.g === null || ((a.g || [])[doc] & want.g) !== 0);
       });
       var price = function (doc) { return a.p[doc] < 0 ? Infinity : a.p[doc]; };
       var order = {
@@ -299,7 +304,9 @@
     var link = element("a", "", doc[0]);
     link.href = manifest.products + doc[1] + "/";
     title.appendChild(link);
-    var price = element("p", "card-price", doc[2]);
+    var price = element("p", "card-price");
+    if (doc[8]) price.append(element("span", "badge badge-" + doc[8][1], doc[8][0]), " ");  // pre-order, sold out
+    price.append(doc[2]);
     if (doc[3]) price.appendChild(element("span", "card-unit", " " + doc[3]));  // "/ 500 g" or "per buah"
     var meta = element("p", "card-meta", doc[4]);
     var dot = element("span", "", " · ");
@@ -392,6 +399,7 @@
     fill("district", m.facets.district);
     fill("cert", m.facets.cert);
     fill("price", m.facets.price);
+    fill("availability", m.facets.availability);
     fill("program", m.facets.program || []);
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";

@@ -181,3 +181,44 @@
     Promise.all(links.map(function (a) { return caches.match(a.href, { ignoreSearch: true }); })).then(hide);
   }
 })();
+
+// The order list ("daftar pesanan"). A button with data-order-add puts its product (and variant,
+// data-variant; the first quantity is the product's minimum order, data-min) into a list kept in
+// localStorage as [{p: slug, v: variant id or "", q: quantity}]; pressing it again adds as many
+// again. The header link shows how many items (lines) the list holds. order.js shows the list
+// on /pesanan/ and sends the "showcase:order" event when it changes it.
+(function () {
+  var KEY = "showcase:" + (document.documentElement.dataset.swScope || "/") + ":order";
+  function read() {
+    try {
+      var list = JSON.parse(localStorage.getItem(KEY) || "[]");
+      return Array.isArray(list) ? list.filter(function (i) { return i && typeof i.p === "string" && i.q > 0; }) : [];
+    } catch (e) { return []; }
+  }
+  function badge() {
+    var n = read().length;
+    document.querySelectorAll("[data-order-count]").forEach(function (el) {
+      el.textContent = String(n);
+      el.hidden = n === 0;
+      var link = el.closest("[data-order-link]");
+      if (link) link.setAttribute("aria-label", link.querySelector(".tool-label").textContent + ": "
+        + link.getAttribute("data-t-count").replace("{n}", n));
+    });
+  }
+  document.querySelectorAll("[data-order-add]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var list = read();
+      var p = button.getAttribute("data-product"), v = button.getAttribute("data-variant") || "";
+      var step = Math.max(1, parseInt(button.getAttribute("data-min"), 10) || 1);
+      var found = list.filter(function (i) { return i.p === p && (i.v || "") === v; })[0];
+      if (found) found.q += step; else list.push({ p: p, v: v, q: step });
+      try { localStorage.setItem(KEY, JSON.stringify(list)); } catch (e) { return; }
+      badge();
+      var status = document.querySelector("[data-order-status]");
+      if (status) status.textContent = button.getAttribute("data-t-added");
+    });
+  });
+  addEventListener("storage", function (e) { if (e.key === KEY) badge(); });
+  addEventListener("showcase:order", badge);
+  badge();
+})();

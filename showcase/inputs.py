@@ -14,6 +14,7 @@ hand and none can be forgotten. The keys:
 | `x:partners` | the partners' catalogues, read from their kept copies (issue 14) |
 | `n:<name>` | a derived value (see `NODES`): a slice of a list, a count, related products |
 | `t:<template>` | the template a page is rendered with, with all it uses (recorded by the engine) |
+| `a:assets` | the URLs of the theme's hashed CSS and JS files |
 
 A derived value is a small query of its own: it records its own reads, and a page that uses it
 records only `n:<name>`. When a rebuild finds one of its reads changed, the engine computes it
@@ -42,6 +43,7 @@ from .images import ImagePlan
 from .store import Store, digest_of
 
 ENTRY, LIST, BODY, PLAN, TODAY, NODE, TEMPLATE = "e:", "f:", "b:", "p:", "d:today", "n:", "t:"
+ASSETS = "a:assets"  # the theme's hashed file URLs (views.Views.assets)
 PARTNERS = "x:partners"  # the partner network's catalogues (issue 14)
 RELATED_COUNT = 4
 

@@ -29,7 +29,7 @@ from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
 from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
-from .inputs import PARTNERS, TODAY, Inputs
+from .inputs import ASSETS, PARTNERS, TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
@@ -213,6 +213,12 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                   if name in ("site.css", "site.js")}
     asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
     asset_urls["order"] = routes.asset(static["order.js"].output) if "order.js" in static else ""
+    assets_digest = digest_of(sorted(asset_urls.items()))
+    if store.key_digest(ASSETS) != assets_digest:  # a new stylesheet or script: the pages linking to it
+        with store.transaction():
+            store.set_key(ASSETS, assets_digest)
+            store.add_pending({ASSETS})
+        a.changed.add(ASSETS)
     digests = a.template_digests
     inputs = Inputs(store, config, a.today)
     builder = engine.Engine(store, inputs, config, routes)
@@ -243,6 +249,10 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         store.begin()
         for asset in static.values():
             staging.write_bytes(asset.output, asset.data)
+        current = {asset.output for asset in static.values()}
+        for old in store.published_paths("assets/"):  # an earlier version of a theme file
+            if old not in current:
+                staging.delete(old)
         if config.cms.enabled:
             for relative, data in admin_files(config, a.catalog).items():
                 staging.write_bytes(relative, data)

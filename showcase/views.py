@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import commerce, market, offline, structured
 from .config import SiteConfig
 from .images import ImagePlan
-from .inputs import Inputs
+from .inputs import ASSETS, Inputs
 from .model import Entry, Image, Maker, Page as PageEntry, Product
 from .routes import OFFLINE_SLUG, RECORD_SLUG, Routes
 from .share import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH, SharePlan
@@ -115,6 +115,11 @@ class OfflineHead:
     kill: bool
 
 
+NAV_ROW = 6
+"""At most this many menu destinations are shown in the bar of a phone: more would wrap onto a
+third row and push the page's title and price off the first screen."""
+
+
 @dataclass(frozen=True)
 class SiteView:
     """The `site` variable: the same on every page of a language but for `nav[].current`."""
@@ -132,6 +137,12 @@ class SiteView:
     year: int
     offline: OfflineHead
     order: NavItem | None = None  # the order list, linked from the header with its item count
+    nav_main: tuple[NavItem, ...] = ()
+    """The destinations shown in the menu bar on a phone: all of `nav` when there are at most
+    NAV_ROW of them, else the first four (products, regions, categories, makers)."""
+    nav_more: tuple[NavItem, ...] = ()
+    """The others, behind a "Lainnya" (More) button on a phone, in the bar on a wide screen."""
+    nav_more_current: bool = False  # the current page is one of nav_more
 
 
 @dataclass(frozen=True)
@@ -363,7 +374,7 @@ class Views:
         self.inputs = inputs
         self.config = config
         self.routes = routes
-        self.assets = assets
+        self._assets = assets
         self.lang = lang
         self.t = strings_for(lang)
         self.logo = logo
@@ -395,6 +406,13 @@ class Views:
 
     def entry(self, kind: str, slug: str) -> Any:
         return self.inputs.entry(kind, slug)
+
+    @property
+    def assets(self) -> dict[str, str]:
+        """The theme's hashed file URLs (css, js, search, order); reading them is recorded, so a
+        changed stylesheet or script rebuilds the pages that link to it."""
+        self.inputs.read(ASSETS)
+        return self._assets
 
     # -- pictures and cards ----------------------------------------------------------------
     def picture(self, image: Image | None, sizes: str, eager: bool = False, index: int = 0,
@@ -438,7 +456,10 @@ class Views:
         def mark(item: NavItem) -> NavItem:
             return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
 
-        return SiteView(**{**shared.__dict__, "nav": tuple(mark(n) for n in shared.nav),
+        nav = tuple(mark(n) for n in shared.nav)
+        main, more = (nav, ()) if len(nav) <= NAV_ROW else (nav[:4], nav[4:])
+        return SiteView(**{**shared.__dict__, "nav": nav, "nav_main": main, "nav_more": more,
+                           "nav_more_current": any(n.current for n in more),
                            "search": mark(shared.search), "order": mark(shared.order) if shared.order else None})
 
     def _shared_site(self) -> SiteView:

@@ -54,7 +54,7 @@ def product(v: Views, slug: str) -> dict[str, Any]:
     licences = [[commerce.CERTIFICATION_LABELS[c.type], c.number]
                 for c in p.certifications if today and c.valid_on(today)]
     # Names of the maker, region and category, and the maker's number, come from their records.
-    return _compact({**_common(v, p, "product"), "p": v.price(p), "q": 0 if p.price is not None else 1,
+    return _compact({**_common(v, p, "product"), "p": v.price(p), "q": 0 if p.lowest_price is not None else 1,
                      "u": v.text(p, "unit")[0], "m": p.maker, "r": p.region, "d": p.district, "c": p.category,
                      "l": licences, "rel": _listed(v.inputs.related(slug)),
                      "i": v.small_photo(p.images[0]) if p.images else None})

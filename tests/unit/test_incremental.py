@@ -321,3 +321,22 @@ def test_walk_problems_stay_reported_while_no_file_comes_or_goes(tmp_path: Path)
     stray.unlink()
     assert "CT_STRAY" not in codes(site.rebuild())
     assert digest(site.output) == site.cold()
+
+
+def test_a_changed_stylesheet_is_linked_from_every_page_and_the_old_one_goes(tmp_path: Path) -> None:
+    """A site's own static/site.css (a theme override) edited: every page links the new hashed
+    file, the old one is gone, and the site equals a cold build."""
+    site = Site(tmp_path)
+    site.rebuild()
+    static = site.templates / "static"
+    static.mkdir()
+    theme_css = (REPO / "templates" / "static" / "site.css").read_text(encoding="utf-8")
+    (static / "site.css").write_text(theme_css + "\n.brand-title { letter-spacing: .01em; }\n", encoding="utf-8")
+    site.rebuild()
+    sheets = sorted(p.name for p in (site.output / "assets").glob("site.*.css"))
+    assert len(sheets) == 1, sheets
+    for page in site.output.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'rel="stylesheet"' in text:
+            assert sheets[0] in text, f"{page.relative_to(site.output)} links an old stylesheet"
+    assert digest(site.output) == site.cold()

@@ -156,12 +156,12 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "alias"]  # old addresses (tiny)
     wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
                if p[1] == "product.html" and p[3] and p[2] == default]
-    for _, page, data in routes.order_files():  # the order list works offline, in every language
-        wanted += [(routes.page_url(page), page, "page"), (routes.asset(data), data, "page")]
-    wanted += [(routes.asset(a), a, "page") for a in order_script]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
+    for _, page, data in routes.order_files():  # the order list works offline, in every language
+        wanted += [(routes.page_url(page), page, "page"), (routes.asset(data), data, "page")]
+    wanted += [(routes.asset(a), a, "page") for a in order_script]
     wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order and p[2] == default]
     for template in ("region.html", "maker.html", "activity.html", "program.html"):  # activity, program: issue 14
         wanted += [(routes.asset(p[3]), p[3], "image") for p in html if p[1] == template and p[3] and p[2] == default]

@@ -91,8 +91,8 @@ def test_unknown_gallery_suggests_the_one_that_exists(tmp_path):
 
 def test_a_gallery_needs_an_address_and_a_known_region_and_an_https_map(tmp_path):
     text = b"---\nname: Gerai\nregion: pangkp\nmap_url: http://maps.example.com/x\n---\n"
-    found = analysis(tmp_path, {"galleries/gerai.md": text})
-    codes = {(d.code, d.line) for d in found.diags.items if d.path == "content/galleries/gerai.md"}
+    found = analysis(tmp_path, {"galleries/gerai-uji.md": text})
+    codes = {(d.code, d.line) for d in found.diags.items if d.path == "content/galleries/gerai-uji.md"}
     assert {("FM_MISSING_FIELD", 2), ("FM_URL", 4), ("REF_UNKNOWN", 3)} <= codes
 
 

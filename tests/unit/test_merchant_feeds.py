@@ -67,7 +67,7 @@ GENERATED = {
     "products/bervarian.md": HEAD + "title: Abon \"Spesial\" & Pedas\nimages: [abon.jpg]\nvariants:\n"
                                     "  - {name: 100 g, price: 20000}\n  - {name: 250 g, price: 45000}\n"
                                     "  - {name: 500 g, price: 85000, availability: habis}\ndate: 2026-09-01\n---\nAbon.\n",
-    "products/pesanan.md": HEAD + "title: Sarung Tenun Pesanan\nprice: 450000\nimages: [sarung.jpg]\n"
+    "products/sarung-pesanan.md": HEAD + "title: Sarung Tenun Pesanan\nprice: 450000\nimages: [sarung.jpg]\n"
                                   "availability: pre-order\nlead_time_days: 30\ndate: 2026-08-01\n---\nSarung.\n",
     "products/musiman.md": HEAD + "title: Ikan Terbang Asap\nprice: 30000\nimages: [ikan.jpg]\n"
                                   "availability: musiman\nmonths: [1, 2, 3]\ndate: 2026-07-01\n---\nMusiman.\n",
@@ -199,7 +199,7 @@ def test_each_variant_is_an_item_with_its_sku_or_position_and_a_shared_group(sam
     generated_ids = {i["id"][0]: i for i in google_items(generated)}
     assert {"bervarian-1", "bervarian-2", "bervarian-3"} <= set(generated_ids)
     assert generated_ids["bervarian-2"]["title"] == ['Abon "Spesial" & Pedas - 250 g']
-    assert "item_group_id" not in generated_ids["pesanan"], "a product without variants is not a group"
+    assert "item_group_id" not in generated_ids["sarung-pesanan"], "a product without variants is not a group"
 
 
 def test_a_range_uses_its_lower_price_and_a_long_title_and_text_are_cut(generated):
@@ -214,11 +214,11 @@ def test_a_range_uses_its_lower_price_and_a_long_title_and_text_are_cut(generate
 
 def test_pre_orders_carry_their_ready_date_and_seasons_follow_the_build_date(generated):
     by_id = {i["id"][0]: i for i in google_items(generated)}
-    assert by_id["pesanan"]["availability"] == ["preorder"]
-    assert by_id["pesanan"]["availability_date"] == [f"{TODAY + timedelta(days=30)}T00:00+0700"]
+    assert by_id["sarung-pesanan"]["availability"] == ["preorder"]
+    assert by_id["sarung-pesanan"]["availability_date"] == [f"{TODAY + timedelta(days=30)}T00:00+0700"]
     assert by_id["musiman"]["availability"] == ["out_of_stock"]  # November is not January-March
     meta = {r["id"]: r for r in meta_rows(generated)[1]}
-    assert (meta["pesanan"]["availability"], meta["musiman"]["availability"]) == ("preorder", "out of stock")
+    assert (meta["sarung-pesanan"]["availability"], meta["musiman"]["availability"]) == ("preorder", "out of stock")
 
 
 def test_a_product_without_price_is_left_out_with_one_warning_naming_it(tmp_path, generated):

@@ -181,6 +181,31 @@ def test_no_page_scrolls_sideways_or_splits_a_word(served_site, browser, width, 
     page.context.close()
 
 
+MENU = """() => {
+    const ul = document.querySelector('.site-nav ul');
+    const seen = (el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+        return {inside: r.left >= 0 && r.right <= innerWidth && r.width > 0, seen: el.contains(hit)};
+    };
+    const link = (a) => ({href: a.getAttribute('href'), current: a.getAttribute('aria-current'), ...seen(a)});
+    const shown = (el) => el.getClientRects().length > 0;
+    // the destinations in the bar (on a phone the items of "Lainnya" are hidden there) ...
+    const bar = [...document.querySelectorAll('.site-nav > ul > li > a')].filter(shown).map(link);
+    // ... and those in the open "Lainnya" menu
+    const menu = [...document.querySelectorAll('.nav-more a')].filter(shown).map(link);
+    const summary = document.querySelector('.nav-more summary');
+    const more = summary && shown(summary)
+        ? {...seen(summary), current: summary.classList.contains('is-current')} : null;
+    const search = document.querySelector('.site-header a.search-link');
+    const s = search.getBoundingClientRect();
+    return {links: bar, menu_links: menu, more, hidden_scroll: ul.scrollWidth > ul.clientWidth,
+            search: search.getAttribute('href'), search_current: search.getAttribute('aria-current'),
+            search_seen: s.width >= 44 && s.height >= 44 && s.right <= innerWidth
+                && search.contains(document.elementFromPoint((s.left + s.right) / 2, (s.top + s.bottom) / 2))};
+}"""
+
+
 def test_the_menu_shows_every_destination_and_the_current_one_and_reaches_search(served_site, browser):
     server, output = served_site
     page = new_page(browser, **PHONE)
@@ -188,28 +213,24 @@ def test_the_menu_shows_every_destination_and_the_current_one_and_reaches_search
                         "category": "kategori/", "maker": "umkm/", "page": "tentang/"}
     for name, path in every_kind(output).items():
         page.goto(server.url + path, wait_until="load")
-        menu = page.evaluate("""() => {
-            const ul = document.querySelector('.site-nav ul');
-            const links = [...document.querySelectorAll('.site-nav a')].map(a => {
-                const r = a.getBoundingClientRect();
-                const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-                return {href: a.getAttribute('href'), current: a.getAttribute('aria-current'),
-                        inside: r.left >= 0 && r.right <= innerWidth && r.width > 0, seen: a.contains(hit)};
-            });
-            const search = document.querySelector('.site-header a.search-link');
-            const s = search.getBoundingClientRect();
-            return {links, hidden_scroll: ul.scrollWidth > ul.clientWidth, search: search.getAttribute('href'),
-                    search_current: search.getAttribute('aria-current'),
-                    search_seen: s.width >= 44 && s.height >= 44 && s.right <= innerWidth
-                        && search.contains(document.elementFromPoint((s.left + s.right) / 2, (s.top + s.bottom) / 2))};
-        }""")
+        menu = page.evaluate(MENU)
         lang = "en" if name.endswith("-en") and not name.startswith("404") else "id"  # one 404.html
-        assert len(menu["links"]) >= 6, name
+        links = menu["links"]
+        if menu["more"]:  # more than six destinations: the rest open from the visible "Lainnya" button
+            assert menu["more"]["inside"] and menu["more"]["seen"], f"{name}: the More button is not in view"
+            page.locator(".nav-more summary").click()
+            opened = page.evaluate(MENU)["menu_links"]
+            assert opened and all(link["inside"] and link["seen"] for link in opened), f"{name}: {opened}"
+            page.locator(".nav-more summary").click()
+            links = links + opened
+            if any(link["current"] == "page" for link in opened):
+                assert menu["more"]["current"], f"{name}: the More button does not say the current page is in it"
+        assert len(links) >= 6, name
         assert not menu["hidden_scroll"], f"{name}: the menu scrolls sideways"
         assert all(link["inside"] and link["seen"] for link in menu["links"]), f"{name}: {menu['links']}"
         assert menu["search_seen"], f"{name}: no visible search entry in the header"
         assert menu["search"] == ("/galeri/cari/" if lang == "id" else "/galeri/en/search/"), name
-        current = [link["href"] for link in menu["links"] if link["current"] == "page"]
+        current = [link["href"] for link in links if link["current"] == "page"]
         kind = name.rsplit("-", 1)[0]
         if lang == "id" and kind in current_expected:
             assert current == ["/galeri/" + current_expected[kind]], f"{name}: current item {current}"

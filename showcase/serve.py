@@ -37,7 +37,7 @@ from .messages import render
 from .pipeline import Options, build
 from .report import Reporter
 
-POLL_S = 0.1
+POLL_S = 0.05
 """How often the folders are looked at; never more than a fifth of the time a look takes (a large
 catalogue's stat of every file), so polling never takes more than a fifth of a core."""
 KEEPALIVE_S = 15.0

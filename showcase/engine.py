@@ -81,6 +81,11 @@ class Work:
     owners: dict[str, tuple[list[Spec], frozenset[str]]] = field(default_factory=dict)  # re-planned owners
     nodes: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # derived values computed
 
+    def planned(self) -> set[str]:
+        """The outputs the re-planned owners now have (an old page's output may be one of them:
+        an old address that a redirect page answers now)."""
+        return {spec.output for specs, _ in self.owners.values() for spec in specs}
+
 
 class Engine:
     """The pages of one build: what to rebuild (in this process), then the rebuilding (in workers)."""

@@ -40,6 +40,7 @@ from PIL import (
 
 from showcase import parallel
 from showcase.errors import Diagnostic, Severity
+from showcase.writer import link_into
 
 log = logging.getLogger(__name__)
 
@@ -543,14 +544,7 @@ def place(path: Path, data: bytes, cached: Path | None) -> None:
     if cached is not None:
         try:
             if os.stat(cached).st_size == len(data):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                spare = path.with_name(f".{path.name}.link")
-                with suppress(FileNotFoundError):
-                    os.unlink(spare)
-                os.link(cached, spare)
-                os.replace(spare, path)  # does nothing when path is already that file:
-                with suppress(FileNotFoundError):
-                    os.unlink(spare)
+                link_into(cached, path)
                 return
         except OSError:
             pass

@@ -272,7 +272,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         touched = [b.spec.output for b in built] + work.removed
         old_shares = _shares_of(store, touched)
         old_entries = {o: store.sitemap_entry(o) for o in touched}
-        planned = {spec.output for specs, _ in work.owners.values() for spec in specs}
+        planned = work.planned()
         for output in work.removed:  # (an output another page now has, e.g. an old address, stays)
             if not output.startswith(PART) and output not in planned:
                 staging.delete(output)
@@ -356,7 +356,7 @@ def _gone(a: Analysis, work: engine.Work, diags: Diagnostics) -> None:
     """A product or maker page the last build published and this one does not, with no old
     address (`aliases`) answering there: QR codes already printed and links already shared lead
     to nothing. A warning, since a product may be withdrawn on purpose."""
-    planned = {spec.output for specs, _ in work.owners.values() for spec in specs}
+    planned = work.planned()
     for owner in sorted(a.content.removed):
         kind, slug = owner.split("/", 1)
         if kind not in ("product", "maker"):

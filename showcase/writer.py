@@ -144,15 +144,12 @@ class Blobs:
         """Make the blob of digest_ the file just written (a hard link, else a copy); what was
         there under that name is replaced, so a damaged blob heals when its bytes are made again."""
         target = self.path(digest_)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        spare = target.with_name(target.name + ".new")
-        with suppress(FileNotFoundError):
-            os.unlink(spare)
         try:
-            os.link(file, spare)
-        except OSError:
+            link_into(file, target)
+        except OSError:  # no hard links here: a copy, put in place in one rename
+            spare = target.with_name(f".{target.name}.copy")
             shutil.copyfile(file, spare)
-        os.replace(spare, target)
+            os.replace(spare, target)
 
     def intact(self, entry: Entry) -> bool:
         """Whether the blob of entry exists with exactly its bytes."""
@@ -372,6 +369,20 @@ class Staging:
     def abort(self) -> None:
         if self.dir != self.spare:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def link_into(source: Path, target: Path) -> None:
+    """Make target the file source: a hard link put in place with one rename, so target is never
+    half there; a target that already is that file stays as it is. Raises OSError where the file
+    system has no hard links."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    spare = target.with_name(f".{target.name}.link")
+    with suppress(FileNotFoundError):
+        os.unlink(spare)
+    os.link(source, spare)
+    os.replace(spare, target)  # does nothing when target is already that file: then spare stays
+    with suppress(FileNotFoundError):
+        os.unlink(spare)
 
 
 def put(root: Path, relative: str, data: bytes) -> None:

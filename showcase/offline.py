@@ -217,7 +217,8 @@ def short_name(title: str, limit: int = 12) -> str:
     return name[:limit]
 
 
-def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = None) -> str:
+def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = None,
+            site_policy: str = security.CSP) -> str:
     """`_headers` for Netlify and Cloudflare Pages: one rule per top-level file or folder of the
     site (and one for its root address), each carrying all of its headers. Both hosts combine the
     values of every matching rule, so the rules never overlap: a catch-all would add a second
@@ -228,7 +229,7 @@ def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = Non
     lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
     for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
         cache = IMMUTABLE if top in ("assets/", "media/", records.RECORDS_DIR + "/") else "no-cache"
-        extra = security.header_lines(admin_policy if top == "admin/" else None)
+        extra = security.header_lines(admin_policy if top == "admin/" else None, site_policy)
         lines.append("\n  ".join([path, f"Cache-Control: {cache}", *extra]))
     return "\n".join(lines) + "\n"
 
@@ -273,15 +274,17 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes,
 
 
 def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | None, logo_photo: str | None,
-          pages: Sequence[PageRow], files: Files, buckets: Mapping[str, int] | None = None) -> OfflineResult:
+          pages: Sequence[PageRow], files: Files, buckets: Mapping[str, int] | None = None,
+          site_policy: str = security.CSP) -> OfflineResult:
     """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
-    `logo` is the site logo's file (icons are drawn from it) and `pages` the HTML pages."""
+    `logo` is the site logo's file (icons are drawn from it), `pages` the HTML pages and
+    `site_policy` the pages' Content-Security-Policy (the one their `<meta>` prints)."""
     for path, data in icons.render_icons(logo, config.title, config.theme_color,
                                          config.offline.background_color).items():
         staging.write_bytes(path, data)
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
     staging.write_text(HEADERS_FILE, headers(routes, [*files.tops(), HEADERS_FILE, SW_FILE],
-                                             cms.policy(config.cms) if config.cms.enabled else None))
+                                             cms.policy(config.cms) if config.cms.enabled else None, site_policy))
     budget = round(config.offline.budget_mb * 1024 * 1024)
     precache = plan_precache(candidates(files, config, routes, pages, logo_photo), budget)
     staging.write_text(SW_FILE, service_worker(precache, config, routes,

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
-import markupsafe
 
 from . import security
 from .assets import builtin_theme
@@ -50,8 +49,8 @@ def environment(site_templates: Path | None | Sequence[Path], bytecode: Path | N
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=cache)
-    # Constants of showcase.security, not content: printed as they are (quotes unescaped).
-    env.globals["security"] = {"csp": markupsafe.Markup(security.CSP), "referrer": security.REFERRER}
+    # A constant of showcase.security, not content (the policy itself is `site.csp`).
+    env.globals["security"] = {"referrer": security.REFERRER}
     return env
 
 

@@ -11,9 +11,25 @@ from __future__ import annotations
 
 from typing import Sequence
 
-# What a <meta> policy can say (frame-ancestors, report-uri and sandbox are ignored there).
-CSP = ("default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'")
+
+
+def site_csp(frames: Sequence[str] = (), connect: Sequence[str] = ()) -> str:
+    """The policy of every page but `/admin/`, as a `<meta>` can say it (frame-ancestors,
+    report-uri and sandbox are ignored there). `frames`: the origins a page may embed (the video
+    providers the site's bodies use, named only when used); `connect`: the origins a page's own
+    script may send to (the counting service of `analytics:`, only when set). Both sorted, so the
+    same site gives the same bytes; with neither, the policy allows nothing outside the site."""
+    extra = ""
+    if frames:
+        extra += "; frame-src " + " ".join(sorted(set(frames)))
+    if connect:
+        extra += "; connect-src 'self' " + " ".join(sorted(set(connect)))
+    return ("default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'" + extra)
+
+
+# The policy of a site that embeds nothing and counts nothing.
+CSP = site_csp()
 # Headers can also forbid framing (clickjacking an order button).
 FRAMING = "; frame-ancestors 'none'"
 CSP_HEADER = CSP + FRAMING
@@ -30,8 +46,8 @@ def admin_csp(connect: Sequence[str], images: Sequence[str]) -> str:
             "object-src 'none'; base-uri 'none'; form-action 'self'")
 
 
-def header_lines(admin_policy: str | None = None) -> list[str]:
+def header_lines(admin_policy: str | None = None, site_policy: str = CSP) -> list[str]:
     """The security headers of one `_headers` rule: the editor's policy for `/admin/` (given as
-    `admin_policy`), the site's everywhere else."""
-    policy = (admin_policy + FRAMING) if admin_policy else CSP_HEADER
+    `admin_policy`), the site's (`site_policy`, see site_csp) everywhere else."""
+    policy = (admin_policy or site_policy) + FRAMING
     return [f"Content-Security-Policy: {policy}", f"Referrer-Policy: {REFERRER}", "X-Content-Type-Options: nosniff"]

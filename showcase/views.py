@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, market, offline, structured
+from . import commerce, market, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import ASSETS, Inputs
@@ -143,6 +143,8 @@ class SiteView:
     nav_more: tuple[NavItem, ...] = ()
     """The others, behind a "Lainnya" (More) button on a phone, in the bar on a wide screen."""
     nav_more_current: bool = False  # the current page is one of nav_more
+    csp: Markup = Markup(security.CSP)
+    """The pages' Content-Security-Policy (security.site_csp), printed as it is (quotes unescaped)."""
 
 
 @dataclass(frozen=True)

@@ -40,3 +40,19 @@ def changed_files(ref: str, folder: Path) -> set[Path]:
     except GitFailed as exc:
         raise UsageError("changes.failed", ref=ref, detail=str(exc)) from None
     return {(top / name).resolve() for name in names.split("\0") if name}
+
+
+def earlier_versions(ref: str, folder: Path) -> dict[Path, str]:
+    """The Markdown files under `folder` deleted or changed since `ref` (committed or not), each
+    with its text at the merge base: what the pages they made looked like before the change.
+    Renames count as a deletion (git's rename guess plays no part)."""
+    try:
+        top = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+        base = _git(folder, "merge-base", ref, "HEAD").strip()
+        names = _git(top, "diff", "--name-only", "-z", "--no-renames", "--diff-filter=DM", base, "--", str(folder))
+        found = {}
+        for name in sorted(n for n in names.split("\0") if n.endswith(".md")):
+            found[(top / name).resolve()] = _git(top, "show", f"{base}:{name}")
+    except GitFailed as exc:
+        raise UsageError("changes.failed", ref=ref, detail=str(exc)) from None
+    return found

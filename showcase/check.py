@@ -6,7 +6,8 @@ language: text for people, GitHub Actions annotations (`::error file=...,line=..
 problems appear on a pull request's lines, or JSON for other tools. It then summarises
 completeness: products without photos, price or English translation, expired licences, photos
 far larger than needed. With `--strict --changed-since REF` only warnings in files changed
-since REF (see `changes`) are fatal; errors always are. It writes no site, only its cache (the
+since REF (see `changes`) are fatal; errors always are, among them a product or maker page REF
+published that the change removes with no alias (`gone_since`). It writes no site, only its cache (the
 site folder's `.cache/showcase` by default). It never decides what is wrong (the stages do);
 completeness notes never fail the check.
 """
@@ -20,9 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .changes import changed_files
+from . import slugs, yamlnodes
+from .changes import changed_files, earlier_versions
 from .cli import add_cache, add_content, add_lang, cache_dir, language, program
 from .errors import Diagnostic, Diagnostics, Severity
+from .loader import KIND_FOLDERS
+from .routes import Routes
+from .source import split_front_matter
 from .messages import Text, problems_count, render
 from .pipeline import Analysis, Options, analyse
 from .report import verdict
@@ -230,6 +235,8 @@ def run(options: Options, fmt: str = "text", strict: bool = False, out: TextIO |
     analysis = analyse(options)
     with analysis.store.transaction():
         analysis.store.clear_pending()  # this state is check's own: no build reads what it changed
+    if changed_since is not None and options.content.is_dir():
+        gone_since(analysis, earlier_versions(changed_since, options.content))
     v = Verdict(analysis.diags, strict, changed, analysis.config.display_root, changed_since or "")
     done = completeness(analysis)
     formatter = {"text": format_text, "github": format_github, "json": format_json}[fmt]
@@ -239,6 +246,53 @@ def run(options: Options, fmt: str = "text", strict: bool = False, out: TextIO |
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(step_summary(done, v, lang))
     return 1 if v.failed else 0
+
+
+def gone_since(analysis: Analysis, earlier: dict[Path, str]) -> None:
+    """Product and maker pages that the content at REF made and this content does not, with no
+    old address (`aliases`) answering there: QR codes printed from REF's catalogue lead nowhere.
+    Found from the Indonesian files deleted, moved or changed since REF (their front matter at
+    REF gives the slug). An error (the build only warns): a deleted file can carry no warning of
+    its own for --changed-since to hold against the change."""
+    config, routes = analysis.config, analysis.routes
+    lang = config.languages[0]
+    catalog = analysis.catalog
+    answered = {Routes.output_file(routes.path(kind, entry.slug, lang))
+                for kind, entries in (("product", catalog.products), ("maker", catalog.makers)) for entry in entries}
+    for kind, entries in (("product", catalog.products), ("maker", catalog.makers), ("region", catalog.regions),
+                          ("category", catalog.categories), ("page", catalog.pages)):
+        for entry in entries:
+            for alias in entry.aliases:  # a path from the root answers whatever it names; a slug, in its kind
+                path = alias.lstrip("/") if alias.startswith("/") else routes.path(kind, alias, lang)
+                answered.add(Routes.output_file(path))
+    for path, text in sorted(earlier.items()):
+        try:
+            relative = path.relative_to(config.content_dir.resolve())
+        except ValueError:
+            continue
+        kind = KIND_FOLDERS.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        if kind not in ("product", "maker") or path.name.count(".") > 1:  # a translation: the original counts
+            continue
+        stem = path.parent.name if path.stem == "index" and len(relative.parts) > 2 else path.stem
+        slug = _earlier_slug(path, text) or slugs.slugify(stem)
+        if not slug or Routes.output_file(routes.path(kind, slug, lang)) in answered:
+            continue
+        analysis.diags.error(config.display(path), None, "PAGE_GONE.strict",
+               address=routes.absolute(kind, slug, lang), slug=slug, path="/" + routes.path(kind, slug, lang))
+
+
+def _earlier_slug(path: Path, text: str) -> str | None:
+    """The `slug:` an earlier version of a file named, if it named one readably."""
+    source = split_front_matter(path, path.name, text, Diagnostics())
+    try:
+        node = yamlnodes.parse(source.front_matter, source.front_matter_line) if source else None
+    except yamlnodes.YamlProblem:
+        return None
+    if isinstance(node, yamlnodes.Mapping):
+        for key, value in node.items:
+            if key.text == "slug" and isinstance(value, yamlnodes.Scalar) and not value.is_null:
+                return value.text.strip() or None
+    return None
 
 
 def parser() -> argparse.ArgumentParser:

@@ -208,8 +208,10 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
         (('TPL_SYNTAX', 'TPL_RENDER', 'TPL_MISSING'), 'kesalahan di templat (untuk pengembang, lihat [templates.md](templates.md))',
          'template problems, for developers'),
         (('PAGE_GONE',), 'halaman produk atau UMKM yang sudah terbit hilang tanpa `aliases`; kode QR lama menuju halaman '
-                         'yang tidak ada',
-         'a published product or maker page is gone with no `aliases`; old QR codes lead nowhere'),
+                         'yang tidak ada (peringatan saat build; galat pada `check --strict --changed-since`, yang '
+                         'membandingkan dengan isi pada REF)',
+         'a published product or maker page is gone with no `aliases`; old QR codes lead nowhere (a warning in a '
+         'build; an error in `check --strict --changed-since`, which compares with the content at REF)'),
         (('PAGE_VIEW',), 'sebuah halaman tidak bisa disusun dari isinya (untuk pengembang; pesannya menyebut halaman dan '
                          'file asalnya)',
          'a page could not be assembled from its content (for developers; the message names the page and its file)'),

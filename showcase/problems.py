@@ -422,6 +422,16 @@ PROBLEMS: dict[str, M] = {
                    "dihapus, abaikan peringatan ini",
                    "if its file or slug was renamed, add `aliases: [{slug}]` to its new file; if it was removed "
                    "on purpose, ignore this warning"),
+    "PAGE_GONE.strict": M("alamat {address} hilang: kode QR yang sudah dicetak dan tautan yang sudah dibagikan "
+                          "menuju halaman yang tidak ada",
+                          "the address {address} is gone: QR codes already printed and links already shared lead "
+                          "to a missing page",
+                          "jika file atau slug-nya diganti, tambahkan `aliases: [{slug}]` di file barunya; jika "
+                          "memang dihapus, tambahkan `aliases: [{path}]` di halaman yang sebaiknya dibuka "
+                          "pemindai kode QR itu (misalnya halaman UMKM-nya)",
+                          "if its file or slug was renamed, add `aliases: [{slug}]` to its new file; if it was "
+                          "removed on purpose, add `aliases: [{path}]` to the page that people scanning its QR "
+                          "code should reach instead (its maker's page, say)"),
     "PAGE_VIEW": M("halaman {page} ({owner}) tidak bisa disusun: {detail}",
                    "the page {page} ({owner}) could not be put together: {detail}",
                    "laporkan kepada pengembang showcase, dengan pesan ini", "report this to showcase's developers, with this message"),

@@ -172,3 +172,46 @@ def test_changed_since_needs_strict_a_repository_and_a_known_ref(repo, tmp_path,
     assert main(["check", "--content", str(outside / "content"), "--strict", "--changed-since", "main",
                  "--lang", "en"]) == 2
     assert "not a git repository" in capsys.readouterr().err
+
+
+def errors(report: dict) -> dict[str, str]:
+    return {f"{e['path']}:{e['code']}": e["message"] for e in report["errors"]}
+
+
+def test_a_product_renamed_without_an_alias_fails_the_strict_check_naming_its_printed_address(repo, capsys):
+    """Its QR code is on catalogues and shelf labels printed from main: the check must stop the
+    pull request that would break them, and say which address and how to keep it."""
+    git(repo, "mv", "content/products/lama.md", "content/products/lama-sekali.md")
+    git(repo, "commit", "-q", "-m", "Ganti nama")
+    code, report = check(capsys, "--strict", "--changed-since", "main")
+    assert code == 1
+    gone = errors(report)["content/products/lama.md:PAGE_GONE"]
+    assert "/produk/lama/" in gone
+    assert "aliases: [lama]" in report["errors"][0]["hint"]
+
+
+def test_an_alias_or_a_kept_slug_answers_the_old_address(repo, capsys):
+    git(repo, "mv", "content/products/lama.md", "content/products/lama-sekali.md")
+    text = (repo / "content/products/lama-sekali.md").read_text()
+    write(repo, "content/products/lama-sekali.md", text.replace("---\ntitle:", "---\naliases: [lama]\ntitle:", 1))
+    # A file moved with its `slug:` kept publishes the same address: nothing is gone.
+    write(repo, "content/products/lain-baru.md", product("Produk Lain", "slug: lain\n" + EXPIRED))
+    git(repo, "rm", "-q", "content/products/lain.md")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Ganti nama dengan alamat lama")
+    code, report = check(capsys, "--strict", "--changed-since", "main")
+    assert not [e for e in report["errors"] if e["code"] == "PAGE_GONE"], report["errors"]
+    assert not [w for w in report["warnings"] if w["code"] == "PAGE_GONE"]
+
+
+def test_a_product_removed_on_purpose_passes_once_its_address_leads_somewhere(repo, capsys):
+    git(repo, "rm", "-q", "content/products/lama.md")
+    git(repo, "commit", "-q", "-m", "Hapus produk")
+    code, report = check(capsys, "--strict", "--changed-since", "main")
+    assert code == 1 and "content/products/lama.md:PAGE_GONE" in errors(report)
+    hint = report["errors"][0]["hint"]
+    assert "aliases: [/produk/lama/]" in hint
+    maker = next((repo / "content/makers").glob("*.md"))
+    maker.write_text(maker.read_text().replace("---\n", "---\naliases: [/produk/lama/]\n", 1))
+    code, report = check(capsys, "--strict", "--changed-since", "main")
+    assert "content/products/lama.md:PAGE_GONE" not in errors(report)

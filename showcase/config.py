@@ -71,6 +71,7 @@ class SiteConfig:
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
+    redirects: str | None = None  # `_redirects` for this host's rules (netlify, cloudflare), or none
     translated: tuple[tuple[str, str, str], ...] = ()
     """(field, language, text) of the site texts written per language in site.yaml; `title`,
     `tagline`, `description` and `organisation` above hold the site's own (first) language."""
@@ -159,6 +160,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),
         offline=_offline(values.get("offline", {})),
+        redirects=values.get("redirects"),
         translated=tuple((name, lang, text) for name, pairs in texts.items() for lang, text in pairs[1:]),
     )
 

@@ -251,6 +251,8 @@ class Content:
             followers = set(self.store.referrers(key))
             if (before is None) != (after is None):
                 followers |= set(self.store.referrers(f"missing:{kind}"))
+            # Entries only: a body pointing here (`body:...`) is the body stage's to redo.
+            followers = {f for f in followers if ":" not in f}
             for follower in followers - done:
                 heapq.heappush(queue, (KIND_RANK.get(follower.split("/", 1)[0], len(KINDS)), follower))
 

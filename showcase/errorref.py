@@ -212,6 +212,10 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
                          'membandingkan dengan isi pada REF)',
          'a published product or maker page is gone with no `aliases`; old QR codes lead nowhere (a warning in a '
          'build; an error in `check --strict --changed-since`, which compares with the content at REF)'),
+        (('ROUTE_REDIRECTS_LIMIT',), '`_redirects` (pilihan `redirects:` di site.yaml) penuh: alamat lama sisanya '
+                                     'dialihkan oleh halaman pengalih saja',
+         '`_redirects` (`redirects:` in site.yaml) is full: the remaining old addresses lead on through their '
+         'redirect pages only'),
         (('PAGE_VIEW',), 'sebuah halaman tidak bisa disusun dari isinya (untuk pengembang; pesannya menyebut halaman dan '
                          'file asalnya)',
          'a page could not be assembled from its content (for developers; the message names the page and its file)'),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
 HEADERS_FILE = "_headers"
+REDIRECTS_FILE = "_redirects"  # written from the old addresses (pages/aliases.py) when asked
 NETWORK_TIMEOUT_MS = 3000
 RUNTIME_PAGES = 60
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -225,7 +226,8 @@ def headers(routes: Routes, files: Iterable[str], admin_policy: str | None = Non
     Content-Security-Policy to `/admin/` (browsers enforce both) and `no-cache` to hashed files.
     HTML, sw.js, the manifest and icons are revalidated; `assets/` and `media/` cached for ever."""
     base = routes.base_path
-    tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files})
+    tops = sorted({name.split("/", 1)[0] + ("/" if "/" in name else "") for name in files
+                   if name != REDIRECTS_FILE})  # read by the host, never served
     lines = ["# Caching and security rules for Netlify and Cloudflare Pages, written by the build (README: Offline)."]
     for path, top in [(base, ""), *((base + top + ("*" if top.endswith("/") else ""), top) for top in tops)]:
         cache = IMMUTABLE if top in ("assets/", "media/", records.RECORDS_DIR + "/") else "no-cache"

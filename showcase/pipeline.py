@@ -293,6 +293,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         _records(staging, store, config, {b.spec.output for b in built if b.changed} | set(work.removed),
                  a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
+        _redirects(staging, store, config, routes, diags)
         released = [e[0] for p in staging.changes if (e := store.published(p)) is not None]
         lag = staging.commit(store.published_paths)
         store.set_manifests(staging.changes, lag)
@@ -526,6 +527,20 @@ def _orders(staging: Staging, store: Store, routes: Routes) -> None:
 
     for lang, _, data in routes.order_files():
         staging.write_text(data, order.data_file([line for _, line in store.parts(order.ENTRY, lang)]))
+
+
+def _redirects(staging: Staging, store: Store, config: SiteConfig, routes: Routes, diags: Diagnostics) -> None:
+    """`_redirects` from the old addresses' pages, when site.yaml asks for one (`redirects:`)."""
+    from .pages import aliases
+
+    if config.redirects is None:
+        staging.delete(aliases.REDIRECTS_FILE)
+        return
+    text, left = aliases.redirects_file(store.pages_of(aliases.KIND), routes, config.redirects)
+    staging.write_text(aliases.REDIRECTS_FILE, text)
+    if left:
+        diags.warning(config.display(config.content_dir / "site.yaml"), None, "ROUTE_REDIRECTS_LIMIT",
+                      limit=aliases.REDIRECTS_LIMIT, left=left)
 
 
 def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:

@@ -432,6 +432,12 @@ PROBLEMS: dict[str, M] = {
                           "if its file or slug was renamed, add `aliases: [{slug}]` to its new file; if it was "
                           "removed on purpose, add `aliases: [{path}]` to the page that people scanning its QR "
                           "code should reach instead (its maker's page, say)"),
+    "ROUTE_REDIRECTS_LIMIT": M("{left} alamat lama tidak masuk `_redirects`, yang memuat paling banyak {limit} baris",
+                               "{left} old addresses are left out of `_redirects`, which holds at most {limit} lines",
+                               "alamat itu tetap dialihkan oleh halaman pengalihnya; hapus `aliases:` yang sudah "
+                               "tidak dipakai agar sisanya mendapat pengalihan HTTP",
+                               "those addresses still lead on through their redirect pages; remove `aliases:` no "
+                               "longer needed so that the others get an HTTP redirect"),
     "PAGE_VIEW": M("halaman {page} ({owner}) tidak bisa disusun: {detail}",
                    "the page {page} ({owner}) could not be put together: {detail}",
                    "laporkan kepada pengembang showcase, dengan pesan ini", "report this to showcase's developers, with this message"),

@@ -291,6 +291,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
             _f("kill_switch", "bool", example="true",
                doc="ship a service worker that removes itself and its caches"),
         )),
+        _f("redirects", "choice", choices=("netlify", "cloudflare"), example="netlify",
+           doc="also write `_redirects` (HTTP 301 from each old address, `aliases:`) for this host"),
     ),
 }
 

@@ -530,6 +530,10 @@ class Store:
     def sitemap_entry(self, output: str) -> tuple[str | None, int] | None:
         return self.db.execute("SELECT sitemap, bucket FROM pages WHERE output = ?", (output,)).fetchone()
 
+    def pages_of(self, kind: str) -> list[tuple[str, str, str]]:
+        """(output, owner, lang) of every page of one kind, by output."""
+        return list(self.db.execute("SELECT output, owner, lang FROM pages WHERE kind = ? ORDER BY output", (kind,)))
+
     def html_pages(self) -> list[tuple[str, str, str, str | None]]:
         """(output, template, lang, photo) of every HTML page, by output."""
         return list(self.db.execute("SELECT output, template, lang, photo FROM pages WHERE template != '' "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from .. import offline
 from ..routes import Routes
 from ..views import Page, Spec, Views
 from . import Context, Kind, register
@@ -71,6 +72,25 @@ def render(v: Views, page: Page) -> bytes:
             f'<link rel="canonical" href="{canonical}">\n<meta http-equiv="refresh" content="0; url={url}">\n'
             f'</head>\n<body>\n<p>{html.escape(a.note)} <a href="{url}">{title}</a></p>\n</body>\n</html>\n'
             ).encode("utf-8")
+
+
+REDIRECTS_FILE = offline.REDIRECTS_FILE
+REDIRECTS_LIMIT = 2000
+"""Cloudflare Pages reads at most 2,000 static redirects; Netlify advises staying well below."""
+# Netlify applies a rule only where no file answers, unless forced (`!`): the redirect page
+# written at each old address would hide it. Cloudflare always applies its rules.
+STATUS = {"netlify": "301!", "cloudflare": "301"}
+
+
+def redirects_file(pages: list[tuple[str, str, str]], routes: Routes, host: str) -> tuple[str, int]:
+    """`_redirects` for `host` from the redirect pages (output, owner, lang): one line per old
+    address, at most REDIRECTS_LIMIT; returns the text and how many were left out (those still
+    answer with their redirect page)."""
+    lines = ["# Old addresses (aliases:) for " + host + ", written by the build (docs/content.md: Alamat lama)."]
+    for output, owner, lang in pages[:REDIRECTS_LIMIT]:
+        kind, slug = owner.split("/", 1)
+        lines.append(f"{routes.page_url(output)} {routes.href(ROUTE[kind], slug, lang)} {STATUS[host]}")
+    return "\n".join(lines) + "\n", max(0, len(pages) - REDIRECTS_LIMIT)
 
 
 register(Kind(KIND, lambda ctx, argument: [], build, render))

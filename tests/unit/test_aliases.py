@@ -60,6 +60,18 @@ def test_renamed_product_keeps_its_old_addresses_and_qr_codes(tmp_path: Path) ->
     assert digest(site.output) == site.cold()
 
 
+def test_a_link_to_the_old_address_of_a_renamed_product_is_an_error_in_every_build(tmp_path: Path) -> None:
+    """A body linking to a product whose `slug:` changed: the incremental build must find the
+    broken link as a cold build does (it once kept the link's old target and published it)."""
+    site = Site(tmp_path)
+    site.rebuild()
+    site.edit(PRODUCT, "title: ", "slug: bandeng-presto-juwana\ntitle: ")
+    with pytest.raises(BuildFailed):
+        site.rebuild()
+    with pytest.raises(BuildFailed):
+        site.cold()
+
+
 def test_renamed_without_an_alias_warns_with_the_address_that_is_gone(tmp_path: Path) -> None:
     site = Site(tmp_path)
     site.rebuild()
@@ -93,3 +105,41 @@ def test_an_alias_on_another_page_is_an_error_naming_both(tmp_path: Path) -> Non
         site.rebuild()
     texts = [d.format("en") for d in failure.value.diagnostics.errors]
     assert any("produk/abon-bandeng/index.html" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("host, status", [("netlify", "301!"), ("cloudflare", "301")])
+def test_redirects_file_for_the_host_lists_every_old_address(tmp_path: Path, host: str, status: str) -> None:
+    """`redirects:` in site.yaml: the host answers each old address with an HTTP 301 (Netlify only
+    when forced, since the redirect page is a file there too); the rules file itself is never
+    given a header rule, and the rebuilt site equals a cold build."""
+    site = Site(tmp_path)
+    site.edit("site.yaml", "title: ", f"redirects: {host}\ntitle: ")
+    site.rebuild()
+    assert (site.output / "_redirects").read_text(encoding="utf-8").splitlines()[1:] == []
+    site.edit(PRODUCT, "title: ", "slug: bandeng-presto-juwana\naliases: [bandeng-presto, /promo/bandeng/]\ntitle: ")
+    site.edit("products/soppeng/sarung-sutra/index.md", "/produk/bandeng-presto/", "/produk/bandeng-presto-juwana/")
+    site.rebuild()
+    lines = (site.output / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    assert lines[1:] == [f"/en/products/bandeng-presto/ /en/products/bandeng-presto-juwana/ {status}",
+                         f"/produk/bandeng-presto/ /produk/bandeng-presto-juwana/ {status}",
+                         f"/promo/bandeng/ /produk/bandeng-presto-juwana/ {status}"]
+    assert "/_redirects" not in (site.output / "_headers").read_text(encoding="utf-8")
+    assert digest(site.output) == site.cold()
+    site.edit("site.yaml", f"redirects: {host}\n", "")
+    site.rebuild()
+    assert not (site.output / "_redirects").exists(), "without the setting, no rules file"
+
+
+def test_redirects_beyond_the_hosts_limit_are_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from showcase.pages import aliases
+
+    monkeypatch.setattr(aliases, "REDIRECTS_LIMIT", 2)
+    site = Site(tmp_path)
+    site.edit("site.yaml", "title: ", "redirects: cloudflare\ntitle: ")
+    site.edit(PRODUCT, "title: ", "aliases: [bandeng-lama, /promo/bandeng/]\ntitle: ")
+    report = site.rebuild()
+    full = [w for w in report.warnings if w.code == "ROUTE_REDIRECTS_LIMIT"]
+    assert len(full) == 1 and full[0].path == "content/site.yaml" and "1 old address" in full[0].format("en")
+    assert len((site.output / "_redirects").read_text(encoding="utf-8").splitlines()) == 3
+    assert (site.output / "promo" / "bandeng" / "index.html").is_file(), "the page still leads on"

@@ -73,6 +73,29 @@ class Built:
 
 
 @dataclass
+class Produced:
+    """What the pages of a build came to, gathered chunk by chunk: the pages themselves are saved
+    as their chunk arrives (`save_pages`), so the parent never holds more than a chunk of them."""
+
+    outputs: list[str] = field(default_factory=list)  # every page built, in order
+    changed: set[str] = field(default_factory=set)  # parts whose value changed
+    errors: list[Built] = field(default_factory=list)  # pages that could not be made
+    rendered: int = 0
+    shares: dict[str, Any] = field(default_factory=dict)  # share images the pages link to, by path
+
+    def add(self, chunk: Sequence[Built]) -> None:
+        for item in chunk:
+            self.outputs.append(item.spec.output)
+            if item.changed:
+                self.changed.add(item.spec.output)
+            if item.error:
+                self.errors.append(item)
+            self.rendered += item.rendered
+            if item.summary is not None and item.summary.share is not None:
+                self.shares[item.summary.share.path] = item.summary.share
+
+
+@dataclass
 class Work:
     """What a build must do to its pages."""
 
@@ -212,7 +235,16 @@ def _start(job: Job) -> None:
 def _work(specs: list[Spec]) -> tuple[list[Built], dict[str, tuple[str, frozenset[str]]]]:
     w = _WORKER[0]
     built = [_one(w, spec) for spec in specs]
-    return built, w.inputs.computed()
+    computed = w.inputs.computed(fresh=True)
+    if w.inputs.trim(KEEP):
+        parallel.release_memory()
+    return built, computed
+
+
+KEEP = 3000
+"""Entries, bodies, cards and derived values a worker keeps between tasks before it forgets them
+all (they are read again from the state when needed): what bounds a worker's memory on a large
+site, where every product's entry, body and card would otherwise stay in every worker."""
 
 
 def _one(w: _Worker, spec: Spec) -> Built:
@@ -260,16 +292,23 @@ def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
             stopped = stopped or code not in ("TPL_RENDER", "PAGE_VIEW")
 
 
-def save(store: Store, work: Work, built: Sequence[Built], nodes: dict[str, tuple[str, frozenset[str]]]) -> None:
-    """Record what this build's pages, plans and derived values read, and what they made."""
+def save(store: Store, work: Work, nodes: dict[str, tuple[str, frozenset[str]]], built: Iterable[str]) -> None:
+    """Record what this build's plans and derived values read, and forget the pages that are
+    gone (but those `built` again: an old address that a redirect page answers now)."""
     for owner, (specs, reads) in work.owners.items():
         store.set_owner(owner, specs or None)
         store.set_reads(OWNER + owner, reads)
     for name, (digest, reads) in nodes.items():
         store.set_key(NODE + name, digest or None)
         store.set_reads(NODE + name, reads)
+    made = set(built)
     for output in work.removed:
-        store.drop_page(output)
+        if output not in made:
+            store.drop_page(output)
+
+
+def save_pages(store: Store, built: Sequence[Built]) -> None:
+    """Record what these pages read and what they made."""
     for item in built:
         spec = item.spec
         if item.file is None and not item.changed:

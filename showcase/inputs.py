@@ -67,6 +67,7 @@ class Inputs:
         self._nodes: dict[str, tuple[Any, frozenset[str]]] = {}
         self._memo: dict[Any, tuple[Any, frozenset[str]]] = {}
         self._frames: list[set[str]] = []
+        self._fresh: set[str] = set()  # derived values computed since computed(fresh=True)
 
     @property
     def store(self) -> Store:
@@ -146,6 +147,7 @@ class Inputs:
         known = self._nodes.get(name)
         if known is None:
             known = self._nodes[name] = self.compute(name)
+            self._fresh.add(name)
         return known[0]
 
     def compute(self, name: str) -> tuple[Any, frozenset[str]]:
@@ -159,9 +161,25 @@ class Inputs:
             self._frames = saved
         return value, frozenset(reads)
 
-    def computed(self) -> dict[str, tuple[str, frozenset[str]]]:
-        """Every derived value this process computed: name -> (digest, reads)."""
-        return {name: (digest_of(value), reads) for name, (value, reads) in self._nodes.items()}
+    def computed(self, fresh: bool = False) -> dict[str, tuple[str, frozenset[str]]]:
+        """The derived values this process computed: name -> (digest, reads); with `fresh`, only
+        those computed since the last such call (each is digested and sent once)."""
+        names = self._fresh if fresh else self._nodes.keys()
+        found = {name: (digest_of(self._nodes[name][0]), self._nodes[name][1]) for name in names}
+        if fresh:
+            self._fresh = set()
+        return found
+
+    def trim(self, keep: int) -> bool:
+        """Forget every entry, body, photo plan, list, derived value and remembered value read so
+        far when they number more than `keep` (a worker's memory on a large site); True if it did. They are read
+        again from the state, which does not change during a build, so nothing else changes."""
+        held = len(self._entries) + len(self._bodies) + len(self._memo) + len(self._nodes) + len(self._plans)
+        if held <= keep or self._frames:
+            return False
+        for cache in (self._entries, self._bodies, self._plans, self._lists, self._nodes, self._memo):
+            cache.clear()
+        return True
 
     def remember(self, key: Any, make: Callable[[], Any]) -> Any:
         """make() once per process for `key` (a card, say); later uses record the same reads."""

@@ -18,7 +18,10 @@ It knows nothing of what the tasks do.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
+import gc
 import multiprocessing
 import os
 import sys
@@ -149,3 +152,14 @@ def chunked(items: Iterable[T], size: int) -> list[list[T]]:
             out.append([])
         out[-1].append(item)
     return out
+
+
+def release_memory() -> None:
+    """In a worker that just dropped its caches: collect them and hand the freed heap back to the
+    system (glibc keeps it otherwise, and a worker's memory would stay at its largest page's)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): the memory stays with the process
+            pass

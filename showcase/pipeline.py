@@ -258,30 +258,36 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                 staging.write_bytes(relative, data)
         job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
                          staging.tree().portable(), options.cache / "templates" if options.cache else None)
-        built: list[engine.Built] = []
+        produced = engine.Produced()
         nodes = dict(work.nodes)
+        old_shares = _shares_of(store, work.removed)  # what the last build's pages linked to and listed
+        old_entries = {o: store.sitemap_entry(o) for o in work.removed}
+        listed: set[int] = set()  # hash buckets of the pages whose sitemap entry came, went or changed
         for chunk, computed in engine.produce(job, work.specs, options.workers,
                                               lambda d, t: reporter.progress("pages", d, t)):
+            outputs = [item.spec.output for item in chunk]
+            old_shares.update(_shares_of(store, outputs))
+            before = {o: store.sitemap_entry(o) for o in outputs}
             for item in chunk:
                 if item.file is not None:
                     staging.record(item.spec.output, item.file)
-            built += chunk
+            engine.save_pages(store, chunk)  # (rolled back with the rest if the build fails)
+            listed |= _listing_changes(store, before)
+            produced.add(chunk)
             nodes.update(computed)
-        engine.report_errors(built, diags)
+        engine.report_errors(produced.errors, diags)
         _check(diags, options, reporter, started)
-        touched = [b.spec.output for b in built] + work.removed
-        old_shares = _shares_of(store, touched)
-        old_entries = {o: store.sitemap_entry(o) for o in touched}
         planned = work.planned()
         for output in work.removed:  # (an output another page now has, e.g. an old address, stays)
             if not output.startswith(PART) and output not in planned:
                 staging.delete(output)
-        engine.save(store, work, built, nodes)
+        engine.save(store, work, nodes, produced.outputs)
+        listed |= _listing_changes(store, old_entries)
         made, reused = _photos(staging, a, options, reporter, force)
-        shared = _shares(staging, store, built, old_shares, options)
+        shared = _shares(staging, store, produced.shares, old_shares, options)
         staging.write_text(ROBOTS, feeds.robots(routes))
-        _sitemaps(staging, store, routes, old_entries, a.everything or force)
-        changed_parts = {b.spec.output.split("/", 1)[0] for b in built if b.changed} \
+        _sitemaps(staging, store, routes, listed, a.everything or force)
+        changed_parts = {o.split("/", 1)[0] for o in produced.changed} \
             | {o.split("/", 1)[0] for o in work.removed if o.startswith(PART)}
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything or force)
@@ -290,7 +296,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
                 or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category",
                                      "e:program/", "f:kind/program")) for k in a.changed))
-        _records(staging, store, config, {b.spec.output for b in built if b.changed} | set(work.removed),
+        _records(staging, store, config, produced.changed | set(work.removed),
                  a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
         _redirects(staging, store, config, routes, diags)
@@ -309,7 +315,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     report = _report(diags, options, started)
     report.pages = store.page_count()
     report.products = store.count("product")
-    report.rendered = sum(1 for item in built if item.rendered)
+    report.rendered = produced.rendered
     report.images_made, report.images_reused = made + shared[0], reused + shared[1]
     report.languages, report.output = config.languages, options.output.as_posix()
     report.untranslated = {lang: store.untranslated(lang) for lang in config.languages[1:]}
@@ -440,11 +446,10 @@ def _shares_of(store: Store, outputs: list[str]) -> dict[str, share.SharePlan]:
     return {s.share.path: s.share for s in store.summaries(outputs) if s.share is not None}
 
 
-def _shares(staging: Staging, store: Store, built: list[engine.Built], old: dict[str, share.SharePlan],
+def _shares(staging: Staging, store: Store, new: dict[str, share.SharePlan], old: dict[str, share.SharePlan],
             options: Options) -> tuple[int, int]:
-    """Share images of the pages built, like photos: one the output holds stays; one no page
-    links to any more goes."""
-    new = {b.summary.share.path: b.summary.share for b in built if b.summary and b.summary.share}
+    """Share images of the pages built (`new`, by path), like photos: one the output holds stays;
+    one no page links to any more goes."""
     todo = [s for s in new.values() if staging.published(s.path) is None]
     made, reused = share.process(todo, staging.dir, options.cache, [staging.output])
     for plan in todo:
@@ -456,15 +461,22 @@ def _shares(staging: Staging, store: Store, built: list[engine.Built], old: dict
     return made, reused + len(new) - len(todo)
 
 
-def _sitemaps(staging: Staging, store: Store, routes: Routes, old: dict[str, tuple[str | None, int] | None],
-              everything: bool) -> None:
-    """The sitemap files whose pages came, went or changed their entry; all when their number changed."""
-    parts = feeds.sitemap_parts(store.listed_count())
+def _listing_changes(store: Store, old: dict[str, tuple[str | None, int] | None]) -> set[int]:
+    """The hash buckets of the pages whose sitemap entry differs from `old` (as the store holds
+    them before the pages were saved)."""
     changed: set[int] = set()
     for output, before in old.items():
         after = store.sitemap_entry(output)
         if (before[0] if before else None) != (after[0] if after else None):
-            changed.add(((after or before) or (None, 0))[1] % parts)
+            changed.add(((after or before) or (None, 0))[1])
+    return changed
+
+
+def _sitemaps(staging: Staging, store: Store, routes: Routes, buckets: set[int], everything: bool) -> None:
+    """The sitemap files whose pages came, went or changed their entry (`buckets`, see
+    _listing_changes); all when their number changed."""
+    parts = feeds.sitemap_parts(store.listed_count())
+    changed = {bucket % parts for bucket in buckets}
     if parts != store.meta("sitemap parts") or everything:
         changed = set(range(parts))
         for name in store.published_paths("sitemap-"):

@@ -13,6 +13,7 @@ code (the views do).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import zxingcpp
@@ -35,7 +36,26 @@ def _modules(url: str) -> tuple[bytes, int]:
     return image.tobytes(), image.shape[0]
 
 
-@lru_cache(maxsize=4096)
+@dataclass(frozen=True)
+class Code:
+    """A QR code as a page's view holds it: the URL it opens and its text alternative. It is
+    drawn only when a template prints it (`__html__`), so a page whose view came out as the last
+    build's (only its digest is compared) never draws its codes: a region's shelf labels and
+    printable catalogue hold thousands."""
+
+    url: str
+    label: str
+
+    def __html__(self) -> str:
+        return str(svg(self.url, self.label))
+
+
+def code(url: str, label: str) -> Code:
+    """The QR code of url, with label as its text alternative, for a view."""
+    return Code(url, label)
+
+
+@lru_cache(maxsize=16384)
 def drawing(url: str) -> str:
     """The `<svg>` of url's QR code, without its text alternative."""
     pixels, size = _modules(url)

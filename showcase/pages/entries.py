@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import commerce, qr, structured
+from ..qr import Code as QrCode
 from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
@@ -73,6 +74,20 @@ def district_order(region: Region, v: Views) -> list[tuple[str, str | None]]:
     return sorted(members, key=lambda m: position.get(m[1] or "", len(position)))  # stable
 
 
+def _layout(r: Region, v: Views) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+    """A region's products in district order, each district's count and the page it starts on:
+    the same for every page of the region, so worked out once per process (a large region has
+    dozens of pages and thousands of products)."""
+    ordered = district_order(r, v)
+    counts = dict.fromkeys(r.districts, 0)
+    starts: dict[str, int] = {}
+    for index, (_, district) in enumerate(ordered):
+        if district in counts:
+            counts[district] += 1
+        starts.setdefault(district or "", index // views.PER_PAGE + 1)
+    return ordered, counts, starts
+
+
 def build_region(v: Views, spec: Spec) -> Page:
     """Each page shows the district headings of the products on it (a district cut by a page
     break is headed on both pages); page 1 also lists every district with its count, linked to
@@ -81,15 +96,11 @@ def build_region(v: Views, spec: Spec) -> Page:
     lang, t, number = spec.lang, v.t, spec.number
     name, fallback = v.text(r, "name")
     body, body_fallback = v.body(r)
-    ordered = district_order(r, v)
+    ordered, counts, starts = v.inputs.remember(("region layout", r.slug), lambda: _layout(r, v))
     total = pages_of(len(ordered))
     start, stop = span(number)
     shown = ordered[start:stop]
     anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
-    counts = {d: sum(1 for _, district in ordered if district == d) for d in r.districts}
-    starts: dict[str, int] = {}
-    for index, (_, district) in enumerate(ordered):
-        starts.setdefault(district or "", index // views.PER_PAGE + 1)
 
     def chip_url(d: str) -> str:
         first = starts[d]
@@ -171,7 +182,7 @@ class MakerView:
     order_url: str | None
     marketplaces: tuple[Link, ...]
     products: tuple[Card, ...]
-    qr: Markup | None
+    qr: QrCode | None
     url: Markup
     activities: activities.ActivityBlock | None = None  # page 1 only (issue 14)
     badges: tuple[programs.Badge, ...] = ()  # programme badges: "Alumni Inkubator 2026" (issue 14)
@@ -207,7 +218,7 @@ def build_maker(v: Views, spec: Spec) -> Page:
                          v.t["order_message_maker"], name, "", absolute)) if m.whatsapp else None,
                      marketplaces=tuple(Link(x.label, x.url) for x in m.marketplaces),
                      products=v.cards(v.inputs.slice(members, *span(number))),
-                     qr=qr.svg(absolute, v.t["qr_label"].format(title=name)) if first else None,
+                     qr=qr.code(absolute, v.t["qr_label"].format(title=name)) if first else None,
                      url=breakable_url(absolute),
                      activities=activities.block(v, f"maker/{m.slug}", v.t["act_maker"], activities.SHOWN_ON_ENTRY)
                      if first else None,

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
 
 from .. import commerce, qr
+from ..qr import Code as QrCode
 from ..model import Product
 from ..views import Link, Page, Spec, Views
 from . import Context, Kind, register
@@ -33,7 +33,7 @@ class Label:
     maker: str
     region: str
     licences: tuple[str, ...]
-    qr: Markup
+    qr: QrCode
     url: str
     lang: str | None
 
@@ -95,7 +95,7 @@ def label(v: Views, p: Product) -> Label:
     return Label(title=title, price=v.price(p),
                  unit="" if p.variants else commerce.unit_text(v.text(p, "unit")[0]),
                  maker=v.title(v.entry("maker", p.maker)), region=v.text(region, "short_name")[0],
-                 licences=licences, qr=qr.svg(url, v.t["qr_label"].format(title=title)),
+                 licences=licences, qr=qr.code(url, v.t["qr_label"].format(title=title)),
                  url=v.routes.href("product", p.slug, lang), lang="id" if fallback else None)
 
 

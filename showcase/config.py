@@ -15,7 +15,7 @@ from .options import KILL_SWITCH_ENV
 from .errors import Diagnostics
 from .images import ImageSettings
 from .network import Partner
-from .schema import SCHEMAS, ImageSpec, Validator
+from .schema import SCHEMAS, ImageSpec, MenuLink, Validator
 from .source import decode
 from .messages import LANGUAGES
 from .yamlnodes import Mapping, Scalar, Sequence, YamlProblem, parse
@@ -68,6 +68,8 @@ class SiteConfig:
     price_warn_above: int = 100_000_000
     timezone: str = "Asia/Jakarta"  # of events whose region sets no `tz:` (activities, issue 14)
     partners: tuple[Partner, ...] = ()  # partner showcases (jejaring, issue 14)
+    navigation: tuple[MenuLink, ...] | None = None
+    """The menu as site.yaml's `navigation:` writes it, in order; None: the theme's menu."""
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
@@ -155,6 +157,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         timezone=values.get("timezone", SiteConfig.timezone),
         partners=tuple(Partner(p["name"], p["catalogue"], p.get("url"), partners_line)
                        for p in values.get("partners", ()) if "name" in p and "catalogue" in p),
+        navigation=values.get("navigation"),
         images=images,
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),

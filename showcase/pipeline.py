@@ -21,7 +21,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, merchant, network, offline, records, search, share, state
+from . import assets, engine, feeds, images, merchant, navigation, network, offline, records, search, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -151,6 +151,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         if full:
             store.prune_memo(build)
     diags.extend(problems(store, content))
+    navigation.check(config, store, routes, diags)
     return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
                     restore, digests)
 

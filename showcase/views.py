@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, market, offline, security, structured
+from . import commerce, market, navigation, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import ASSETS, Inputs
@@ -456,7 +456,9 @@ class Views:
         shared = self._shared_site()
 
         def mark(item: NavItem) -> NavItem:
-            return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
+            # (the home page is current only on itself; another site's address never is)
+            url = item.url.split("#", 1)[0]
+            return NavItem(item.label, item.url, current == url or (current.startswith(url) and url != shared.home_url))
 
         nav = tuple(mark(n) for n in shared.nav)
         main, more = (nav, ()) if len(nav) <= NAV_ROW else (nav[:4], nav[4:])
@@ -474,7 +476,21 @@ class Views:
         self._site_reads = frozenset(reads)
         return self._site
 
-    def _make_site(self) -> SiteView:
+    def _menu(self) -> list[tuple[str, str]]:
+        """The menu as site.yaml's `navigation:` writes it: each label in this language (or the
+        site's own when it has no translation; a `page:` without a label shows the page's title)."""
+        found = []
+        for link in self.config.navigation or ():
+            label = link.label_in(self.lang)
+            if label is None and link.page is not None:
+                entry = self.entry("page", link.page)
+                label = self.title(entry) if entry is not None else link.page
+            found.append((label or "", navigation.href(self.routes, link, self.lang)))
+        return found
+
+    def _theme_menu(self) -> list[tuple[str, str]]:
+        """The theme's menu: the sections, those a site may lack only when it has them, then the
+        pages with `menu:` in their order."""
         t, lang, routes = self.t, self.lang, self.routes
         nav = [(t["nav_products"], routes.href("product", None, lang)),
                (t["nav_regions"], routes.href("region", None, lang)),
@@ -489,6 +505,11 @@ class Views:
         if self.config.partners:  # the partner network (issue 14)
             nav.append((t["nav_network"], routes.href("network", None, lang)))
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
+        return nav
+
+    def _make_site(self) -> SiteView:
+        t, lang, routes = self.t, self.lang, self.routes
+        nav = self._menu() if self.config.navigation is not None else self._theme_menu()
         contact = []
         if self.config.contact_whatsapp:
             number = self.config.contact_whatsapp

@@ -138,6 +138,11 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'licence expired; badge hidden'),
         (('ROUTE_COLLISION',), 'dua halaman menulis file yang sama; ganti slug salah satu',
          'two pages write one file'),
+        (('ANALYTICS_SITE_ID',), '`analytics` (site.yaml) Plausible/Umami perlu `site_id`',
+         '`analytics` with Plausible or Umami needs `site_id`'),
+        (('ANALYTICS_ENDPOINT',), '`analytics.url` bukan alamat penerima peristiwa layanannya (`/count`, `/api/event`, '
+                                  '`/api/send`); hitungan bisa hilang',
+         '`analytics.url` is not the service\'s event endpoint; counts may be lost'),
         (('CMS_REPO',), '`cms.repo` di site.yaml harus `pemilik/nama`',
          '`cms.repo` must be owner/name'),
     )),

@@ -165,6 +165,17 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "showcase.catalogue": ("alamat https katalog.json mitra, atau jalur file relatif terhadap content/",
                           "https address of the partner's katalog.json, or a path relative to content/"),
     "showcase.url": ("alamat situs mitra, harus https://", "the partner's site, https:// only"),
+    "site.analytics": ("penghitung kunjungan dan pesanan, tanpa cookie (opsional; bila kosong situs tidak mengirim "
+                       "apa pun): {provider, url, site_id}; lihat README, Hitungan",
+                       "cookie-less counting of views and orders (opt-in; without it the site sends nothing): "
+                       "{provider, url, site_id}; see README, Counts"),
+    "analytics.provider": ("layanan penghitung: goatcounter, plausible atau umami", "the counting service"),
+    "analytics.url": ("alamat penerima peristiwa layanan itu, juga yang dipasang sendiri: …/count (GoatCounter), "
+                      "…/api/event (Plausible), …/api/send (Umami)", "the service's event endpoint, self-hosted "
+                      "included: …/count (GoatCounter), …/api/event (Plausible), …/api/send (Umami)"),
+    "analytics.site_id": ("Plausible: domain situs di sana (bila kosong: domain base_url); Umami: id website "
+                          "(wajib); GoatCounter: tidak dipakai", "Plausible: the site's domain there (default: "
+                          "base_url's); Umami: the website id (required); GoatCounter: not used"),
     "site.navigation": ("menu situs, berurutan: daftar {label, url} atau {label, page}; bila kosong, menu bawaan "
                         "tema (bagian-bagian situs, lalu halaman dengan `menu:`)",
                         "the site's menu, in order: list of {label, url} or {label, page}; without it, the theme's "

@@ -270,6 +270,14 @@ PROBLEMS: dict[str, M] = {
                       "update `number` and `valid_until` once the licence is renewed"),
     "ROUTE_COLLISION": M("menulis {output}, yang juga ditulis oleh {other}", "writes {output}, which {other} writes too",
                          "ganti nama salah satunya atau beri `slug:` lain", "rename one of them or give it another `slug:`"),
+    "ANALYTICS_SITE_ID": M("`analytics` dengan {provider} perlu `site_id`", "`analytics` with {provider} needs `site_id`",
+                           "tulis id situs dari layanan itu, mis. `site_id: galeri.example.org` (Plausible) atau "
+                           "id website Umami", "write the site's id at the service, e.g. `site_id: "
+                           "galeri.example.org` (Plausible) or the Umami website id"),
+    "ANALYTICS_ENDPOINT": M("{url} bukan alamat penerima peristiwa {provider} (yang berakhiran {path})",
+                            "{url} is not a {provider} event endpoint (one ending in {path})",
+                            "salin alamatnya dari petunjuk layanan itu, mis. https://plausible.io/api/event",
+                            "copy the address from the service's instructions, e.g. https://plausible.io/api/event"),
     "CMS_REPO": M('"{repo}" bukan repositori GitHub', '"{repo}" is not a GitHub repository',
                   "tulis sebagai pemilik/nama, mis. `repo: dekranasda-pangkep/galeri`",
                   "write it as owner/name, e.g. `repo: dekranasda-pangkep/galeri`"),

@@ -164,6 +164,8 @@ SLUG = _f("slug", "slugtext", example="bandeng-presto", doc="the URL name; defau
 ALIASES = _f("aliases", "list", item=_f("alias", "alias", example="bandeng-lama"), example="[bandeng-lama, /produk-lama/]",
              doc="old addresses that lead here: an old slug, or a path from the site's root")
 BODYLESS = ("site",)
+# Cookie-less counting services whose event API the site's own script speaks (analytics.py).
+ANALYTICS_PROVIDERS = ("goatcounter", "plausible", "umami")
 MENU_LINK = _f("link", "menulink", doc="one destination of the menu: {label, url} or {label, page}", fields=(
     _f("label", "text", soft_length=30, example="Program",
        doc="the text in the menu: one text, or {id: ..., en: ...}; with page: default the page's title"),
@@ -290,6 +292,13 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("theme_color", "color", example='"#8a3b12"'),
         replace(IMAGE, name="logo", example="logo.png", doc=""),
         _f("timezone", "timezone", example="Asia/Jakarta", doc="time zone of events; default Asia/Jakarta"),
+        _f("analytics", "record", doc="counting page views and orders (off unless set)", fields=(
+            _f("provider", "choice", required=True, choices=ANALYTICS_PROVIDERS, example="plausible"),
+            _f("url", "url", required=True, example="https://plausible.io/api/event",
+               doc="the service's event endpoint, self-hosted addresses included"),
+            _f("site_id", "str", example="galeri.example.org",
+               doc="plausible: the site's domain there (default: base_url's); umami: the website id"),
+        )),
         _f("navigation", "list", item=MENU_LINK, example="[{label: Program, url: /program/}, {page: tentang}]",
            doc="the menu, in order; without it the theme's menu"),
         _f("partners", "list", doc="partner showcases (jejaring, issue 14)", item=_f("showcase", "record", fields=(

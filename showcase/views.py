@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, market, navigation, offline, security, structured
+from . import analytics, commerce, market, navigation, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import ASSETS, Inputs
@@ -145,6 +145,8 @@ class SiteView:
     nav_more_current: bool = False  # the current page is one of nav_more
     csp: Markup = Markup(security.CSP)
     """The pages' Content-Security-Policy (security.site_csp), printed as it is (quotes unescaped)."""
+    count: analytics.CountHead | None = None
+    """The site's own counting script and its settings, only with `analytics:` in site.yaml."""
 
 
 @dataclass(frozen=True)
@@ -521,6 +523,8 @@ class Views:
         newest = self.inputs.slice("products", 0, 1)
         dated = self.entry("product", newest[0]).date if newest else None
         config = self.config
+        counting = config.analytics
+        script = self.assets["count"] if counting is not None else ""
         return SiteView(
             title=config.text("title", lang), tagline=config.text("tagline", lang),
             description=config.text("description", lang), organisation=config.text("organisation", lang),
@@ -529,7 +533,10 @@ class Views:
             nav=tuple(NavItem(label, url) for label, url in nav),
             search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
             year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config),
-            order=NavItem(t["order_link"], routes.href("order", None, lang)))
+            order=NavItem(t["order_link"], routes.href("order", None, lang)),
+            csp=Markup(security.site_csp(connect=analytics.connect(counting))),
+            count=analytics.CountHead(script, counting.provider, counting.url, counting.site_id)
+            if counting is not None and script else None)
 
     def contacts(self, maker: Maker) -> tuple[Contact, ...]:
         """A maker's contacts as the page lists them, each with its label and link."""

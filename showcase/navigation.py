@@ -19,6 +19,7 @@ from .store import Store
 
 # Listings that `Routes.resolve` does not check links to (bodies never link there), which a menu may.
 LISTINGS = ("catalogue", "order", "labels", "network")
+REGIONAL = ("catalogue", "labels")  # listings with one page per region
 
 
 def target(routes: Routes, url: str) -> tuple[str, str | None] | None:
@@ -34,10 +35,10 @@ def target(routes: Routes, url: str) -> tuple[str, str | None] | None:
     if len(parts) in (1, 2):
         for kind in LISTINGS:
             if parts[0] == SECTIONS[kind].get(lang, SECTIONS[kind]["en"]):
-                # only a region has a catalogue of its own (`/katalog/pangkep/`)
-                return (kind, parts[1] if len(parts) == 2 else None) if kind == "catalogue" or len(parts) == 1 \
+                # a region has a catalogue and shelf labels of its own (`/katalog/pangkep/`)
+                return (kind, parts[1] if len(parts) == 2 else None) if kind in REGIONAL or len(parts) == 1 \
                     else None
-    return routes.resolve("/".join(parts) + "/" if parts else "")
+    return routes.resolve("/".join(([lang] if lang != "id" else []) + parts) + "/")
 
 
 def href(routes: Routes, link: MenuLink, lang: str) -> str:
@@ -56,7 +57,7 @@ def href(routes: Routes, link: MenuLink, lang: str) -> str:
 
 def _exists(store: Store, kind: str, slug: str) -> bool:
     """Whether an entry has that slug (or a file claims it and reports its own errors)."""
-    kinds = {"activity": ("news", "event"), "catalogue": ("region",)}.get(kind, (kind,))
+    kinds = {"activity": ("news", "event"), "catalogue": ("region",), "labels": ("region",)}.get(kind, (kind,))
     return any(store.entry_digest(f"{one}/{slug}") is not None or store.claimers(f"{one}/{slug}") for one in kinds)
 
 

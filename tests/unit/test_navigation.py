@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from showcase.errors import BuildFailed
+from showcase.navigation import href, target
+from showcase.routes import Routes
+from showcase.schema import MenuLink
 from tests.unit.test_incremental import Site, digest
 
 MENU = """navigation:
@@ -130,3 +133,25 @@ def test_a_menu_added_later_rebuilds_every_page_like_a_cold_build(tmp_path: Path
     site.rebuild()
     assert menu(site.output / "produk" / "bandeng-presto" / "index.html")[0] == ("Katalog produk", "/produk/", True)
     assert digest(site.output) == site.cold()
+
+
+@pytest.mark.parametrize("url, found", [
+    ("/", ("home", None)), ("/kegiatan/", ("activity", None)), ("/produk/abon/", ("product", "abon")),
+    ("/katalog/", ("catalogue", None)), ("/katalog/pangkep/", ("catalogue", "pangkep")),
+    ("/label-rak/soppeng/", ("labels", "soppeng")), ("/pesanan/", ("order", None)), ("/tentang/", ("page", "tentang")),
+    ("/en/products/", ("product", None)), ("/umkm/#daftar", ("maker", None)), ("/pesanan/lain/", None),
+    ("/produk/a/b/", None),
+])
+def test_what_a_menu_path_leads_to(url: str, found: tuple[str, str | None] | None) -> None:
+    assert target(Routes("/galeri/", "https://example.org", ("id", "en")), url) == found
+
+
+def test_a_menu_path_links_each_language_under_the_sub_path() -> None:
+    routes = Routes("/galeri/", "https://example.org", ("id", "en"))
+    link = MenuLink("Kegiatan", "/kegiatan/#agenda", None, "navigation[0]", 1, 1, 1)
+    assert [href(routes, link, lang) for lang in ("id", "en")] == ["/galeri/kegiatan/#agenda",
+                                                                  "/galeri/en/activities/#agenda"]
+    away = MenuLink("Dekranasda", "https://dekranasda.example.org/", None, "navigation[1]", 1, 1, 1)
+    assert href(routes, away, "en") == "https://dekranasda.example.org/"
+    page = MenuLink(None, None, "tentang", "navigation[2]", 1, 1, 1)
+    assert href(routes, page, "en") == "/galeri/en/tentang/"

@@ -159,6 +159,8 @@ def test_each_provider_receives_views_and_events_named_by_product_and_maker(brow
     try:
         context = context_for(browser)
         page = context.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
         loaded(page, site.url(f"produk/{PRODUCT}/"))
         events = wait_for(site, page, 1)
         view = {"path": urlsplit(site.url(f"produk/{PRODUCT}/")).path} if provider == "goatcounter" \
@@ -191,6 +193,7 @@ def test_each_provider_receives_views_and_events_named_by_product_and_maker(brow
                          ("whatsapp-order", {"product": PRODUCT, "maker": MAKER}),
                          ("catalogue-print", {}), ("label-print", {})]
         assert len(events) == 12, "one page view per page opened"
+        assert refused == [], "the site's policy lets its own script reach the endpoint, and nothing else"
         hits = site.recorder.hits
         assert {h["path"] for h in hits} == {ENDPOINTS[provider]}
         if provider == "plausible":

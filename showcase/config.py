@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .analytics import Analytics, settings as analytics_settings
 from .options import KILL_SWITCH_ENV
 from .errors import Diagnostics
 from .images import ImageSettings
 from .network import Partner
-from .schema import SCHEMAS, ImageSpec, Validator
+from .schema import SCHEMAS, ImageSpec, MenuLink, Validator
 from .source import decode
 from .messages import LANGUAGES
 from .yamlnodes import Mapping, Scalar, Sequence, YamlProblem, parse
@@ -68,6 +69,10 @@ class SiteConfig:
     price_warn_above: int = 100_000_000
     timezone: str = "Asia/Jakarta"  # of events whose region sets no `tz:` (activities, issue 14)
     partners: tuple[Partner, ...] = ()  # partner showcases (jejaring, issue 14)
+    analytics: Analytics | None = None
+    """The counting service of `analytics:`; None (the default): the site counts nothing."""
+    navigation: tuple[MenuLink, ...] | None = None
+    """The menu as site.yaml's `navigation:` writes it, in order; None: the theme's menu."""
     images: ImageSettings = field(default_factory=ImageSettings)
     cms: CmsSettings = field(default_factory=CmsSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
@@ -113,6 +118,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
     path = content_dir / "site.yaml"
     values: dict = {}
     partners_line: int | None = None
+    analytics_line: int | None = None
     if path.is_file():
         display = path.relative_to(display_root).as_posix()
         text = decode(path.read_bytes(), display, diags)
@@ -124,6 +130,7 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
                 root = None
             record = Validator(display, diags).record(root, SCHEMAS["site"])
             values, partners_line = record.values, record.lines.get("partners")
+            analytics_line = record.lines.get("analytics")
     contact = values.get("contact", {})
     image_values = values.get("images", {})
     defaults = ImageSettings()
@@ -156,6 +163,8 @@ def load_config(content_dir: Path, diags: Diagnostics, base_url: str | None = No
         timezone=values.get("timezone", SiteConfig.timezone),
         partners=tuple(Partner(p["name"], p["catalogue"], p.get("url"), partners_line)
                        for p in values.get("partners", ()) if "name" in p and "catalogue" in p),
+        navigation=values.get("navigation"),
+        analytics=analytics_settings(values.get("analytics", {}), chosen_base, analytics_line),
         images=images,
         cms=CmsSettings(**values.get("cms", {})) if not editor else
         CmsSettings(enabled=True, branch=values.get("cms", {}).get("branch", "main"), local=editor),

@@ -34,6 +34,8 @@ TYPES = {  # type -> (Indonesian, English)
     "image": ("foto", "photo"), "list": ("daftar", "list"), "record": ("kelompok kolom", "group of fields"),
     "text": ("teks, atau {id: …, en: …}", "text, or {id: …, en: …}"),
     "alias": ("slug lama atau /jalur/", "old slug or /path/"),
+    "menulink": ("tujuan menu {label, url} atau {label, page}", "menu item {label, url} or {label, page}"),
+    "siteurl": ("/jalur/ situs ini atau https://…", "/path/ of this site or https://…"),
     # activities (issue 14)
     "datetime": ('waktu setempat "YYYY-MM-DD HH:MM", atau tanggal saja', 'local time "YYYY-MM-DD HH:MM", or a date'),
     "timezone": ("zona waktu, mis. Asia/Makassar", "time zone, e.g. Asia/Makassar"),
@@ -163,6 +165,28 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "showcase.catalogue": ("alamat https katalog.json mitra, atau jalur file relatif terhadap content/",
                           "https address of the partner's katalog.json, or a path relative to content/"),
     "showcase.url": ("alamat situs mitra, harus https://", "the partner's site, https:// only"),
+    "site.analytics": ("penghitung kunjungan dan pesanan, tanpa cookie (opsional; bila kosong situs tidak mengirim "
+                       "apa pun): {provider, url, site_id}; lihat README, Hitungan",
+                       "cookie-less counting of views and orders (opt-in; without it the site sends nothing): "
+                       "{provider, url, site_id}; see README, Counts"),
+    "analytics.provider": ("layanan penghitung: goatcounter, plausible atau umami", "the counting service"),
+    "analytics.url": ("alamat penerima peristiwa layanan itu, juga yang dipasang sendiri: …/count (GoatCounter), "
+                      "…/api/event (Plausible), …/api/send (Umami)", "the service's event endpoint, self-hosted "
+                      "included: …/count (GoatCounter), …/api/event (Plausible), …/api/send (Umami)"),
+    "analytics.site_id": ("Plausible: domain situs di sana (bila kosong: domain base_url); Umami: id website "
+                          "(wajib); GoatCounter: tidak dipakai", "Plausible: the site's domain there (default: "
+                          "base_url's); Umami: the website id (required); GoatCounter: not used"),
+    "site.navigation": ("menu situs, berurutan: daftar {label, url} atau {label, page}; bila kosong, menu bawaan "
+                        "tema (bagian-bagian situs, lalu halaman dengan `menu:`)",
+                        "the site's menu, in order: list of {label, url} or {label, page}; without it, the theme's "
+                        "menu (the site's sections, then pages with `menu:`)"),
+    "link.label": ("teks di menu: satu teks, atau {id: …, en: …} (tanpa en: teks Indonesia); untuk `page` boleh "
+                   "kosong: judul halamannya", "text in the menu: one text, or {id: …, en: …} (no en: the "
+                   "Indonesian text); with `page` it may be left out: the page's title"),
+    "link.url": ("jalur dari akar situs, mis. /kegiatan/ (diperiksa, dan di halaman Inggris menuju versi "
+                 "Inggrisnya), atau alamat lengkap https://", "a path from the site's root, e.g. /kegiatan/ "
+                 "(checked, and linked to its English version on English pages), or a full https:// address"),
+    "link.page": ("slug halaman di content/pages/ (diperiksa)", "slug of a page in content/pages/ (checked)"),
     # -- market access ------------------------------------------------------------------------
     "variants": ("ukuran atau jenis, masing-masing dengan harganya: daftar {name, price, price_max, unit, sku, "
                  "availability}; bila ada, jangan isi `price` produk",

@@ -21,7 +21,8 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, merchant, network, offline, records, search, share, state
+from . import (analytics, assets, engine, feeds, images, merchant, navigation, network, offline, records, search,
+               security, share, state)
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -102,6 +103,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         diags.error(options.content.as_posix(), None, "CT_NO_CONTENT")
     config = load_config(options.content, diags, options.base_url, options.editor)
     check_cms(config, diags)
+    analytics.check(config.analytics, config.display(config.content_dir / "site.yaml"), diags)
     merchant.check_config(config, diags)
     dirs = template_dirs(options.templates)
     found = found or state.scan(store, options, dirs, today)
@@ -151,6 +153,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         if full:
             store.prune_memo(build)
     diags.extend(problems(store, content))
+    navigation.check(config, store, routes, diags)
     return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
                     restore, digests)
 
@@ -209,10 +212,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     static = assets.collect(dirs)
     assets.check_theme(dirs, static, diags)
     _check(diags, options, reporter, started)
-    asset_urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
-                  if name in ("site.css", "site.js")}
-    asset_urls["search"] = routes.asset(static["search.js"].output) if "search.js" in static else ""
-    asset_urls["order"] = routes.asset(static["order.js"].output) if "order.js" in static else ""
+    asset_urls = _asset_urls(static, routes, config)
     assets_digest = digest_of(sorted(asset_urls.items()))
     if store.key_digest(ASSETS) != assets_digest:  # a new stylesheet or script: the pages linking to it
         with store.transaction():
@@ -334,6 +334,18 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     return report
 
 
+def _asset_urls(static: dict[str, assets.Asset], routes: Routes, config: SiteConfig) -> dict[str, str]:
+    """The theme's file URLs the pages link (css, js, search, order, count); counting is opt-in, so
+    without `analytics:` its script is dropped from `static` and never written nor linked."""
+    if config.analytics is None:
+        static.pop(analytics.SCRIPT, None)
+    urls = {name.rsplit(".", 1)[-1]: routes.asset(asset.output) for name, asset in static.items()
+            if name in ("site.css", "site.js")}
+    for key, name in (("search", "search.js"), ("order", "order.js"), ("count", analytics.SCRIPT)):
+        urls[key] = routes.asset(static[name].output) if name in static else ""
+    return urls
+
+
 def page_views(options: Options) -> dict[str, Page]:
     """Every page's view, built in this process and not rendered, by output path: what each
     template would receive (for tests and tools). Raises BuildFailed on content errors."""
@@ -342,11 +354,7 @@ def page_views(options: Options) -> dict[str, Page]:
         if a.diags.errors:
             raise BuildFailed(a.diags)
         dirs = template_dirs(options.templates)
-        static = assets.collect(dirs)
-        urls = {name.rsplit(".", 1)[-1]: a.routes.asset(asset.output) for name, asset in static.items()
-                if name in ("site.css", "site.js")}
-        urls["search"] = a.routes.asset(static["search.js"].output) if "search.js" in static else ""
-        urls["order"] = a.routes.asset(static["order.js"].output) if "order.js" in static else ""
+        urls = _asset_urls(assets.collect(dirs), a.routes, a.config)
         inputs = Inputs(a.store, a.config, a.today)
         ctx = engine.pages.Context(inputs, a.config, a.routes)
         views = {lang: Views(inputs, a.config, a.routes, urls, lang, a.content.logo) for lang in a.config.languages}
@@ -631,7 +639,8 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
     small = offline.preferred_variant(plan, config.images.formats) if plan else None
     return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
                          store.html_pages(), _Files(staging, store),
-                         {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages})
+                         {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages},
+                         security.site_csp(connect=analytics.connect(config.analytics)))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

@@ -52,6 +52,29 @@ class ImageSpec:
     focus: str = "center"
 
 
+@dataclass(frozen=True)
+class MenuLink:
+    """One destination of `navigation:` in site.yaml as written: its label (one text, or
+    (language, text) pairs, the site's own language first; None for a `page:` link, which then
+    shows the page's title), and either a `url` (a path from the site's root or a full address)
+    or the slug of a content `page`. `field` names the item as messages do (`navigation[2]`),
+    `line`/`col` locate it, `target_line` its url or page."""
+
+    label: str | tuple[tuple[str, str], ...] | None
+    url: str | None
+    page: str | None
+    field: str
+    line: int
+    col: int
+    target_line: int
+
+    def label_in(self, lang: str) -> str | None:
+        """The label in `lang`, or in the site's own language when it has no translation."""
+        if self.label is None or isinstance(self.label, str):
+            return self.label
+        return dict(self.label).get(lang, self.label[0][1])
+
+
 @dataclass
 class Record:
     """Validated values of one mapping, with the line of every field present."""
@@ -71,6 +94,7 @@ _HANDLE = re.compile(r"^[A-Za-z0-9._]{1,30}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DIGITS = re.compile(r"^[0-9]+$")
 _THOUSANDS = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:,-)?$", re.IGNORECASE)
+_SITE_PATH = re.compile(r"^/[A-Za-z0-9._~/#-]*$")
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _BOOL = {"true": True, "false": False}
 
@@ -140,6 +164,14 @@ SLUG = _f("slug", "slugtext", example="bandeng-presto", doc="the URL name; defau
 ALIASES = _f("aliases", "list", item=_f("alias", "alias", example="bandeng-lama"), example="[bandeng-lama, /produk-lama/]",
              doc="old addresses that lead here: an old slug, or a path from the site's root")
 BODYLESS = ("site",)
+# Cookie-less counting services whose event API the site's own script speaks (analytics.py).
+ANALYTICS_PROVIDERS = ("goatcounter", "plausible", "umami")
+MENU_LINK = _f("link", "menulink", doc="one destination of the menu: {label, url} or {label, page}", fields=(
+    _f("label", "text", soft_length=30, example="Program",
+       doc="the text in the menu: one text, or {id: ..., en: ...}; with page: default the page's title"),
+    _f("url", "siteurl", example="/kegiatan/", doc="a path from the site's root, or a full https:// address"),
+    _f("page", "slug", example="tentang", doc="the slug of a page in content/pages/"),
+))
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "region": (
@@ -260,6 +292,15 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         _f("theme_color", "color", example='"#8a3b12"'),
         replace(IMAGE, name="logo", example="logo.png", doc=""),
         _f("timezone", "timezone", example="Asia/Jakarta", doc="time zone of events; default Asia/Jakarta"),
+        _f("analytics", "record", doc="counting page views and orders (off unless set)", fields=(
+            _f("provider", "choice", required=True, choices=ANALYTICS_PROVIDERS, example="plausible"),
+            _f("url", "url", required=True, example="https://plausible.io/api/event",
+               doc="the service's event endpoint, self-hosted addresses included"),
+            _f("site_id", "str", example="galeri.example.org",
+               doc="plausible: the site's domain there (default: base_url's); umami: the website id"),
+        )),
+        _f("navigation", "list", item=MENU_LINK, example="[{label: Program, url: /program/}, {page: tentang}]",
+           doc="the menu, in order; without it the theme's menu"),
         _f("partners", "list", doc="partner showcases (jejaring, issue 14)", item=_f("showcase", "record", fields=(
             _f("name", "str", required=True, soft_length=120, example="Dekranasda Kabupaten Soppeng"),
             _f("catalogue", "str", required=True, example="https://galeri-soppeng.example.org/katalog.json",
@@ -450,6 +491,8 @@ class Validator:
             return self._image(node, path)
         if spec.type == "text":
             return self._text(spec, node, path)
+        if spec.type == "menulink":
+            return self._menulink(spec, node, path)
         if not isinstance(node, Scalar):
             self.error(node, "FM_TYPE", path, found=kind_name(node), name=spec.name, example=spec.example or "...")
             return _INVALID
@@ -490,6 +533,42 @@ class Validator:
         if TEXT_LANGUAGES[0] not in record.values:
             return _INVALID
         return tuple((lang, record.values[lang]) for lang in TEXT_LANGUAGES if lang in record.values)
+
+    def _menulink(self, spec: Field, node: Node, path: str) -> Any:
+        """One menu destination: a label and exactly one of `url` and `page`."""
+        record = self.record(node, spec.fields, path)
+        if not isinstance(node, Mapping):
+            return _INVALID
+        written = {key.text: key for key, _ in node.items}
+        if "url" in written and "page" in written:
+            self.error(written["page"], "FM_MENU_TARGET.both", path, url=record.get("url", ""),
+                       page=record.get("page", ""))
+            return _INVALID
+        if "url" not in written and "page" not in written:
+            self.error(node, "FM_MENU_TARGET", path)
+            return _INVALID
+        if "url" in written and "label" not in written:
+            self.error(node, "FM_MISSING_FIELD", f"{path}.label", name="label", example="Program")
+            return _INVALID
+        if any(name in written and name not in record.values for name in ("label", "url", "page")):
+            return _INVALID  # (reported by the field's own check)
+        target = "url" if "url" in written else "page"
+        return MenuLink(record.get("label"), record.get("url"), record.get("page"), path, node.line, node.col,
+                        record.lines[target])
+
+    def _siteurl(self, spec: Field, node: Scalar, path: str) -> Any:
+        """A link of the site's menu: a path from the site's root (`/kegiatan/`), checked later
+        against the site's pages, or a full address checked like any `url`."""
+        text = node.text.strip()
+        if text.startswith("/") and not text.startswith("//"):
+            if not _SITE_PATH.match(text) or any(part in (".", "..") for part in text.split("/")):
+                self.error(node, "FM_MENU_URL", path, value=text)
+                return _INVALID
+            return text
+        if "://" not in text:
+            self.error(node, "FM_MENU_URL", path, value=text)
+            return _INVALID
+        return self._url(spec, node, path)
 
     def _str(self, spec: Field, node: Scalar, path: str) -> Any:
         text = node.text.strip()

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import commerce, market, offline, security, structured
+from . import analytics, commerce, market, navigation, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import ASSETS, Inputs
@@ -145,6 +145,8 @@ class SiteView:
     nav_more_current: bool = False  # the current page is one of nav_more
     csp: Markup = Markup(security.CSP)
     """The pages' Content-Security-Policy (security.site_csp), printed as it is (quotes unescaped)."""
+    count: analytics.CountHead | None = None
+    """The site's own counting script and its settings, only with `analytics:` in site.yaml."""
 
 
 @dataclass(frozen=True)
@@ -456,7 +458,9 @@ class Views:
         shared = self._shared_site()
 
         def mark(item: NavItem) -> NavItem:
-            return NavItem(item.label, item.url, current.startswith(item.url) and item.url != shared.home_url)
+            # (the home page is current only on itself; another site's address never is)
+            url = item.url.split("#", 1)[0]
+            return NavItem(item.label, item.url, current == url or (current.startswith(url) and url != shared.home_url))
 
         nav = tuple(mark(n) for n in shared.nav)
         main, more = (nav, ()) if len(nav) <= NAV_ROW else (nav[:4], nav[4:])
@@ -474,7 +478,21 @@ class Views:
         self._site_reads = frozenset(reads)
         return self._site
 
-    def _make_site(self) -> SiteView:
+    def _menu(self) -> list[tuple[str, str]]:
+        """The menu as site.yaml's `navigation:` writes it: each label in this language (or the
+        site's own when it has no translation; a `page:` without a label shows the page's title)."""
+        found = []
+        for link in self.config.navigation or ():
+            label = link.label_in(self.lang)
+            if label is None and link.page is not None:
+                entry = self.entry("page", link.page)
+                label = self.title(entry) if entry is not None else link.page
+            found.append((label or "", navigation.href(self.routes, link, self.lang)))
+        return found
+
+    def _theme_menu(self) -> list[tuple[str, str]]:
+        """The theme's menu: the sections, those a site may lack only when it has them, then the
+        pages with `menu:` in their order."""
         t, lang, routes = self.t, self.lang, self.routes
         nav = [(t["nav_products"], routes.href("product", None, lang)),
                (t["nav_regions"], routes.href("region", None, lang)),
@@ -489,6 +507,11 @@ class Views:
         if self.config.partners:  # the partner network (issue 14)
             nav.append((t["nav_network"], routes.href("network", None, lang)))
         nav += [(self.title(self.entry("page", s)), routes.href("page", s, lang)) for s in self.inputs.members("menu")]
+        return nav
+
+    def _make_site(self) -> SiteView:
+        t, lang, routes = self.t, self.lang, self.routes
+        nav = self._menu() if self.config.navigation is not None else self._theme_menu()
         contact = []
         if self.config.contact_whatsapp:
             number = self.config.contact_whatsapp
@@ -500,6 +523,8 @@ class Views:
         newest = self.inputs.slice("products", 0, 1)
         dated = self.entry("product", newest[0]).date if newest else None
         config = self.config
+        counting = config.analytics
+        script = self.assets["count"] if counting is not None else ""
         return SiteView(
             title=config.text("title", lang), tagline=config.text("tagline", lang),
             description=config.text("description", lang), organisation=config.text("organisation", lang),
@@ -508,7 +533,10 @@ class Views:
             nav=tuple(NavItem(label, url) for label, url in nav),
             search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
             year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config),
-            order=NavItem(t["order_link"], routes.href("order", None, lang)))
+            order=NavItem(t["order_link"], routes.href("order", None, lang)),
+            csp=Markup(security.site_csp(connect=analytics.connect(counting))),
+            count=analytics.CountHead(script, counting.provider, counting.url, counting.site_id)
+            if counting is not None and script else None)
 
     def contacts(self, maker: Maker) -> tuple[Contact, ...]:
         """A maker's contacts as the page lists them, each with its label and link."""

@@ -186,6 +186,7 @@ class MakerView:
     url: Markup
     activities: activities.ActivityBlock | None = None  # page 1 only (issue 14)
     badges: tuple[programs.Badge, ...] = ()  # programme badges: "Alumni Inkubator 2026" (issue 14)
+    slug: str = ""  # names the maker in counted events (analytics:)
 
 
 def plan_maker(ctx: Context, slug: str) -> list[Spec]:
@@ -222,7 +223,7 @@ def build_maker(v: Views, spec: Spec) -> Page:
                      url=breakable_url(absolute),
                      activities=activities.block(v, f"maker/{m.slug}", v.t["act_maker"], activities.SHOWN_ON_ENTRY)
                      if first else None,
-                     badges=programs.badges(v, m.slug))
+                     badges=programs.badges(v, m.slug), slug=m.slug)
     return v.page(spec, "maker.html", "maker", view, v.paged_title(name, number, total), description,
                   v.paged_crumbs("maker", m.slug, "nav_makers", name, number), slug=m.slug,
                   pagination=v.pagination("maker", number, total, m.slug),

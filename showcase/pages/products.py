@@ -59,6 +59,7 @@ class ProductView:
     galleries: tuple[Link, ...]
     slug: str
     min_order: int  # the quantity an order-list button adds first
+    maker_slug: str = ""  # names the maker in counted events (analytics:)
 
 
 def certificate(c: Certification, lang: str, t: Any, today: date) -> Certificate:
@@ -120,7 +121,7 @@ def build(v: Views, spec: Spec) -> Page:
         availability=market.availability_text(p, state, t, MONTHS[lang] if lang in MONTHS else MONTHS["en"]),
         badge=market.badge(state, t), variants=variants, details=market.details(p, lang, t),
         trade=market.trade_terms(p, t),
-        slug=p.slug, min_order=p.min_order or 1,
+        slug=p.slug, min_order=p.min_order or 1, maker_slug=p.maker,
         galleries=tuple(v.link(g) for g in (v.entry("gallery", s) for s in p.available_at) if g is not None))
     crumbs = [Link(t["nav_products"], v.routes.href("product", None, lang)), v.link(category), Link(title, "")]
     return v.page(spec, "product.html", "product", view, title, description, crumbs, slug=p.slug,

@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = sorted((REPO / "showcase").rglob("*.py"))
 USERS = [path for path in SOURCES if path.name != "errorref.py"]  # errorref names codes to explain them
 PREFIXES = ("SRC", "FM", "CT", "REF", "IMG", "MD", "TPL", "CERT", "CMS", "ORDER", "ROUTE", "PAGE", "THEME",
-            "NET", "MK", "FEED")  # NET: the partner network (issue 14); MK, FEED: market access (issue 13)
+            "NET", "MK", "FEED", "ANALYTICS")  # NET: the partner network (issue 14); MK, FEED: market access
+# (issue 13); ANALYTICS: counting, opt-in (issue 17)
 CODE = re.compile(r"^(?:%s)_[A-Z0-9_]+(?:\.[a-z0-9_]+)?$" % "|".join(PREFIXES))
 NAMESPACES = ("kind", "shape", "suggest", "slug", "level", "report", "check", "changes", "serve", "new", "cli",
               "output", "edit", "share", "newsite", "partners")  # partners: issue 14

@@ -140,6 +140,11 @@
           var send = element("a", "btn btn-wa", d.tSend);
           send.href = whatsapp(maker, priced, total);
           send.setAttribute("data-order-send", maker);
+          // named for the site's counting script (count.js, only loaded with analytics: in site.yaml)
+          send.setAttribute("data-count", "whatsapp-order");
+          send.setAttribute("data-count-maker", maker);
+          send.setAttribute("data-count-product", priced.map(function (l) { return l.item.p; })
+            .filter(function (p, i, all) { return all.indexOf(p) === i; }).join(","));
           section.appendChild(send);
         } else {
           section.appendChild(element("p", "order-gone", d.tNoWhatsapp));

@@ -32,13 +32,14 @@ class Options:
     today: date | None = None
     render_timeout: float = RENDER_TIMEOUT_S
     editor: str | None = None  # `showcase edit`: /admin/ talks to the local Decap backend at this address
+    preview: bool = False  # `showcase serve`: the share images chat apps show are not drawn
 
     def settings(self, today: date) -> list[str]:
         """Everything besides files that shapes the output, one line each (part of the fingerprint):
         options, the build date and the environment variables the build reads."""
         return [f"output {self.output.resolve()}", f"base_url {self.base_url}", f"drafts {self.drafts}",
                 f"strict {self.strict}", f"today {today.isoformat()}", f"templates {self.templates}",
-                f"editor {self.editor}",
+                f"editor {self.editor}", f"preview {self.preview}",
                 f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 
 

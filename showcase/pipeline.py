@@ -457,7 +457,10 @@ def _shares_of(store: Store, outputs: list[str]) -> dict[str, share.SharePlan]:
 def _shares(staging: Staging, store: Store, new: dict[str, share.SharePlan], old: dict[str, share.SharePlan],
             options: Options) -> tuple[int, int]:
     """Share images of the pages built (`new`, by path), like photos: one the output holds stays;
-    one no page links to any more goes."""
+    one no page links to any more goes. The preview draws none: only a chat app opening a public
+    link shows them, and a saved price would wait for its page's image."""
+    if options.preview:
+        return 0, 0
     todo = [s for s in new.values() if staging.published(s.path) is None]
     made, reused = share.process(todo, staging.dir, options.cache, [staging.output])
     for plan in todo:

@@ -34,12 +34,17 @@ from typing import Any, BinaryIO, Callable, Iterator
 from .cli import add_cache, add_content, add_lang, cache_dir, language, program, site_folder
 from .errors import BuildFailed, Diagnostic, UsageError
 from .messages import render
+from .offline import IMMUTABLE
 from .pipeline import Options, build
 from .report import Reporter
 
 POLL_S = 0.05
 """How often the folders are looked at; never more than a fifth of the time a look takes (a large
 catalogue's stat of every file), so polling never takes more than a fifth of a core."""
+SETTLE_S = 0.02
+"""After a change is seen, how long the folders must stay the same before the rebuild starts: an
+editor's save (a temporary file written, then renamed over the old one) takes a few milliseconds,
+so one save is one rebuild and one reload."""
 KEEPALIVE_S = 15.0
 PREFIX = "/__showcase/"
 BUILD_META = "showcase-build"
@@ -88,7 +93,8 @@ examples:
 
 Every saved change rebuilds the site, redoing only what the change touches (see README,
 "Rebuilds"), and reloads the open pages once; a mistake shows on the page with its file, line
-and how to fix it, until it is fixed. The preview registers no offline service worker.
+and how to fix it, until it is fixed. The preview registers no offline service worker and
+draws no share images (the pictures chat apps show for a public link).
 Press Ctrl+C to stop. Exit status: 0 stopped, 2 usage error (e.g. the port is in use).
 """
 
@@ -161,6 +167,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path == "/sw.js":
             return self.send_bytes(404, "text/plain; charset=utf-8", b"no service worker in the preview\n")
         return super().do_GET()
+
+    def end_headers(self) -> None:
+        # Files with their content's hash in their name are cached as the hosts cache them
+        # (`_headers`), so a reload after a rebuild asks the server for the changed page only.
+        if self.path.startswith(("/assets/", "/media/")):
+            self.send_header("Cache-Control", IMMUTABLE)
+        super().end_headers()
 
     def events(self) -> None:
         self.send_response(200)
@@ -299,7 +312,7 @@ class LiveServer:
             now, poll = self._look()
             if now == before:
                 continue
-            while not self.stop_event.wait(poll):
+            while not self.stop_event.wait(min(poll, max(SETTLE_S, poll / 4))):
                 settled, poll = self._look()
                 if settled == now:
                     break
@@ -346,7 +359,7 @@ def options(args: argparse.Namespace, editor: str | None = None) -> Options:
     site = site_folder(args)
     return Options(content=args.content, output=args.output or site / "output",
                    templates=args.templates or site / "templates", cache=cache_dir(args), drafts=args.drafts,
-                   editor=editor)
+                   editor=editor, preview=True)
 
 
 def parser() -> argparse.ArgumentParser:

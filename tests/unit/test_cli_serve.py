@@ -74,3 +74,30 @@ def test_a_rebuild_that_changes_nothing_announces_no_new_build_and_errors_are_wo
         assert server.rebuild() and first_event(server) == {"built": 2, "errors": []}
     finally:
         server.stop()
+
+
+def test_the_preview_draws_no_share_images_and_caches_hashed_files(tmp_path):
+    """A saved price waits for no picture that only a chat app opening a public link would show;
+    the theme's hashed files are cached as the hosts cache them, so a reload asks for the page."""
+    from showcase.serve import options as preview_options, parser
+
+    shutil.copytree(MINIMAL, tmp_path / "content")
+    args = parser().parse_args(["--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
+                                "--no-cache", "--port", "0"])
+    options = preview_options(args)
+    assert options.preview
+    server = LiveServer(options, port=0, out=io.StringIO()).start()
+    try:
+        page = (tmp_path / "output" / "produk" / "bandeng-presto" / "index.html").read_text()
+        assert 'property="og:image"' in page
+        assert not (tmp_path / "output" / "media" / "share").exists()
+        css = re.search(r'href="(/assets/site\.[0-9a-f]+\.css)"', page)
+        assert css
+        with urllib.request.urlopen(server.url + css.group(1).lstrip("/"), timeout=30) as response:
+            assert "immutable" in response.headers["Cache-Control"]
+    finally:
+        server.stop()
+    from showcase.pipeline import build
+
+    build(Options(content=tmp_path / "content", output=tmp_path / "built", templates=None, cache=None))
+    assert list((tmp_path / "built" / "media" / "share").glob("*.jpg")), "a real build draws them"

@@ -292,19 +292,23 @@ def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
             stopped = stopped or code not in ("TPL_RENDER", "PAGE_VIEW")
 
 
-def save(store: Store, work: Work, nodes: dict[str, tuple[str, frozenset[str]]], built: Iterable[str]) -> None:
-    """Record what this build's plans and derived values read, and forget the pages that are
-    gone (but those `built` again: an old address that a redirect page answers now)."""
+def save(store: Store, work: Work, built: Iterable[str]) -> None:
+    """Record what this build's plans read, and forget the pages that are gone (but those
+    `built` again: an old address that a redirect page answers now)."""
     for owner, (specs, reads) in work.owners.items():
         store.set_owner(owner, specs or None)
         store.set_reads(OWNER + owner, reads)
-    for name, (digest, reads) in nodes.items():
-        store.set_key(NODE + name, digest or None)
-        store.set_reads(NODE + name, reads)
     made = set(built)
     for output in work.removed:
         if output not in made:
             store.drop_page(output)
+
+
+def save_nodes(store: Store, nodes: dict[str, tuple[str, frozenset[str]]]) -> None:
+    """Record the digest of these derived values and what each read (as the workers send them)."""
+    for name, (digest, reads) in nodes.items():
+        store.set_key(NODE + name, digest or None)
+        store.set_reads(NODE + name, reads)
 
 
 def save_pages(store: Store, built: Sequence[Built]) -> None:

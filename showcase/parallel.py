@@ -19,7 +19,6 @@ It knows nothing of what the tasks do.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 import multiprocessing
@@ -159,7 +158,7 @@ def release_memory() -> None:
     system (glibc keeps it otherwise, and a worker's memory would stay at its largest page's)."""
     gc.collect()
     if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        try:  # the process's own symbols: find_library would fork the worker to run `ldconfig`
+            ctypes.CDLL(None).malloc_trim(0)
         except (OSError, AttributeError):  # not glibc (musl): the memory stays with the process
             pass

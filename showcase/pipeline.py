@@ -225,6 +225,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     owners = a.content.added | a.content.removed
     work = builder.dirty(a.changed, {o for o in owners if o.split("/", 1)[0] in engine.pages.ENTRY_KINDS},
                          a.everything)
+    inputs.trim(0)  # what planning read: the workers read it again, and forked workers need not share it
     claims = OutputPaths(diags)
     for specs, _ in work.owners.values():
         for spec in specs:
@@ -259,10 +260,10 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
                          staging.tree().portable(), options.cache / "templates" if options.cache else None)
         produced = engine.Produced()
-        nodes = dict(work.nodes)
         old_shares = _shares_of(store, work.removed)  # what the last build's pages linked to and listed
         old_entries = {o: store.sitemap_entry(o) for o in work.removed}
         listed: set[int] = set()  # hash buckets of the pages whose sitemap entry came, went or changed
+        engine.save_nodes(store, work.nodes)  # (those the workers compute again come after, and win)
         for chunk, computed in engine.produce(job, work.specs, options.workers,
                                               lambda d, t: reporter.progress("pages", d, t)):
             outputs = [item.spec.output for item in chunk]
@@ -274,14 +275,14 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
             engine.save_pages(store, chunk)  # (rolled back with the rest if the build fails)
             listed |= _listing_changes(store, before)
             produced.add(chunk)
-            nodes.update(computed)
+            engine.save_nodes(store, computed)
         engine.report_errors(produced.errors, diags)
         _check(diags, options, reporter, started)
         planned = work.planned()
         for output in work.removed:  # (an output another page now has, e.g. an old address, stays)
             if not output.startswith(PART) and output not in planned:
                 staging.delete(output)
-        engine.save(store, work, nodes, produced.outputs)
+        engine.save(store, work, produced.outputs)
         listed |= _listing_changes(store, old_entries)
         made, reused = _photos(staging, a, options, reporter, force)
         shared = _shares(staging, store, produced.shares, old_shares, options)

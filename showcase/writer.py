@@ -26,7 +26,6 @@ the edit touched. Blobs no build references any more are pruned.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import hashlib
 import os
 import shutil
@@ -398,7 +397,9 @@ def put(root: Path, relative: str, data: bytes) -> None:
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one system call (Linux); False where that is not available."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        # The process's own symbols (libc among them): find_library would run `ldconfig` in a
+        # child process, a fork of the whole build.
+        libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False

@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import sqlite3
+import tempfile
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import assets, engine, feeds, images, merchant, network, offline, records, search, share, state
+from . import assets, components, engine, feeds, images, merchant, network, offline, records, search, security, share, state
 from .bodies import Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
@@ -29,7 +30,7 @@ from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
 from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
-from .inputs import ASSETS, PARTNERS, TODAY, Inputs
+from .inputs import ASSETS, FRAMES, PARTNERS, TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
@@ -131,9 +132,11 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         photos.files(p for p in changed_paths if not p.endswith(".md"))
         photos.entries(sorted(changed_entries - content.removed))
         photos.logo(content.logo)
-        bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout)
+        bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout,
+                        thumbnails_folder(options))
         changed_bodies = bodies.update(changed_entries, content.added | content.removed
                                        | {"file:" + p for p in changed_paths})
+        changed_bodies |= _frames(store)
         photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths) | content.released | bodies.released)
         changed = content.changed | changed_bodies | photos.changed | store.pending()
         refs = store.meta("template refs") or {}
@@ -153,6 +156,25 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     diags.extend(problems(store, content))
     return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
                     restore, digests)
+
+
+def thumbnails_folder(options: Options) -> Path:
+    """Where the videos' provider thumbnails are kept between builds (components.fetch_thumbnail)."""
+    if options.cache is not None:
+        return options.cache / "thumbnails"
+    return Path(tempfile.gettempdir()) / "showcase-thumbnails"
+
+
+def _frames(store: Store) -> set[str]:
+    """The video providers the site's bodies embed (the CSP's `frame-src`), kept as a key that
+    the pages read (Inputs.frames): the first video of a provider, or the last one going,
+    changes every page's policy."""
+    used = tuple(o for o in components.FRAME_ORIGINS if store.referrers("frame:" + o))
+    value_digest = digest_of(used)
+    if store.key_digest(FRAMES) == value_digest:
+        return set()
+    store.set_key(FRAMES, value_digest, used, keep_value=True)
+    return {FRAMES}
 
 
 def build(options: Options, reporter: Reporter | None = None, found: state.Scan | None = None) -> BuildReport:
@@ -604,7 +626,8 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
     small = offline.preferred_variant(plan, config.images.formats) if plan else None
     return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
                          store.html_pages(), _Files(staging, store),
-                         {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages})
+                         {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages},
+                         site_policy=security.site_csp(frames=store.key_value(FRAMES) or ()))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

@@ -333,7 +333,7 @@ def _map(block: Block, options: dict[str, tuple[str, int]], ctx: Context, line: 
     esc = html.escape
     where = coordinates_text(lat, lon, ctx.lang)
     text = MAP_TEXT.get(ctx.lang, MAP_TEXT["en"])
-    title = f"{esc(label)} · " if label else ""
+    title = f'<strong class="map-label">{esc(label)}</strong>' if label else ""
     return (f'<figure class="embed embed-map"><a class="map-link" href="{esc(url)}">{preview_svg(lat, lon)}'
             f'<span class="map-text">{title}{esc(text)}</span></a>'
             f'<figcaption class="map-where">{esc(where)}</figcaption></figure>')
@@ -365,7 +365,7 @@ def preview_svg(lat: float, lon: float) -> str:
     return (f'<svg class="map-preview" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'aria-hidden="true" focusable="false"><rect width="{width}" height="{height}" fill="#e4efe6"/>'
             f'<g stroke="#b9cdbd" stroke-width="1" fill="none">{grid}</g>'
-            f'<circle cx="{cx}" cy="{cy + 2}" r="14" fill="#1d1d1b" fill-opacity="0.12"/>'
+            f'<ellipse cx="{cx}" cy="{cy}" rx="9" ry="3" fill="#1d1d1b" fill-opacity="0.25"/>'
             f'<path d="M{cx} {cy}c-6-9-12-14-12-21a12 12 0 0 1 24 0c0 7-6 12-12 21z" fill="#c0392b" '
             f'stroke="#fff" stroke-width="2"/><circle cx="{cx}" cy="{cy - 21}" r="4.5" fill="#fff"/></svg>')
 

@@ -109,11 +109,22 @@ def extract(text: str) -> tuple[str, tuple[Block, ...]]:
     return "\n".join(out), tuple(blocks)
 
 
+START, END = "<!--component-->", "<!--/component-->"
+_WRAPPED = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+
+
 def insert(html_text: str, parts: Iterable[str]) -> str:
-    """The sanitised body with each component's HTML in place of its token."""
+    """The sanitised body with each component's HTML in place of its token, between comments
+    (a sanitised body has none) so that `strip` can find it again."""
     for index, part in enumerate(parts):
-        html_text = html_text.replace(f"<p>{TOKEN.format(index)}</p>", part, 1)
+        html_text = html_text.replace(f"<p>{TOKEN.format(index)}</p>", f"{START}{part}{END}" if part else "", 1)
     return html_text
+
+
+def strip(html_text: str) -> str:
+    """A body without its components, for plain-text uses (a merchant feed's description has no
+    "Watch on YouTube" and no other product's price)."""
+    return _WRAPPED.sub("", html_text)
 
 
 # -- checking and rendering (in the build) ---------------------------------------------------

@@ -192,8 +192,12 @@ def test_a_product_card_follows_its_product(tmp_path: Path) -> None:
     assert ("content/products/soppeng/sarung-sutra/index.md", 18, "MD_BROKEN_LINK") in found
 
 
+SHORTS = "```video https://www.youtube.com/shorts/abcdefghijk\ntitle: Menenun sarung\nposter: depan.jpg\n```"
+
+
 def test_frame_src_names_only_the_providers_used(tmp_path: Path) -> None:
     site = Site(tmp_path)
+    site.edit("products/soppeng/sarung-sutra/index.md", SHORTS, "")  # the fixture's one video
     site.rebuild()
     assert "frame-src" not in policy(page(site, "tentang"))
     assert "frame-src" not in (site.output / "_headers").read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ Raw HTML is cleaned with
 nh3 (an allow-list sanitiser); what was removed is reported with its line. Photos in a body are
 collected, planned by the caller and put back as responsive `<picture>` elements; links to site
 paths (`/produk/abon-bandeng/`) are checked and given the site's sub-path. Bodies never pass
-through Jinja, so `{{ }}` in a body stays text.
+through Jinja, so `{{ }}` in a body stays text. Component blocks (```` ```video``` ```` and the
+others, see components.py) are taken out before Markdown and put back, checked, after sanitising.
 """
 from __future__ import annotations
 

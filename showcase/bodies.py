@@ -28,6 +28,8 @@ from .views import picture_html
 
 BODY = "b:"
 PREFIX = "body:"
+RETRY = "retry:thumbnail"
+"""Referred to by the bodies whose video thumbnail could not be fetched: each build redoes them."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ class Bodies:
             if path is None:
                 problems.warning(text.display, line, "MD_VIDEO_THUMBNAIL", url=components.thumbnail_url(video_id),
                                  reason=reason)
+                refs.add(RETRY)  # tried again by the next build that looks at the content
                 return None
             refs.add(f"file:{path}")
             plan = self.plan_photo(path, f"{text.display} (YouTube {video_id})")

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from . import assets, components, engine, feeds, images, merchant, network, offline, records, search, security, share, state
-from .bodies import Bodies
+from .bodies import RETRY, Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .content import Content, ContentUpdate, catalog, problems
@@ -135,7 +135,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout,
                         thumbnails_folder(options))
         changed_bodies = bodies.update(changed_entries, content.added | content.removed
-                                       | {"file:" + p for p in changed_paths})
+                                       | {"file:" + p for p in changed_paths} | {RETRY})
         changed_bodies |= _frames(store)
         photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths) | content.released | bodies.released)
         changed = content.changed | changed_bodies | photos.changed | store.pending()

@@ -278,3 +278,19 @@ def test_a_youtube_thumbnail_is_fetched_once_and_processed_like_a_photo(tmp_path
     site.edit(PRODUCT, "title: Membuat abon", "title: Membuat abon bandeng")
     site.rebuild()
     assert asked == ["/vi/abcdefghijk/hqdefault.jpg"], "kept in the cache, not fetched again"
+
+
+def test_a_failed_thumbnail_is_fetched_again_by_the_next_build(tmp_path: Path, stand_in, monkeypatch) -> None:
+    base, asked = stand_in
+    site = Site(tmp_path)
+    append(site, PRODUCT, f"```video {YOUTUBE}\ntitle: Membuat abon\n```")
+    monkeypatch.setenv(components.THUMBNAIL_ENV, base + "/missing")  # the stand-in answers 404
+    report = site.rebuild()
+    assert [w.code for w in report.warnings if w.code == "MD_VIDEO_THUMBNAIL"] == ["MD_VIDEO_THUMBNAIL"]
+    monkeypatch.setenv(components.THUMBNAIL_ENV, base)  # the network is back
+    site.edit("products/bandeng-presto.md", "price: 35000", "price: 36000")  # any edit: a build that looks
+    report = site.rebuild()
+    assert not [w for w in report.warnings if w.code == "MD_VIDEO_THUMBNAIL"]
+    facade = re.search(r'<a class="video-facade"[^>]*>(.*?)</a>', prose(page(site, "produk/abon-bandeng")), re.S)
+    assert facade and facade.group(1).startswith("<picture>")
+    assert digest(site.output) == site.cold()

@@ -16,6 +16,7 @@ local stand-in); the visitor's browser asks the provider for nothing until the p
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import math
 import os
@@ -29,7 +30,9 @@ from urllib.parse import parse_qs, urlsplit
 from .errors import Diagnostics, did_you_mean
 
 NAMES = ("gallery", "map", "product", "video")
-TOKEN = "showcase-component-{}"
+TOKEN = "showcase-component-{}-{}"
+"""The paragraph left where a component was: numbered, and keyed by a digest of the body's text,
+so no text can hold its own token (an editor writing one is shown what they wrote)."""
 PRODUCT_MARKER = "<!--showcase-product:{}-->"
 PRODUCT_MARKER_RE = re.compile(r"<!--showcase-product:([a-z0-9][a-z0-9-]*)-->")
 """Left in a body where a product card goes; a sanitised body has no comments, so only this
@@ -60,6 +63,7 @@ class Block:
     line: int
     lines: tuple[tuple[int, str], ...] = ()
     closed: bool = True
+    token: str = ""
 
 
 def _is_component(name: str, argument: str) -> bool:
@@ -80,13 +84,15 @@ def extract(text: str) -> tuple[str, tuple[Block, ...]]:
     lines = text.split("\n")
     out: list[str] = []
     blocks: list[Block] = []
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     i = 0
     while i < len(lines):
         line = lines[i]
         one = _ONE_LINE.match(line)
         if one and _is_component(one.group(2), one.group(3) or ""):
-            blocks.append(Block(one.group(2), (one.group(3) or "").strip(), i))
-            out += ["", TOKEN.format(len(blocks) - 1), ""]
+            token = TOKEN.format(key, len(blocks))
+            blocks.append(Block(one.group(2), (one.group(3) or "").strip(), i, token=token))
+            out += ["", token, ""]
             i += 1
             continue
         fence = _FENCE.match(line)
@@ -101,8 +107,9 @@ def extract(text: str) -> tuple[str, tuple[Block, ...]]:
             j += 1
         if _is_component(name, rest):
             inner = tuple((k, lines[k]) for k in range(i + 1, min(j, len(lines))))
-            blocks.append(Block(name, rest, i, inner, j < len(lines)))
-            out += ["", TOKEN.format(len(blocks) - 1), ""]
+            token = TOKEN.format(key, len(blocks))
+            blocks.append(Block(name, rest, i, inner, j < len(lines), token))
+            out += ["", token, ""]
         else:
             out += lines[i:j + 1]
         i = j + 1
@@ -113,11 +120,11 @@ START, END = "<!--component-->", "<!--/component-->"
 _WRAPPED = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
 
 
-def insert(html_text: str, parts: Iterable[str]) -> str:
+def insert(html_text: str, blocks: Iterable[Block], parts: Iterable[str]) -> str:
     """The sanitised body with each component's HTML in place of its token, between comments
     (a sanitised body has none) so that `strip` can find it again."""
-    for index, part in enumerate(parts):
-        html_text = html_text.replace(f"<p>{TOKEN.format(index)}</p>", f"{START}{part}{END}" if part else "", 1)
+    for block, part in zip(blocks, parts):
+        html_text = html_text.replace(f"<p>{block.token}</p>", f"{START}{part}{END}" if part else "", 1)
     return html_text
 
 

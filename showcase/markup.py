@@ -212,7 +212,7 @@ def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
             html = html.replace(f'href="{href}"', f'href="{target}"')
     for src in re.findall(r'<img[^>]*src="(https?://[^"]+)"', html):
         diags.warning(job.display, line_of(job, src), "MD_EXTERNAL_IMAGE", src=src)
-    return components.insert(sanitise(html), parts)
+    return components.insert(sanitise(html), body.components, parts)
 
 
 URL_SCHEMES = {"https", "http", "mailto", "tel"}

@@ -76,7 +76,17 @@ def test_ordinary_fenced_code_stays_code_and_components_leave_a_token() -> None:
     assert [(b.name, b.argument, b.line) for b in blocks] == [("product", "abon-bandeng", 11), ("map", "-4.8, 119.5", 13)]
     assert blocks[1].lines == ((14, "zoom: 12"),)  # offsets from the body's first line
     assert "print('x')" in body and "```video https://youtu.be/abcdefghijk" in body  # code, shown as code
-    assert components.TOKEN.format(0) in body and "abon-bandeng" not in body
+    assert f"\n\n{blocks[0].token}\n\n" in body and "abon-bandeng" not in body
+    assert blocks[0].token != components.extract(text + "\n")[1][0].token, "keyed by the text"
+
+
+def test_a_token_written_by_hand_stays_text(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    first = components.extract("```map -4.8, 119.5```")[1][0].token
+    append(site, PRODUCT, f"{first}\n\n```map -4.8, 119.5```")
+    site.rebuild()
+    body = prose(page(site, "produk/abon-bandeng"))
+    assert f"<p>{first}</p>" in body and body.count('class="embed embed-map"') == 1
 
 
 @pytest.mark.parametrize("url, provider, embed, portrait", [

@@ -23,7 +23,7 @@ import os
 import re
 import urllib.request
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -153,7 +153,6 @@ class Context:
     products: Callable[[], Iterable[str]]
     thumbnail: Callable[[str, int], str | None]
     """(YouTube video id, file line) -> the `<picture>` of the provider's thumbnail, or None."""
-    frames: set[str] = field(default_factory=set)
 
 
 def render(block: Block, ctx: Context) -> str:
@@ -270,8 +269,7 @@ def _video(block: Block, options: dict[str, tuple[str, int]], ctx: Context, line
     if video is None:
         ctx.problems.error(ctx.display, line, "MD_VIDEO_URL", url=block.argument[:200])
         return ""
-    ctx.frames.add(video.origin)
-    ctx.refs.add("frame:" + video.origin)
+    ctx.refs.add("frame:" + video.origin)  # the site's frame-src (pipeline._frames)
     provider = PROVIDERS[video.provider]
     play, watch = VIDEO_TEXT.get(ctx.lang, VIDEO_TEXT["en"])
     title = options.get("title", ("", line))[0]

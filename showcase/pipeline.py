@@ -120,7 +120,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     blobs = open_blobs(options)
     restore = (not full and out_id is None and blobs is not None and blobs.root.is_dir()
                and store.meta("output") is not None)
-    everything = full or (store.meta("output") != out_id and not restore)
+    # (no output known: no build with this state ever succeeded, e.g. the first one failed)
+    everything = full or store.meta("output") is None or (store.meta("output") != out_id and not restore)
     build = int(store.meta("build", 0)) + 1
     routes = Routes(config.base_path, config.origin, config.languages)
     with store.transaction():

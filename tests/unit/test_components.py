@@ -304,3 +304,20 @@ def test_a_failed_thumbnail_is_fetched_again_by_the_next_build(tmp_path: Path, s
     facade = re.search(r'<a class="video-facade"[^>]*>(.*?)</a>', prose(page(site, "produk/abon-bandeng")), re.S)
     assert facade and facade.group(1).startswith("<picture>")
     assert digest(site.output) == site.cold()
+
+
+def test_what_an_editor_writes_inside_a_component_stays_text(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    append(site, PRODUCT, f'```video {YOUTUBE}\ntitle: "><script>alert(1)</script><b onclick=x>\n'
+                          "poster: ../../../../etc/passwd\n```\n\n"
+                          '```map -4.8, 119.5\nlabel: <img src=x onerror=alert(1)>\n```')
+    found = errors_of(site)
+    assert [code for _, _, code in found if code.startswith("IMG_")], "a poster outside the site is refused"
+    site.edit(PRODUCT, "poster: ../../../../etc/passwd\n", "")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(components.THUMBNAIL_ENV, "http://127.0.0.1:9/none")
+        site.rebuild()
+    body = prose(page(site, "produk/abon-bandeng"))
+    assert "<script" not in body and "onerror=" not in body.replace("onerror=alert(1)&gt;", "")
+    assert "<b " not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body

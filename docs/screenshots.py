@@ -4,7 +4,9 @@ Two sets, both from a fresh build opened in headless Chromium (Debian's /usr/bin
 
 - `docs/img/halaman/`: every kind of page of the sample showcase (`content/`) at 360 px (a phone)
   and 1280 px (a desktop), plus the English product page and the product page with 200 % text;
-  the home and product pages also as their first screen alone (`*-layar.png`).
+  the home and product pages also as their first screen alone (`*-layar.png`), and the
+  components of a text (`komponen-*.png`: a video with a product card, a gallery, a map) for
+  docs/content.md.
   They are committed so that a change to the look shows up in review as changed pictures.
 - `docs/img/beranda.png`, `produk.png`, `kesalahan.png`: the editors' guide (docs/editing.md),
   from the full test fixture, including `showcase serve` showing a mistake.
@@ -53,6 +55,9 @@ PAGES = {
 ENGLISH = {"product-en": "en/products/sarung-sutra-balo-renni/", "home-en": "en/"}
 WIDTHS = {360: (640, 2400), 1280: (800, 1500)}  # width -> (window height, the most of the page shown)
 FIRST_SCREENS = ("beranda", "produk", "product-en")  # also kept as the first screen alone (README)
+# name -> page of the sample whose text shows components (docs/content.md), taken at 360 px
+COMPONENTS = {"komponen-video": "produk/bandeng-tanpa-duri/", "komponen-galeri": "produk/selendang-sutra/",
+              "komponen-peta": "umkm/mattiro-sompe/"}
 
 
 def shrink(path: Path, colours: int = 64) -> None:
@@ -114,6 +119,28 @@ def shoot(browser, url: str, path: Path, width: int, height: int, most: int, lar
     shrink(path)
 
 
+def components(browser, url: str, path: Path, width: int = 360) -> None:  # type: ignore[no-untyped-def]
+    """The part of a page's text from its first component to its last, photos loaded."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=1,
+                                  service_workers="block")
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.evaluate("""async () => {
+        document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; });
+        await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
+        await Promise.all([...document.images].map(i => i.decode().catch(() => 0)));
+    }""")
+    box = page.evaluate("""() => {
+        const all = [...document.querySelectorAll('.prose .embed')].map(e => e.getBoundingClientRect());
+        const top = Math.min(...all.map(r => r.top)) + scrollY, bottom = Math.max(...all.map(r => r.bottom)) + scrollY;
+        return {x: 0, y: Math.max(0, top - 12), width: innerWidth, height: bottom - top + 24};
+    }""")
+    page.evaluate("document.querySelector('[data-buybar]')?.setAttribute('hidden', '')")  # not over the picture
+    page.screenshot(path=str(path), clip=box, full_page=True, animations="disabled", caret="hide")
+    context.close()
+    shrink(path)
+
+
 def pages() -> None:
     """Every kind of page of the sample showcase at 360 and 1280 px, into docs/img/halaman/."""
     work = Path(tempfile.mkdtemp())
@@ -137,6 +164,8 @@ def pages() -> None:
                     shoot(browser, base + path, PAGES_OUT / f"{name}-{width}.png", width, height, most,
                           first_screen=name in FIRST_SCREENS)
             shoot(browser, base + PAGES["produk"], PAGES_OUT / "produk-360-teks-200.png", 360, 640, 2400, True, True)
+            for name, path in COMPONENTS.items():
+                components(browser, base + path, PAGES_OUT / f"{name}-360.png")
             browser.close()
     finally:
         server.shutdown()

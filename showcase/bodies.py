@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import markup
+from . import components, markup
 from .config import SiteConfig
 from .errors import Diagnostics, did_you_mean
 from .images import ImagePlan
@@ -28,6 +28,8 @@ from .views import picture_html
 
 BODY = "b:"
 PREFIX = "body:"
+RETRY = "retry:thumbnail"
+"""Referred to by the bodies whose video thumbnail could not be fetched: each build redoes them."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Bodies:
 
     def __init__(self, store: Store, config: SiteConfig, routes: Routes,
                  plan_photo: Callable[[Path, str], ImagePlan | None],
-                 code: str, build: int, workers: int | None, timeout: float) -> None:
+                 code: str, build: int, workers: int | None, timeout: float,
+                 thumbnails: Path | None = None) -> None:
         self.store = store
         self.config = config
         self.routes = routes
@@ -52,6 +55,7 @@ class Bodies:
         self.workers = workers
         self.timeout = timeout
         self.released: set[str] = set()  # photos (`file:` refs) a body named and names no more
+        self.thumbnails = thumbnails  # where videos' provider thumbnails are kept (None: never fetched)
 
     def update(self, entries: Iterable[str], targets: Iterable[str]) -> set[str]:
         """Redo the bodies of `entries` (kind/slug keys) and of every body pointing at one of
@@ -117,13 +121,15 @@ class Bodies:
                     for src, alt in body.images]
         targets = {href: self._link(text, href, markup.line_of(text, href), problems, refs)
                    for href in sorted(set(body.links))}
+        parts = self._components(job, body, problems, refs)
         finish_key = digest_of((self.code, text.text, text.display, text.first_line, pictures,
-                                sorted(targets.items())))
+                                sorted(targets.items()), parts))
         known = self.store.memo("finished", finish_key, self.build)
         if known is None:
             finished = Diagnostics()
             shown = iter(pictures)
-            html = markup.finish(body, text, finished, lambda *_: next(shown), lambda href, _: targets.get(href))
+            html = markup.finish(body, text, finished, lambda *_: next(shown), lambda href, _: targets.get(href),
+                                 parts)
             known = (html, tuple(finished))
             self.store.set_memo("finished", finish_key, self.build, known)
         return known[0], tuple(problems) + tuple(known[1]), refs
@@ -133,13 +139,47 @@ class Bodies:
         return [found] if found is not None else []
 
     def _picture(self, entry: Entry, text: markup.BodyJob, src: str, alt: str, line: int, problems: Diagnostics,
-                 refs: set[str]) -> str | None:
+                 refs: set[str], sizes: str | None = None, shown_alt: str | None = None) -> str | None:
         spec = ImageSpec(src, alt or None, line, 1)
         assembler = Assembler(self.config, problems, lambda kind, slug: None, lambda kind: [], None)
         image = assembler.image(spec, text.display, entry.directory, entry.slug, "body")
         refs.update(assembler.refs)
         plan = self.plan_photo(image.source, image.display) if image else None
-        return picture_html(plan, image.alt, self.routes, self.config.images.formats) if plan and image else None
+        if not plan or not image:
+            return None
+        return picture_html(plan, image.alt if shown_alt is None else shown_alt, self.routes,
+                            self.config.images.formats, sizes)
+
+    def _components(self, job: Job, body: markup.RenderedBody, problems: Diagnostics, refs: set[str]) -> list[str]:
+        """Each component's HTML (```video```, ```gallery```, ```map```, ```product```), checked."""
+        if not body.components:
+            return []
+        entry, text = job.entry, job.body
+
+        def photo(src: str, alt: str, line: int, sizes: str) -> str | None:
+            return self._picture(entry, text, src, alt, line, problems, refs, sizes, alt)
+
+        def product(slug: str) -> bool:
+            refs.add(f"product/{slug}")
+            return self.store.entry_digest(f"product/{slug}") is not None or bool(self.store.claimers(f"product/{slug}"))
+
+        def thumbnail(video_id: str, line: int) -> str | None:
+            if self.thumbnails is None:
+                return None
+            path, reason = components.fetch_thumbnail(video_id, self.thumbnails)
+            if path is None:
+                problems.warning(text.display, line, "MD_VIDEO_THUMBNAIL", url=components.thumbnail_url(video_id),
+                                 reason=reason)
+                refs.add(RETRY)  # tried again by the next build that looks at the content
+                return None
+            refs.add(f"file:{path}")
+            plan = self.plan_photo(path, f"{text.display} (YouTube {video_id})")
+            return picture_html(plan, "", self.routes, self.config.images.formats, components.SIZES_VIDEO) \
+                if plan else None
+
+        context = components.Context(text.display, text.first_line, job.key.rsplit("/", 1)[1], problems, refs,
+                                     photo, product, lambda: self.store.members("product"), thumbnail)
+        return [components.render(block, context) for block in body.components]
 
     def _link(self, text: markup.BodyJob, href: str, line: int, problems: Diagnostics, refs: set[str]) -> str | None:
         """The link with the site's sub-path, or None (and an error) when no page has that address."""

@@ -251,8 +251,8 @@ class Content:
             followers = set(self.store.referrers(key))
             if (before is None) != (after is None):
                 followers |= set(self.store.referrers(f"missing:{kind}"))
-            # Entries only: a body pointing here (`body:...`) is the body stage's to redo.
-            followers = {f for f in followers if ":" not in f}
+            # (bodies refer too, `body:kind/slug/lang`: the body stage redoes those, they are no entries)
+            followers = {f for f in followers if ":" not in f.split("/", 1)[0]}
             for follower in followers - done:
                 heapq.heappush(queue, (KIND_RANK.get(follower.split("/", 1)[0], len(KINDS)), follower))
 

@@ -15,6 +15,7 @@ hand and none can be forgotten. The keys:
 | `n:<name>` | a derived value (see `NODES`): a slice of a list, a count, related products |
 | `t:<template>` | the template a page is rendered with, with all it uses (recorded by the engine) |
 | `a:assets` | the URLs of the theme's hashed CSS and JS files |
+| `a:frames` | the video providers the site's bodies embed (the CSP's `frame-src`) |
 
 A derived value is a small query of its own: it records its own reads, and a page that uses it
 records only `n:<name>`. When a rebuild finds one of its reads changed, the engine computes it
@@ -44,6 +45,7 @@ from .store import Store, digest_of
 
 ENTRY, LIST, BODY, PLAN, TODAY, NODE, TEMPLATE = "e:", "f:", "b:", "p:", "d:today", "n:", "t:"
 ASSETS = "a:assets"  # the theme's hashed file URLs (views.Views.assets)
+FRAMES = "a:frames"  # the origins the site's video components embed (pipeline._frames)
 PARTNERS = "x:partners"  # the partner network's catalogues (issue 14)
 RELATED_COUNT = 4
 
@@ -134,6 +136,11 @@ class Inputs:
     def today(self) -> date:
         self.read(TODAY)
         return self._today
+
+    def frames(self) -> tuple[str, ...]:
+        """The origins the site's bodies embed videos from (one policy for the whole site)."""
+        self.read(FRAMES)
+        return tuple(self._store.key_value(FRAMES) or ())
 
     def partners(self) -> Any:
         """The partners' catalogues as the last build read them from their kept copies (issue 14)."""

@@ -6,7 +6,8 @@ Raw HTML is cleaned with
 nh3 (an allow-list sanitiser); what was removed is reported with its line. Photos in a body are
 collected, planned by the caller and put back as responsive `<picture>` elements; links to site
 paths (`/produk/abon-bandeng/`) are checked and given the site's sub-path. Bodies never pass
-through Jinja, so `{{ }}` in a body stays text.
+through Jinja, so `{{ }}` in a body stays text. Component blocks (```` ```video``` ```` and the
+others, see components.py) are taken out before Markdown and put back, checked, after sanitising.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from . import parallel
+from . import components, parallel
 from .errors import Diagnostics
 from .options import RENDER_TIMEOUT_S
 
@@ -72,6 +73,7 @@ class RenderedBody:
     images: tuple[tuple[str, str], ...]
     links: tuple[str, ...]
     timed_out: bool = False
+    components: tuple[components.Block, ...] = ()  # ```video``` and the like, in token order
 
 
 class _Collect(Treeprocessor):
@@ -110,6 +112,7 @@ def render_markdown(text: str) -> RenderedBody:
     if not _CONVERTER:
         _CONVERTER.append(markdown.Markdown(extensions=[*EXTENSIONS, _CollectExtension()], output_format="html"))
     md = _CONVERTER[0]
+    text, blocks = components.extract(text)
     try:
         html = md.reset().convert(text)
     except BaseException:
@@ -119,7 +122,7 @@ def render_markdown(text: str) -> RenderedBody:
     assert isinstance(collector, _Collect)
     images, links = list(collector.images), list(collector.links)
     html = _raw_html(html, images, links)
-    return RenderedBody(html, tuple(images), tuple(links))
+    return RenderedBody(html, tuple(images), tuple(links), components=blocks)
 
 
 _RAW_IMG = re.compile(r"""<img\b[^>]*>""", re.IGNORECASE)
@@ -192,8 +195,10 @@ def _checked(job: BodyJob, body: RenderedBody | None, diags: Diagnostics) -> Ren
 
 def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
            picture: Callable[[str, str, int], str | None],
-           link: Callable[[str, int], str | None]) -> str:
-    """Put photos and checked links in, sanitise, and report what the sanitiser removed."""
+           link: Callable[[str, int], str | None], parts: Sequence[str] = ()) -> str:
+    """Put photos and checked links in, sanitise, report what the sanitiser removed, and put in
+    the components' HTML (`parts`, made by showcase.components, after sanitising: a video's
+    facade is a button with data attributes no editor may write)."""
     report_unsafe(job, diags)
     html = body.html
     for index, (src, alt) in enumerate(body.images):
@@ -207,7 +212,7 @@ def finish(body: RenderedBody, job: BodyJob, diags: Diagnostics,
             html = html.replace(f'href="{href}"', f'href="{target}"')
     for src in re.findall(r'<img[^>]*src="(https?://[^"]+)"', html):
         diags.warning(job.display, line_of(job, src), "MD_EXTERNAL_IMAGE", src=src)
-    return sanitise(html)
+    return components.insert(sanitise(html), body.components, parts)
 
 
 URL_SCHEMES = {"https", "http", "mailto", "tel"}

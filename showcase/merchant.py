@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from . import components
 from .config import SiteConfig
 from .errors import Diagnostics
 
@@ -84,8 +85,9 @@ def cut(text: str, limit: int) -> str:
 
 
 def plain(markup: str) -> str:
-    """Rendered HTML as plain text: paragraphs kept apart by a blank line, tags and entities gone."""
-    text = re.sub(r"</(p|li|h[1-6]|tr|blockquote)>|<br\s*/?>", "\n", markup)
+    """Rendered HTML as plain text: paragraphs kept apart by a blank line, tags and entities gone
+    (and components: videos, galleries, maps and other products' cards)."""
+    text = re.sub(r"</(p|li|h[1-6]|tr|blockquote)>|<br\s*/?>", "\n", components.strip(markup))
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return "\n\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 

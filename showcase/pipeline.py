@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import sqlite3
+import tempfile
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -21,16 +22,16 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import (analytics, assets, engine, feeds, images, merchant, navigation, network, offline, records, search,
-               security, share, state)
-from .bodies import Bodies
+from . import (analytics, assets, components, engine, feeds, images, merchant, navigation, network, offline,
+               records, search, security, share, state)
+from .bodies import RETRY, Bodies
 from .cms import admin_files, check_cms
 from .config import SiteConfig, load_config
 from .content import Content, ContentUpdate, catalog, problems
 from .errors import BuildFailed, Diagnostics
 from .images import ImagePlan
 from .options import DEFAULT_CACHE, KILL_SWITCH_ENV, Options, build_date  # noqa: F401 (re-exported)
-from .inputs import ASSETS, PARTNERS, TODAY, Inputs
+from .inputs import ASSETS, FRAMES, PARTNERS, TODAY, Inputs
 from .model import Catalog
 from .photos import Photos
 from .render import environment, template_digests, template_dirs
@@ -121,7 +122,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     blobs = open_blobs(options)
     restore = (not full and out_id is None and blobs is not None and blobs.root.is_dir()
                and store.meta("output") is not None)
-    everything = full or (store.meta("output") != out_id and not restore)
+    # (no output known: no build with this state ever succeeded, e.g. the first one failed)
+    everything = full or store.meta("output") is None or (store.meta("output") != out_id and not restore)
     build = int(store.meta("build", 0)) + 1
     routes = Routes(config.base_path, config.origin, config.languages)
     with store.transaction():
@@ -133,9 +135,11 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
         photos.files(p for p in changed_paths if not p.endswith(".md"))
         photos.entries(sorted(changed_entries - content.removed))
         photos.logo(content.logo)
-        bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout)
+        bodies = Bodies(store, config, routes, photos.plan, code, build, options.workers, options.render_timeout,
+                        thumbnails_folder(options))
         changed_bodies = bodies.update(changed_entries, content.added | content.removed
-                                       | {"file:" + p for p in changed_paths})
+                                       | {"file:" + p for p in changed_paths} | {RETRY})
+        changed_bodies |= _frames(store)
         photos.drop_unused(p[len("file:"):] for p in _released(store, changed_paths) | content.released | bodies.released)
         changed = content.changed | changed_bodies | photos.changed | store.pending()
         refs = store.meta("template refs") or {}
@@ -156,6 +160,25 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     navigation.check(config, store, routes, diags)
     return Analysis(config, store, routes, content, changed, diags, today, everything, photos, code, fingerprint,
                     restore, digests)
+
+
+def thumbnails_folder(options: Options) -> Path:
+    """Where the videos' provider thumbnails are kept between builds (components.fetch_thumbnail)."""
+    if options.cache is not None:
+        return options.cache / "thumbnails"
+    return Path(tempfile.gettempdir()) / "showcase-thumbnails"
+
+
+def _frames(store: Store) -> set[str]:
+    """The video providers the site's bodies embed (the CSP's `frame-src`), kept as a key that
+    the pages read (Inputs.frames): the first video of a provider, or the last one going,
+    changes every page's policy."""
+    used = tuple(o for o in components.FRAME_ORIGINS if store.referrers("frame:" + o))
+    value_digest = digest_of(used)
+    if store.key_digest(FRAMES) == value_digest:
+        return set()
+    store.set_key(FRAMES, value_digest, used, keep_value=True)
+    return {FRAMES}
 
 
 def build(options: Options, reporter: Reporter | None = None, found: state.Scan | None = None) -> BuildReport:
@@ -644,7 +667,8 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
     return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
                          store.html_pages(), _Files(staging, store),
                          {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages},
-                         security.site_csp(connect=analytics.connect(config.analytics)))
+                         security.site_csp(frames=store.key_value(FRAMES) or (),
+                                           connect=analytics.connect(config.analytics)))
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

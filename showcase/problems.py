@@ -419,6 +419,46 @@ PROBLEMS: dict[str, M] = {
                            "simpan fotonya di content/, di sebelah file ini; foto dari situs lain tidak tampil "
                            "saat offline",
                            "put the photo in content/ beside this file; external photos break offline"),
+    # components in bodies (```video```, ```gallery```, ```map```, ```product```)
+    "MD_COMPONENT_UNKNOWN": M("komponen `{name}` tidak dikenal{suggestion}", "unknown component `{name}`{suggestion}",
+                              "komponen yang ada: video, gallery, map, product (lihat docs/content.md)",
+                              "the components are video, gallery, map, product (see docs/content.md)"),
+    "MD_COMPONENT_UNCLOSED": M("blok ```{name} tidak ditutup", "the ```{name} block is never closed",
+                               "tutup bloknya dengan baris ``` sendiri", "close the block with a line of ``` alone"),
+    "MD_COMPONENT_ARGUMENT": M("komponen `{name}` belum diisi", "the `{name}` component is empty",
+                               "tulis mis. {example}", "write e.g. {example}"),
+    "MD_COMPONENT_OPTION": M("`{key}` tidak dikenal di dalam ```{name}{suggestion}",
+                             "`{key}` is not known inside ```{name}{suggestion}",
+                             "di dalam ```{name} hanya boleh: {allowed}", "inside ```{name} only: {allowed}"),
+    "MD_PRODUCT_UNKNOWN": M('produk "{slug}" tidak ada{suggestion}', 'no product "{slug}"{suggestion}',
+                            "tulis slug produk (nama file di content/products/ tanpa .md), mis. "
+                            "```product abon-bandeng```",
+                            "write the product's slug (its file name in content/products/ without .md), e.g. "
+                            "```product abon-bandeng```"),
+    "MD_VIDEO_URL": M("alamat video tidak dikenali: {url}", "not a video address showcase knows: {url}",
+                      "salin alamat video dari YouTube (youtu.be/…, youtube.com/watch?v=…, /shorts/…), TikTok "
+                      "(tiktok.com/@akun/video/…) atau Instagram (instagram.com/reel/…, /p/…)",
+                      "copy the video's address from YouTube (youtu.be/…, youtube.com/watch?v=…, /shorts/…), "
+                      "TikTok (tiktok.com/@account/video/…) or Instagram (instagram.com/reel/…, /p/…)"),
+    "MD_VIDEO_THUMBNAIL": M("gambar sampul video tidak bisa diambil dari {url}: {reason}",
+                            "the video's thumbnail could not be fetched from {url}: {reason}",
+                            "videonya tetap tampil tanpa gambar; tambahkan `poster: foto.jpg` di dalam blok ```video",
+                            "the video still shows, without a picture; add `poster: foto.jpg` inside the ```video "
+                            "block"),
+    "MD_GALLERY_LINE": M("baris galeri bukan foto: {found}", "a gallery line that is not a photo: {found}",
+                         "tulis satu foto per baris: ![keterangan foto](foto.jpg)",
+                         "write one photo per line: ![what the photo shows](foto.jpg)"),
+    "MD_GALLERY_ALT": M('foto "{src}" di galeri tanpa keterangan (alt)', 'photo "{src}" in a gallery has no alt text',
+                        "tulis apa yang terlihat di antara [ ], mis. ![Ibu menenun sarung](foto.jpg)",
+                        "say what it shows between [ ], e.g. ![A woman weaving a sarong](foto.jpg)"),
+    "MD_MAP_COORDS": M("titik peta tidak sah: {found}", "not a place on the map: {found}",
+                       "tulis lintang, bujur dalam derajat desimal (lintang -90…90, bujur -180…180), mis. "
+                       "```map -4.83, 119.54``` (salin dari OpenStreetMap atau Google Maps)",
+                       "write latitude, longitude in decimal degrees (latitude -90…90, longitude -180…180), e.g. "
+                       "```map -4.83, 119.54``` (copy it from OpenStreetMap or Google Maps)"),
+    "MD_MAP_ZOOM": M("zoom peta tidak sah: {found}", "not a map zoom: {found}",
+                     "tulis bilangan bulat 1 sampai 19, mis. `zoom: 15`", "write a whole number from 1 to 19, e.g. "
+                     "`zoom: 15`"),
     "MD_UNSAFE_HTML": M("<{tag}> dihapus", "<{tag}> removed", *_UNSAFE_HTML),
     "MD_UNSAFE_HTML.event": M("atribut {attribute} dihapus", "event handler {attribute} removed",
                               "hapus atribut on...= dari HTML", "remove on...= attributes from the HTML"),

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import analytics, commerce, market, navigation, offline, security, structured
+from . import analytics, commerce, components, market, navigation, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
 from .inputs import ASSETS, Inputs
@@ -306,9 +306,28 @@ def make_picture(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[st
                    shape=f"{plan.height / plan.width:.4f}")
 
 
-def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str]) -> str:
+def picture_html(plan: ImagePlan, alt: str, routes: Routes, formats: Sequence[str], sizes: str | None = None) -> str:
     """A photo inside a Markdown body, as the same <picture> the templates print."""
-    p = make_picture(plan, alt, routes, formats, SIZES_BODY)
+    return picture_tag(make_picture(plan, alt, routes, formats, sizes or SIZES_BODY))
+
+
+def card_html(c: Card) -> str:
+    """A product card inside a body, as the `card` macro of macros.html prints it (the title
+    link stretches over the card; an h3 fits under a body's h2 headings)."""
+    esc = html.escape
+    media = picture_tag(c.image) if c.image else '<span class="no-photo"></span>'
+    badge = f'<span class="badge badge-{esc(c.badge.kind)}">{esc(c.badge.label)}</span> ' if c.badge else ""
+    unit = f' <span class="card-unit">{esc(c.unit)}</span>' if c.unit else ""
+    lang = f' lang="{esc(c.lang)}"' if c.lang else ""
+    return (f'<article class="card"{lang}><div class="card-media">{media}</div><div class="card-body">'
+            f'<h3 class="card-title"><a href="{esc(c.url)}">{esc(c.title)}</a></h3>'
+            f'<p class="card-price">{badge}{esc(c.price)}{unit}</p>'
+            f'<p class="card-meta">{esc(c.maker)}<span aria-hidden="true"> · </span>'
+            f'<span class="card-region">{esc(c.region)}</span></p></div></article>')
+
+
+def picture_tag(p: Picture) -> str:
+    """A picture as HTML, for the parts of a page made outside the templates (bodies)."""
     esc = html.escape
     sources = "".join(f'<source type="{s.type}" srcset="{esc(s.srcset)}" sizes="{p.sizes}">' for s in p.sources)
     return (f'<picture>{sources}<img src="{esc(p.src)}" srcset="{esc(p.srcset)}" sizes="{p.sizes}" '
@@ -394,13 +413,26 @@ class Views:
         return str(self.text(entry, "title" if isinstance(entry, (Product, PageEntry)) else "name")[0])
 
     def body(self, entry: Entry) -> tuple[Markup, bool]:
-        """The entry's body in this language, or the Indonesian one and whether it fell back."""
+        """The entry's body in this language, or the Indonesian one and whether it fell back;
+        a ```product``` component in it becomes that product's current card (read here, so
+        the page is rebuilt when the product changes)."""
         if self.lang != "id":
             translated = self.inputs.body(entry.kind, entry.slug, self.lang)
             if translated is not None:
-                return Markup(translated), False
+                return Markup(self._cards_in(translated)), False
         original = self.inputs.body(entry.kind, entry.slug, "id") or ""
-        return Markup(original), self.lang != "id" and bool(original)
+        return Markup(self._cards_in(original)), self.lang != "id" and bool(original)
+
+    def _cards_in(self, body: str) -> str:
+        if "<!--showcase-product:" not in body:
+            return body
+
+        def card(match: re.Match[str]) -> str:
+            slug = match.group(1)
+            if self.entry("product", slug) is None:  # gone since the body was checked: its error is reported there
+                return ""
+            return card_html(self.card(slug))
+        return components.PRODUCT_MARKER_RE.sub(card, body)
 
     def price(self, product: Product) -> str:
         return commerce.price_text(product.lowest_price, product.highest_price, self.t["price_on_request"])
@@ -534,7 +566,7 @@ class Views:
             search=NavItem(t["search"], routes.href("search", None, lang)), contact=tuple(contact),
             year=dated.year if dated else self.inputs.today().year, offline=offline_head(routes, self.config),
             order=NavItem(t["order_link"], routes.href("order", None, lang)),
-            csp=Markup(security.site_csp(connect=analytics.connect(counting))),
+            csp=Markup(security.site_csp(frames=self.inputs.frames(), connect=analytics.connect(counting))),
             count=analytics.CountHead(script, counting.provider, counting.url, counting.site_id)
             if counting is not None and script else None)
 

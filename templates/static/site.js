@@ -222,3 +222,29 @@
   addEventListener("showcase:order", badge);
   badge();
 })();
+
+// Videos in a text (```video``` blocks): the page holds only a link to the video with its poster.
+// Here the link becomes a play button; the provider's player (an iframe from the one origin the
+// page's policy allows) is made only when the visitor presses it, so nothing is loaded from the
+// provider before that. Without this file the link simply opens the video on the provider's site.
+(function () {
+  document.querySelectorAll("a[data-video-embed]").forEach(function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.setAttribute("aria-label", link.getAttribute("aria-label"));
+    while (link.firstChild) button.appendChild(link.firstChild);
+    link.replaceWith(button);
+    button.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = link.getAttribute("data-video-embed");
+      frame.title = link.getAttribute("data-video-title");
+      frame.className = "video-frame";
+      frame.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      button.replaceWith(frame);
+      frame.focus();
+    });
+  });
+})();

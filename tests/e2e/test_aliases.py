@@ -25,7 +25,7 @@ def test_old_address_opens_the_renamed_product_online_and_offline(tmp_path: Path
         path.write_text(path.read_text(encoding="utf-8").replace("/produk/bandeng-presto/",
                                                                  "/produk/bandeng-presto-juwana/"), encoding="utf-8")
     with (content / "site.yaml").open("a", encoding="utf-8") as site:  # too small for every page:
-        site.write("offline: {budget_mb: 0.15}\n")  # old addresses are saved right after the records
+        site.write("offline: {budget_mb: 0.16}\n")  # old addresses are saved right after the records
     output = tmp_path / "output"
     output.mkdir()
     server = PortServer(output)

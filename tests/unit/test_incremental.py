@@ -340,3 +340,16 @@ def test_a_changed_stylesheet_is_linked_from_every_page_and_the_old_one_goes(tmp
         if 'rel="stylesheet"' in text:
             assert sheets[0] in text, f"{page.relative_to(site.output)} links an old stylesheet"
     assert digest(site.output) == site.cold()
+
+
+def test_a_first_build_that_fails_leaves_the_next_one_to_make_every_page(tmp_path: Path) -> None:
+    """The first build with a cache stops on a mistake (no output yet); once it is fixed, the
+    next build makes the whole site, not only the pages of the file that was fixed."""
+    site = Site(tmp_path)
+    site.edit("products/bandeng-presto.md", "price: 35000", "price: 35.000")
+    with pytest.raises(BuildFailed):
+        site.rebuild()
+    site.edit("products/bandeng-presto.md", "price: 35.000", "price: 35000")
+    report = site.rebuild()
+    assert report.rendered == report.pages
+    assert digest(site.output) == site.cold()

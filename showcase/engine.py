@@ -24,7 +24,7 @@ from typing import Any
 
 import jinja2
 
-from . import feeds, pages, parallel, render
+from . import feeds, pages, parallel, qr, render
 from .config import SiteConfig
 from .errors import Diagnostics
 from .inputs import NODE, TEMPLATE, Inputs, UnrecordedRead
@@ -54,6 +54,7 @@ class Job:
     logo: Image | None
     tree: Tree
     bytecode: Path | None = None  # where compiled templates are kept (with a cache)
+    drawings: Path | None = None  # where QR drawings are kept (with a cache)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ def _start(job: Job) -> None:
     inputs = Inputs(store, job.config, job.today)
     views = {lang: Views(inputs, job.config, job.routes, job.assets, lang, job.logo) for lang in job.config.languages}
     tree = Tree(job.tree.dir, job.tree.output, job.tree.fresh, job.tree.lag, store.published)
+    qr.keep_in(job.drawings)
     _WORKER[:] = [_Worker(store, inputs, views, render.environment(job.templates, job.bytecode), job, tree)]
 
 

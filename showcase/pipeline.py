@@ -281,7 +281,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
             for relative, data in admin_files(config, a.catalog).items():
                 staging.write_bytes(relative, data)
         job = engine.Job(store.path, config, routes, a.today, tuple(dirs), digests, asset_urls, a.content.logo,
-                         staging.tree().portable(), options.cache / "templates" if options.cache else None)
+                         staging.tree().portable(), options.cache / "templates" if options.cache else None,
+                         options.cache / "qr" if options.cache else None)
         produced = engine.Produced()
         old_shares = _shares_of(store, work.removed)  # what the last build's pages linked to and listed
         old_entries = {o: store.sitemap_entry(o) for o in work.removed}

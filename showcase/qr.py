@@ -12,9 +12,12 @@ code (the views do).
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import zxingcpp
 from markupsafe import Markup, escape
@@ -22,6 +25,16 @@ from markupsafe import Markup, escape
 ERROR = "M"
 QUIET = 4
 _DARK_RUN = re.compile(rb"\x00+")
+DRAWING = f"1 {ERROR} {QUIET} zxing-cpp {getattr(zxingcpp, '__version__', '')}"
+"""What a kept drawing depends on besides its URL: a change here (or a new encoder) draws anew."""
+_KEPT: list[Path] = []  # where drawings are kept between builds (keep_in)
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep each drawing in `folder` (the cache's `qr/`), so the next build reads it instead of
+    encoding the code again: a region's shelf labels hold thousands, and a price edit on one of
+    them re-renders the page. None: keep nothing."""
+    _KEPT[:] = [folder] if folder is not None else []
 
 
 def matrix(url: str) -> tuple[tuple[int, ...], ...]:
@@ -57,7 +70,28 @@ def code(url: str, label: str) -> Code:
 
 @lru_cache(maxsize=16384)
 def drawing(url: str) -> str:
-    """The `<svg>` of url's QR code, without its text alternative."""
+    """The `<svg>` of url's QR code, without its text alternative: read from where drawings are
+    kept, else drawn (and kept there, written whole or not at all)."""
+    if not _KEPT:
+        return _draw(url)
+    key = hashlib.blake2b(f"{DRAWING}\n{url}".encode(), digest_size=16).hexdigest()
+    path = _KEPT[0] / key[:2] / f"{key}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = _draw(url)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{key}.{os.getpid()}.part")
+        part.write_text(svg, encoding="utf-8")
+        os.replace(part, path)
+    except OSError:  # a read-only cache only costs time
+        pass
+    return svg
+
+
+def _draw(url: str) -> str:
     pixels, size = _modules(url)
     steps, x, y = [], None, 0  # relative moves keep the path short: "m2 0h3" instead of "M17 9.5h3"
     for row in range(size):

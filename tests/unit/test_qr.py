@@ -189,3 +189,31 @@ def _svg_of(modules: list[list[int]]) -> str:
                 x += 1
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}">'
             f'<path stroke="#000" d="{"".join(runs)}"/></svg>')
+
+
+def test_a_kept_drawing_is_read_back_instead_of_encoded_again(tmp_path, monkeypatch):
+    """With a cache, each code is drawn once: the next build (a new process) reads it back, the
+    same bytes, so a price edit on a region's shelf labels does not encode thousands of codes."""
+    from showcase import qr
+
+    url = "https://example.org/produk/bandeng-presto/"
+    qr.drawing.cache_clear()
+    qr.keep_in(None)
+    fresh = qr.drawing(url)
+    qr.drawing.cache_clear()
+    qr.keep_in(tmp_path / "qr")
+    try:
+        assert qr.drawing(url) == fresh
+        kept = list((tmp_path / "qr").rglob("*.svg"))
+        assert len(kept) == 1 and not list((tmp_path / "qr").rglob("*.part"))
+        qr.drawing.cache_clear()
+
+        def no_encoder(_: str) -> str:
+            raise AssertionError("encoded again")
+
+        monkeypatch.setattr(qr, "_draw", no_encoder)
+        assert qr.drawing(url) == fresh
+        assert decoded(qr.svg(url, "x")) == [url]
+    finally:
+        qr.keep_in(None)
+        qr.drawing.cache_clear()

@@ -25,7 +25,7 @@ from . import slugs, yamlnodes
 from .changes import changed_files, earlier_versions
 from .cli import add_cache, add_content, add_lang, cache_dir, language, program
 from .errors import Diagnostic, Diagnostics, Severity
-from .loader import KIND_FOLDERS
+from .loader import classify
 from .routes import Routes
 from .source import split_front_matter
 from .messages import Text, problems_count, render
@@ -270,10 +270,10 @@ def gone_since(analysis: Analysis, earlier: dict[Path, str]) -> None:
             relative = path.relative_to(config.content_dir.resolve())
         except ValueError:
             continue
-        kind = KIND_FOLDERS.get(relative.parts[0]) if len(relative.parts) > 1 else None
-        if kind not in ("product", "maker") or path.name.count(".") > 1:  # a translation: the original counts
+        place = classify(relative)
+        if place is None or place[0] not in ("product", "maker") or place[2] != "id":  # a translation: its original counts
             continue
-        stem = path.parent.name if path.stem == "index" and len(relative.parts) > 2 else path.stem
+        kind, stem, _ = place
         slug = _earlier_slug(path, text) or slugs.slugify(stem)
         if not slug or Routes.output_file(routes.path(kind, slug, lang)) in answered:
             continue

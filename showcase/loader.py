@@ -95,6 +95,20 @@ class Parsed:
         return slugs.slugify(file.stem), ()
 
 
+def classify(relative: Path) -> tuple[str, str, str] | None:
+    """(kind, stem, language) of a Markdown file by its place under content/: `products/a/x.md`
+    is ("product", "x", "id"), its translation `x.en.md` ("product", "x", "en"), and a bundle's
+    `x/index.md` takes its folder's name. None for any other file."""
+    parts, name = relative.parts, relative.name
+    if not name.endswith(".md") or len(parts) < 2 or parts[0] not in KIND_FOLDERS:
+        return None
+    match = _TRANSLATION.match(name)
+    stem = match.group("stem") if match else name[:-3]
+    if stem == "index" and len(parts) > 2:
+        stem = relative.parent.name
+    return KIND_FOLDERS[parts[0]], stem, match.group("lang") if match else "id"
+
+
 class Loader:
     """Walking and reading one content directory."""
 
@@ -116,17 +130,14 @@ class Loader:
             name = path.name
             if len(parts) == 1 and name in ROOT_FILES:
                 continue
-            if name.endswith(".md") and parts[0] in KIND_FOLDERS and len(parts) > 1:
-                match = _TRANSLATION.match(name)
-                lang = match.group("lang") if match else "id"
-                stem = match.group("stem") if match else name[:-3]
-                if stem == "index":
-                    stem = path.parent.name if len(parts) > 2 else stem
+            place = classify(relative)
+            if place is not None:
+                kind, stem, lang = place
                 if lang not in self.config.languages:
                     self.diags.warning(display, None, "CT_LANGUAGE", lang=lang,
                                        languages=", ".join(self.config.languages))
                     continue
-                found.append(ContentFile(path, display, KIND_FOLDERS[parts[0]], stem, lang))
+                found.append(ContentFile(path, display, kind, stem, lang))
             elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
                 continue  # photos are used when a content file names them
             else:

@@ -292,7 +292,7 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                                               lambda d, t: reporter.progress("pages", d, t)):
             outputs = [item.spec.output for item in chunk]
             old_shares.update(_shares_of(store, outputs))
-            before = {o: store.sitemap_entry(o) for o in outputs}
+            before = {} if a.everything else {o: store.sitemap_entry(o) for o in outputs}  # (all are written)
             for item in chunk:
                 if item.file is not None:
                     staging.record(item.spec.output, item.file)

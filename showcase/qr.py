@@ -63,11 +63,6 @@ class Code:
         return str(svg(self.url, self.label))
 
 
-def code(url: str, label: str) -> Code:
-    """The QR code of url, with label as its text alternative, for a view."""
-    return Code(url, label)
-
-
 @lru_cache(maxsize=16384)
 def drawing(url: str) -> str:
     """The `<svg>` of url's QR code, without its text alternative: read from where drawings are

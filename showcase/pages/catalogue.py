@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import commerce, qr
+from .. import commerce
 from ..qr import Code as QrCode
 from ..model import Product, Region
 from ..views import Link, Page, Picture, Spec, Views, breakable_url, count, format_date
@@ -127,7 +127,7 @@ def build(v: Views, spec: Spec) -> Page:
         intro=intro, sections=sections,
         as_of=t["catalogue_as_of"].format(date=format_date(newest_date, lang)) if newest_date else None,
         regions=links, whole=WholeLink(t["catalogue_whole"], v.routes.href("catalogue", None, lang), region is None),
-        home=breakable_url(home), qr=qr.code(home, t["qr_label"].format(title=v.config.text("title", lang))))
+        home=breakable_url(home), qr=QrCode(home, t["qr_label"].format(title=v.config.text("title", lang))))
     crumbs = [Link(t["catalogue"], v.routes.href("catalogue", None, lang))] if region else []
     crumbs.append(Link(v.title(region) if region else t["catalogue"], ""))
     return v.page(spec, "catalogue.html", "catalogue", view, title, t["catalogue_intro"], crumbs, slug=slug,
@@ -155,7 +155,7 @@ def item(v: Views, p: Product) -> Item:
                 whatsapp=commerce.display_phone(number) if number else None,
                 certifications=tuple(commerce.CERTIFICATION_LABELS[c.type]
                                      for c in p.certifications_on(v.inputs.today())),
-                qr=qr.code(url, t["qr_label"].format(title=title)), lang="id" if fallback else None)
+                qr=QrCode(url, t["qr_label"].format(title=title)), lang="id" if fallback else None)
 
 
 register(Kind("catalogue", plan_whole, build), owners=["site/catalogue"])

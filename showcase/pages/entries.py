@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import commerce, qr, structured
+from .. import commerce, structured
 from ..qr import Code as QrCode
 from ..model import Region
 from .. import views
@@ -219,7 +219,7 @@ def build_maker(v: Views, spec: Spec) -> Page:
                          v.t["order_message_maker"], name, "", absolute)) if m.whatsapp else None,
                      marketplaces=tuple(Link(x.label, x.url) for x in m.marketplaces),
                      products=v.cards(v.inputs.slice(members, *span(number))),
-                     qr=qr.code(absolute, v.t["qr_label"].format(title=name)) if first else None,
+                     qr=QrCode(absolute, v.t["qr_label"].format(title=name)) if first else None,
                      url=breakable_url(absolute),
                      activities=activities.block(v, f"maker/{m.slug}", v.t["act_maker"], activities.SHOWN_ON_ENTRY)
                      if first else None,

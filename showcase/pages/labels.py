@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-from .. import commerce, qr
+from .. import commerce
 from ..qr import Code as QrCode
 from ..model import Product
 from ..views import Link, Page, Spec, Views
@@ -95,7 +95,7 @@ def label(v: Views, p: Product) -> Label:
     return Label(title=title, price=v.price(p),
                  unit="" if p.variants else commerce.unit_text(v.text(p, "unit")[0]),
                  maker=v.title(v.entry("maker", p.maker)), region=v.text(region, "short_name")[0],
-                 licences=licences, qr=qr.code(url, v.t["qr_label"].format(title=title)),
+                 licences=licences, qr=QrCode(url, v.t["qr_label"].format(title=title)),
                  url=v.routes.href("product", p.slug, lang), lang="id" if fallback else None)
 
 

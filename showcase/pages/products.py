@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import commerce, market, qr, share, structured
+from .. import commerce, market, share, structured
 from ..qr import Code as QrCode
 from datetime import date
 from typing import Any
@@ -116,7 +116,7 @@ def build(v: Views, spec: Spec) -> Page:
         certifications=certifications, tags=tuple(v.text(p, "tags")[0] or ()), order_url=order_url,
         marketplaces=tuple(Link(m.label, m.url) for m in p.marketplaces),
         date=format_date(p.date, lang) if p.date else None, related=v.cards(v.inputs.related(p.slug)),
-        lang="id" if fallback else None, qr=qr.code(absolute, t["qr_label"].format(title=title)),
+        lang="id" if fallback else None, qr=QrCode(absolute, t["qr_label"].format(title=title)),
         url=breakable_url(absolute),
         availability=market.availability_text(p, state, t, MONTHS[lang] if lang in MONTHS else MONTHS["en"]),
         badge=market.badge(state, t), variants=variants, details=market.details(p, lang, t),

@@ -150,8 +150,10 @@ class Engine:
             with self.inputs.recording() as reads:
                 new = pages.plan(self.ctx, owner)
             work.owners[owner] = (new, frozenset(reads))
-            for spec in new:
-                specs[spec.output] = spec
+            kept = set() if everything else set(old)
+            for spec in new:  # a page planned as before is made again only when what it read changed
+                if spec not in kept:
+                    specs[spec.output] = spec
             gone = {s.output for s in old} - {s.output for s in new}
             work.removed += sorted(gone)
             dirty_pages -= gone

@@ -206,6 +206,16 @@ class Inputs:
     def count(self, name: str) -> int:
         return self.node(f"count/{name}")  # type: ignore[no-any-return]
 
+    def pages(self, name: str, per: int) -> int:
+        """How many pages of `per` the list `name` fills (one, maybe empty, when it is empty). A
+        page that shows only this reads it instead of the count, which changes with every product
+        added or removed: the page count changes only when a page is added or dropped."""
+        return self.node(f"pages/{name}@{per}")  # type: ignore[no-any-return]
+
+    def has(self, name: str) -> bool:
+        """Whether the list `name` has members (changes only when it empties or fills again)."""
+        return self.node(f"has/{name}")  # type: ignore[no-any-return]
+
     def related(self, slug: str) -> tuple[str, ...]:
         return self.node(f"related/{slug}")  # type: ignore[no-any-return]
 
@@ -223,6 +233,15 @@ def _count(inputs: Inputs, argument: str) -> int:
     return len(inputs.members(argument))
 
 
+def _pages(inputs: Inputs, argument: str) -> int:
+    name, _, per = argument.rpartition("@")
+    return max(1, -(-inputs.count(name) // int(per)))
+
+
+def _has(inputs: Inputs, name: str) -> bool:
+    return inputs.count(name) > 0
+
+
 def _related(inputs: Inputs, slug: str) -> tuple[str, ...]:
     """Up to RELATED_COUNT others: the newest of the same category, then of the same region."""
     product = inputs.entry("product", slug)
@@ -233,5 +252,6 @@ def _related(inputs: Inputs, slug: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-NODES: dict[str, Callable[[Inputs, str], Any]] = {"slice": _slice, "count": _count, "related": _related}
+NODES: dict[str, Callable[[Inputs, str], Any]] = {"slice": _slice, "count": _count, "pages": _pages, "has": _has,
+                                                  "related": _related}
 """Derived values by the head of their name. A page kind that needs one of its own adds it here."""

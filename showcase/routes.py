@@ -45,7 +45,7 @@ RECORD_SLUG = "offline/record"
 # category, region or maker page: `/kategori/<slug>/halaman/2/`, `/en/categories/<slug>/page/2/`.
 PAGE_SEGMENT = {"id": "halaman", "en": "page"}
 # Kinds whose own pages (with a slug) paginate their products; a product page never does.
-PAGED = ("category", "region", "maker", "catalogue")
+PAGED = ("category", "region", "maker", "catalogue", "labels")
 
 
 @dataclass(frozen=True)

@@ -610,7 +610,7 @@ class Views:
         trail = [Link(t["home"], self.routes.href("home", None, lang)), *crumbs] if kind != "home" else []
         breadcrumbs = tuple(Crumb(c.label, c.url) for c in trail[:-1]) + \
             ((Crumb(trail[-1].label, None),) if trail else ())
-        region_catalogue = kind == "region" and slug is not None and self.inputs.count(f"region/{slug}") > 0
+        region_catalogue = kind == "region" and slug is not None and self.inputs.has(f"region/{slug}")
         site_title = self.config.text("title", lang)
         head = Head(
             title=title if kind == "home" else f"{title} · {site_title}",

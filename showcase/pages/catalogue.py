@@ -90,7 +90,7 @@ def plan_whole(ctx: Context, _: str) -> list[Spec]:
 
 def plan_parts(ctx: Context, region: str, lang: str) -> list[Spec]:
     """The parts of one region's catalogue (the region owner plans them with its pages)."""
-    parts = max(1, -(-ctx.inputs.count(f"region/{region}") // PER_PART))
+    parts = ctx.inputs.pages(f"catalogue/{region}/{lang}", PER_PART)
     return [ctx.spec("catalogue", f"region/{region}", lang, region, n) for n in range(1, parts + 1)]
 
 
@@ -100,14 +100,16 @@ def build(v: Views, spec: Spec) -> Page:
     region: Region | None = v.entry("region", spec.argument) if spec.argument else None
     slug = region.slug if region else None
     regions = [r for r in (v.entry("region", s) for s in inputs.members("kind/region"))
-               if inputs.count(f"region/{r.slug}")]
+               if inputs.has(f"region/{r.slug}")]
+    counted = region is None or spec.number == 1  # (later parts do not change with every product added)
     links = tuple(RegionLink(v.title(r), v.routes.href("catalogue", r.slug, lang),
-                             count(t, inputs.count(f"region/{r.slug}")), r.slug == slug) for r in regions)
+                             count(t, inputs.count(f"region/{r.slug}")) if counted else "", r.slug == slug)
+                  for r in regions)
     if region is not None:
         title = f"{t['catalogue_title']} · {v.title(region)}"
-        members = inputs.members(f"catalogue/{region.slug}/{lang}")
-        parts = max(1, -(-len(members) // PER_PART))
-        shown = members[(spec.number - 1) * PER_PART:spec.number * PER_PART]
+        members = f"catalogue/{region.slug}/{lang}"
+        parts = inputs.pages(members, PER_PART)
+        shown = inputs.slice(members, (spec.number - 1) * PER_PART, spec.number * PER_PART)
         sections: tuple[Section, ...] = (section(v, region, shown),)
         intro = t["catalogue_intro"]
         newest = inputs.slice(f"region/{region.slug}", 0, 1)

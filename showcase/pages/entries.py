@@ -13,11 +13,12 @@ from markupsafe import Markup
 
 from .. import commerce, structured
 from ..qr import Code as QrCode
+from ..inputs import NODES, Inputs
 from ..model import Region
 from .. import views
 from ..views import (SIZES_COVER, SIZES_LOGO, Card, Contact, Link, Page, Picture, Spec, Views, count,
                      breakable_url, pages_of, plain_text, span)
-from . import Context, Kind, activities, aliases, catalogue, programs, records, register
+from . import Context, Kind, activities, aliases, catalogue, labels, programs, records, register
 
 
 # -- regions -----------------------------------------------------------------------------------
@@ -55,30 +56,50 @@ class RegionView:
 
 
 def plan_region(ctx: Context, slug: str) -> list[Spec]:
-    """A region's pages, and its printable catalogue when it has products."""
+    """A region's pages, and its printable catalogue and shelf labels when it has products."""
     if ctx.inputs.entry("region", slug) is None:
         return []
     total = ctx.inputs.count(f"region/{slug}")
     specs = [ctx.spec("region", f"region/{slug}", lang, slug, n)
              for lang in ctx.config.languages for n in range(1, pages_of(total) + 1)]
     if total:
-        specs += [spec for lang in ctx.config.languages for spec in catalogue.plan_parts(ctx, slug, lang)]
+        specs += [spec for lang in ctx.config.languages for part in (catalogue.plan_parts, labels.plan_parts)
+                  for spec in part(ctx, slug, lang)]
     return specs + aliases.specs(ctx, "region", slug) + records.plan(ctx, "region", slug)
 
 
-def district_order(region: Region, v: Views) -> list[tuple[str, str | None]]:
+def district_order(region: Region, inputs: Inputs) -> list[tuple[str, str | None]]:
     """(slug, district) of the region's products grouped by district, in the order of
     `districts:` (products of no listed district last), newest first within a district."""
     position = {d: i for i, d in enumerate(region.districts)}
-    members = v.inputs.members(f"districts/{region.slug}")
+    members = inputs.members(f"districts/{region.slug}")
     return sorted(members, key=lambda m: position.get(m[1] or "", len(position)))  # stable
 
 
-def _layout(r: Region, v: Views) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+def _layout(inputs: Inputs, slug: str) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
     """A region's products in district order, each district's count and the page it starts on:
     the same for every page of the region, so worked out once per process (a large region has
     dozens of pages and thousands of products)."""
-    ordered = district_order(r, v)
+    def make() -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+        return _lay_out(inputs.entry("region", slug), inputs)
+    return inputs.remember(("region layout", slug), make)  # type: ignore[no-any-return]
+
+
+def region_page(inputs: Inputs, argument: str) -> tuple[tuple[tuple[str, str | None], ...], int]:
+    """The derived value `region-page/<slug>@<n>`: the (slug, district) pairs page n of a region
+    shows and the region's page count. A later page reads this, not the whole layout, so a
+    product added or removed is made again only on the pages it shifts."""
+    slug, _, number = argument.rpartition("@")
+    ordered = _layout(inputs, slug)[0]
+    start, stop = span(int(number))
+    return tuple(ordered[start:stop]), pages_of(len(ordered))
+
+
+NODES["region-page"] = region_page
+
+
+def _lay_out(r: Region, inputs: Inputs) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+    ordered = district_order(r, inputs)
     counts = dict.fromkeys(r.districts, 0)
     starts: dict[str, int] = {}
     for index, (_, district) in enumerate(ordered):
@@ -96,10 +117,12 @@ def build_region(v: Views, spec: Spec) -> Page:
     lang, t, number = spec.lang, v.t, spec.number
     name, fallback = v.text(r, "name")
     body, body_fallback = v.body(r)
-    ordered, counts, starts = v.inputs.remember(("region layout", r.slug), lambda: _layout(r, v))
-    total = pages_of(len(ordered))
-    start, stop = span(number)
-    shown = ordered[start:stop]
+    if number == 1:  # the district index: every district's count and first page
+        ordered, counts, starts = _layout(v.inputs, r.slug)
+        shown, total = tuple(ordered[:views.PER_PAGE]), pages_of(len(ordered))
+    else:
+        shown, total = v.inputs.node(f"region-page/{r.slug}@{number}")
+        counts, starts = {}, {}
     anchors = {d: "kec-" + re.sub(r"[^a-z0-9]+", "-", d.lower()).strip("-") for d in r.districts}
 
     def chip_url(d: str) -> str:
@@ -107,8 +130,8 @@ def build_region(v: Views, spec: Spec) -> Page:
         return ("" if first == 1 else v.routes.href("region", r.slug, lang, first)) + "#" + anchors[d]
 
     # Only districts with products are linked; the others are named once, in one sentence.
-    index = tuple(DistrictChip(d, anchors[d], counts[d], chip_url(d)) for d in r.districts if counts[d])
-    empty = [d for d in r.districts if not counts[d]]
+    index = tuple(DistrictChip(d, anchors[d], counts[d], chip_url(d)) for d in r.districts if counts.get(d))
+    empty = [d for d in r.districts if not counts.get(d)] if number == 1 else []
     without = t["districts_without_products"].format(names=", ".join(empty)) if empty else ""
     makers = tuple(v.link(v.entry("maker", m)) for m in v.inputs.members("kind/maker")
                    if v.entry("maker", m).region == r.slug) if number == 1 else ()
@@ -122,13 +145,21 @@ def build_region(v: Views, spec: Spec) -> Page:
                       district_index=index if number == 1 else (),
                       districts_without_products=without if number == 1 else "", districts=districts,
                       other_products=v.cards([s for s, district in shown if district not in listed]),
-                      makers=makers, count=count(t, len(ordered)),
+                      makers=makers,
+                      count=count(t, len(ordered)) if number == 1 else t["page_of"].format(n=number, total=total),
                       activities=activities.block(v, f"region/{r.slug}", t["act_region"], activities.SHOWN_ON_ENTRY)
                       if number == 1 else None)
     return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),
                   summary or plain_text(body), v.paged_crumbs("region", r.slug, "nav_regions", name, number),
                   slug=r.slug, pagination=v.pagination("region", number, total, r.slug),
                   content_lang="id" if (fallback or body_fallback) else None, photo=r.cover if number == 1 else None)
+
+
+def head_count(v: Views, members: str, number: int, total: int) -> str:
+    """The line under a paged page's name: the number of products on page 1 ("120 produk"), the
+    page's place on later ones ("Halaman 2 dari 5"), which read only the page count, so that a
+    product added far from them does not make them again."""
+    return count(v.t, v.inputs.count(members)) if number == 1 else v.t["page_of"].format(n=number, total=total)
 
 
 # -- categories --------------------------------------------------------------------------------
@@ -157,11 +188,11 @@ def build_category(v: Views, spec: Spec) -> Page:
     name, fallback = v.text(c, "name")
     body, body_fallback = v.body(c)
     members = f"category/{c.slug}"
-    n = v.inputs.count(members)
-    total = pages_of(n)
+    total = v.inputs.pages(members, views.PER_PAGE)
     summary = v.text(c, "summary")[0]
     view = CategoryView(name=name, summary=summary, body=body if number == 1 else Markup(""),
-                        products=v.cards(v.inputs.slice(members, *span(number))), count=count(v.t, n))
+                        products=v.cards(v.inputs.slice(members, *span(number))),
+                        count=head_count(v, members, number, total))
     return v.page(spec, "category.html", "category", view, v.paged_title(name, number, total),
                   summary or plain_text(body), v.paged_crumbs("category", c.slug, "nav_categories", name, number),
                   slug=c.slug, pagination=v.pagination("category", number, total, c.slug),

@@ -1,5 +1,6 @@
 """Shelf labels for the gallery: `/label-rak/` for every product and `/label-rak/<region>/` per
-region (`/en/shelf-labels/...`).
+region (`/en/shelf-labels/...`), a region of more than PER_PART products in parts
+(`/label-rak/<region>/halaman/2/`).
 
 Owns what the council's gallery prints on A4 label sheets of 3 x 8 labels of 70 x 37 mm (the
 common sheet size, e.g. 24 labels per sheet): per label the product's name, its price (or the
@@ -7,7 +8,8 @@ range of its variants), the maker and its region, the halal or P-IRT number whil
 and a QR code of the product's page. The labels come in sheets of 24, in the order of the
 printable catalogue (region, category, name); the sheet geometry lives in the print rules of
 `site.css`, so a sheet is one page and no label is cut by a page break. Past WHOLE_LIMIT products
-the whole-site page links the regions' sheets instead.
+the whole-site page links the regions' sheets instead. The region owner plans its parts with its
+pages, as it does its catalogue's.
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ from . import Context, Kind, register
 from .catalogue import WHOLE_LIMIT
 
 PER_SHEET = 24  # 3 columns x 8 rows of 70 x 37 mm on A4 (210 x 297 mm)
+PER_PART = 5 * PER_SHEET
+"""Labels in one part of a region's labels (five sheets): a region of thousands prints part by
+part, and a changed price re-renders one part, not every label of the region."""
 SHOWN_LICENCES = ("halal", "pirt")  # what a shopper in the gallery asks about food
 
 
@@ -52,21 +57,25 @@ def plan_whole(ctx: Context, _: str) -> list[Spec]:
     return [ctx.spec("labels", "site/labels", lang) for lang in ctx.config.languages]
 
 
-def plan_regions(ctx: Context, _: str) -> list[Spec]:
-    """One page of labels per region with products (the list of regions is its owner's read)."""
-    return [ctx.spec("labels", "site/labels-regions", lang, region)
-            for region in ctx.inputs.members("kind/region") if ctx.inputs.count(f"region/{region}")
-            for lang in ctx.config.languages]
+def plan_parts(ctx: Context, region: str, lang: str) -> list[Spec]:
+    """The parts of one region's labels (the region owner plans them with its pages)."""
+    parts = ctx.inputs.pages(f"catalogue/{region}/{lang}", PER_PART)
+    return [ctx.spec("labels", f"region/{region}", lang, region, n) for n in range(1, parts + 1)]
 
 
 def build(v: Views, spec: Spec) -> Page:
     t, lang, inputs = v.t, spec.lang, v.inputs
     region = v.entry("region", spec.argument) if spec.argument else None
     regions = [r for r in (v.entry("region", s) for s in inputs.members("kind/region"))
-               if inputs.count(f"region/{r.slug}")]
+               if inputs.has(f"region/{r.slug}")]
+    parts = 1
     if region is not None:
-        slugs = list(inputs.members(f"catalogue/{region.slug}/{lang}"))
+        members = f"catalogue/{region.slug}/{lang}"
+        parts = inputs.pages(members, PER_PART)
+        slugs = list(inputs.slice(members, (spec.number - 1) * PER_PART, spec.number * PER_PART))
         title = f"{t['labels_title']} · {v.title(region)}"
+        if parts > 1:
+            title = f"{title} · {t['page_of'].format(n=spec.number, total=parts)}"
     elif inputs.count("products") <= WHOLE_LIMIT:
         slugs = [s for r in regions for s in inputs.members(f"catalogue/{r.slug}/{lang}")]
         title = t["labels_title"]
@@ -81,7 +90,8 @@ def build(v: Views, spec: Spec) -> Page:
     crumbs = [Link(t["labels_title"], v.routes.href("labels", None, lang))] if region else []
     crumbs.append(Link(v.title(region) if region else t["labels_title"], ""))
     return v.page(spec, "labels.html", "labels", view, title, t["labels_intro"], crumbs,
-                  slug=region.slug if region else None)
+                  slug=region.slug if region else None,
+                  pagination=v.pagination("labels", spec.number, parts, region.slug) if region else None)
 
 
 def label(v: Views, p: Product) -> Label:
@@ -100,4 +110,3 @@ def label(v: Views, p: Product) -> Label:
 
 
 register(Kind("labels", plan_whole, build), owners=["site/labels"])
-register(Kind("labels-regions", plan_regions, build), owners=["site/labels-regions"])

@@ -10,7 +10,7 @@ from .. import search, structured
 from ..model import Maker
 from ..routes import OFFLINE_SLUG
 from ..strings import strings_for
-from ..views import SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, pages_of, span
+from ..views import PER_PAGE, SIZES_CARD, Card, Link, Page, Picture, Spec, Views, count, pages_of, span
 from . import Context, Kind, activities, register
 
 NEWEST_COUNT = 8
@@ -102,7 +102,7 @@ def build_listing(v: Views, spec: Spec) -> Page:
     kind, number, lang, t = spec.argument, spec.number, spec.lang, v.t
     name = LISTINGS[kind]
     members = _members(kind)
-    total = pages_of(v.inputs.count(members))
+    total = v.inputs.pages(members, PER_PAGE)
     shown = v.inputs.slice(members, *span(number))
     items: tuple[Item, ...] = ()
     if kind != "product":

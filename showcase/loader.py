@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time as dt_time, timedelta, timezone as dt_timezone
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import unquote
 
@@ -122,12 +122,18 @@ class Loader:
         """Every content file, sorted; symlinks, stray files and case collisions reported."""
         found: list[ContentFile] = []
         folded: dict[str, list[str]] = defaultdict(list)
-        for path in self._files():
-            display = self.config.display(path)
-            relative = path.relative_to(self.root)
-            folded[unicodedata.normalize("NFC", relative.as_posix()).casefold()].append(display)
+        root = str(self.root) + os.sep
+        # (every file is below content/, so its displayed path is content/'s and the rest: cut
+        # from the string rather than worked out by pathlib, as this runs for every file)
+        shown = self.config.display(self.root) + "/" if self.root.is_relative_to(self.config.display_root) else None
+        for text in self._files():
+            path = Path(text)
+            relative = PurePath(text[len(root):])
+            posix = relative.as_posix()
+            display = shown + posix if shown is not None else self.config.display(path)
+            folded[unicodedata.normalize("NFC", posix).casefold()].append(display)
             parts = relative.parts
-            name = path.name
+            name = relative.name
             if len(parts) == 1 and name in ROOT_FILES:
                 continue
             place = classify(relative)
@@ -148,20 +154,29 @@ class Loader:
                 self.diags.error(names[0], None, "CT_CASE_COLLISION", names=", ".join(sorted(names)))
         return found
 
-    def _files(self) -> Iterator[Path]:
-        for directory, dirnames, filenames in os.walk(self.root, followlinks=False):
-            base = Path(directory)
-            for name in sorted(dirnames):
-                if (base / name).is_symlink():
-                    self._symlink(base / name)
-            dirnames[:] = sorted(d for d in dirnames
-                                 if not (base / d).is_symlink() and not d.startswith("."))
-            for name in sorted(filenames):
-                path = base / name
-                if path.is_symlink():
-                    self._symlink(path)
-                elif not JUNK.match(name) and not (name.startswith(".") and name != ".gitkeep"):
-                    yield path
+    def _files(self, directory: str | None = None) -> Iterator[str]:
+        """Every file's path below content/ (sorted, a folder's files before its folders, as
+        os.walk goes), symbolic links reported and not followed; from one directory listing each
+        (os.scandir knows which entries are links without asking again)."""
+        try:
+            with os.scandir(str(self.root) if directory is None else directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # (a folder that cannot be listed is skipped, as os.walk skips it)
+            return
+        folders = [e for e in entries if e.is_dir()]  # (a link to a folder counts as a folder, as in os.walk)
+        for entry in folders:
+            if entry.is_symlink():
+                self._symlink(Path(entry.path))
+        for entry in entries:
+            if entry.is_dir():
+                continue
+            if entry.is_symlink():
+                self._symlink(Path(entry.path))
+            elif not JUNK.match(entry.name) and not (entry.name.startswith(".") and entry.name != ".gitkeep"):
+                yield entry.path
+        for entry in folders:
+            if not entry.is_symlink() and not entry.name.startswith("."):
+                yield from self._files(entry.path)
 
     def _symlink(self, path: Path) -> None:
         self.diags.error(self.config.display(path), None, "CT_SYMLINK")

@@ -146,27 +146,47 @@ def candidates(files: Files, config: SiteConfig, routes: Routes, pages: Sequence
     if logo:
         wanted.append((routes.asset(logo), logo, "shell"))
     default = config.languages[0]
-    html = [p for p in pages if p[0].endswith(".html") and p[0] not in (*offline_pages, *skeletons, "404.html")]
+    excluded = {*offline_pages, *skeletons, "404.html"}
     order = {name: i for i, name in enumerate(PAGE_PRIORITY)}
-    html.sort(key=lambda p: (p[2] != default, order.get(p[1], len(order))))  # stable: output order within a kind
+    html = sorted((p for p in pages if p[0].endswith(".html") and p[0] not in excluded),
+                  key=lambda p: (p[2] != default, order.get(p[1], len(order))))  # stable: output order within a kind
+    # One pass sorts the pages into the groups below (each keeps the order above): on a large
+    # site the page list is the longest thing this module reads.
+    homes: list[PageRow] = []
+    aliases: list[PageRow] = []
+    photos: list[PageRow] = []
+    listed: list[PageRow] = []
+    others: list[PageRow] = []
+    pictured: dict[str, list[PageRow]] = {t: [] for t in ("region.html", "maker.html", "activity.html", "program.html")}
+    for p in html:
+        if p[1] == "alias":
+            aliases.append(p)
+        if p[2] != default:
+            continue
+        if p[1] == "home.html":
+            homes.append(p)
+        if p[3] and p[1] == "product.html":
+            photos.append(p)
+        (listed if p[1] in order else others).append(p)
+        if p[3] and p[1] in pictured:
+            pictured[p[1]].append(p)
     # The home page, then every record: with them each product, maker, region and category page
     # opens offline; then the small photos, search, and the full pages while the budget lasts.
-    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "home.html" and p[2] == default]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in homes]
     for lang in config.languages:
         wanted += [(routes.asset(f), f, "record") for f in files.under(f"{records.RECORDS_DIR}/{lang}/")]
-    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] == "alias"]  # old addresses (tiny)
-    wanted += [(routes.asset(p[3]), p[3], "photo") for p in html
-               if p[1] == "product.html" and p[3] and p[2] == default]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in aliases]  # old addresses (tiny)
+    wanted += [(routes.asset(p[3]), p[3], "photo") for p in photos]
     search = f"{SEARCH_DIR}/{default}/"
     shards = sorted(files.under(search), key=lambda f: (not f.endswith("/index.json"), f))
     wanted += [(routes.asset(f), f, "search") for f in shards]  # the manifest first: no shard works without it
     for _, page, data in routes.order_files():  # the order list works offline, in every language
         wanted += [(routes.page_url(page), page, "page"), (routes.asset(data), data, "page")]
     wanted += [(routes.asset(a), a, "page") for a in order_script]
-    wanted += [(routes.page_url(p[0]), p[0], "page") for p in html if p[1] in order and p[2] == default]
-    for template in ("region.html", "maker.html", "activity.html", "program.html"):  # activity, program: issue 14
-        wanted += [(routes.asset(p[3]), p[3], "image") for p in html if p[1] == template and p[3] and p[2] == default]
-    wanted += [(routes.page_url(p[0]), p[0], "other") for p in html if p[1] not in order and p[2] == default]
+    wanted += [(routes.page_url(p[0]), p[0], "page") for p in listed]
+    for group in pictured.values():  # activity, program: issue 14
+        wanted += [(routes.asset(p[3]), p[3], "image") for p in group]
+    wanted += [(routes.page_url(p[0]), p[0], "other") for p in others]
 
     seen: set[str] = set()
     found: list[Entry] = []

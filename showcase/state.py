@@ -42,12 +42,15 @@ class Scanner:
         found: list[tuple[str, str]] = []
         if not root.is_dir():
             return [(label, "missing")]
-        for directory, dirnames, filenames in os.walk(root):
+        top = str(root)
+        for directory, dirnames, filenames in os.walk(top):
             self.links.extend(os.path.join(directory, d) for d in dirnames if os.path.islink(os.path.join(directory, d)))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
+            # (the path below root, cut rather than worked out by os.path.relpath: this runs for every file)
+            below = label + "/" + (directory[len(top) + 1:] + os.sep if directory != top else "")
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
-                found.append((label + "/" + os.path.relpath(path, root), self.file(path)))
+                found.append((below + name, self.file(path)))
         return found
 
     def file(self, path: str) -> str:

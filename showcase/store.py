@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS pages (output TEXT PRIMARY KEY, owner TEXT, kind TEXT
     view TEXT, file TEXT, size INTEGER, summary BLOB, value BLOB, sitemap TEXT, bucket INTEGER, photo TEXT);
 CREATE INDEX IF NOT EXISTS pages_owner ON pages (owner);
 CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang);
+CREATE INDEX IF NOT EXISTS pages_html ON pages (output, template, lang, photo) WHERE template != '' AND file IS NOT NULL;
 CREATE TABLE IF NOT EXISTS owners (owner TEXT PRIMARY KEY, specs BLOB);
 CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
 CREATE INDEX IF NOT EXISTS published_digest ON published (digest);

@@ -318,9 +318,11 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                  or a.everything or force)
         _merchant(staging, store, config, routes, diags)
         _orders(staging, store, routes)
-        _search(staging, store, config, routes, "part:search" in changed_parts or a.everything or force
-                or any(k.startswith(("e:region/", "e:category/", "f:kind/region", "f:kind/category",
-                                     "e:program/", "f:kind/program")) for k in a.changed))
+        structural = a.everything or force or any(k.startswith((
+            "e:region/", "e:category/", "f:kind/region", "f:kind/category", "e:program/", "f:kind/program"))
+            for k in a.changed)
+        _search(staging, store, config, routes, "part:search" in changed_parts or structural,
+                None if structural else {o for o in (*produced.changed, *work.removed) if o.startswith(PART + "search/")})
         _records(staging, store, config, produced.changed | set(work.removed),
                  a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
@@ -591,16 +593,34 @@ def _redirects(staging: Staging, store: Store, config: SiteConfig, routes: Route
                       limit=aliases.REDIRECTS_LIMIT, left=left)
 
 
-def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool) -> None:
-    """The search index of every language from the products' documents, when one changed."""
+def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, changed: bool,
+            touched: set[str] | None) -> None:
+    """The search index of every language from the products' documents, when one changed.
+    `touched`: the documents made again or gone (outputs), or None when every document must be
+    read again (a region, category or programme changed). A few documents that kept their place
+    and words (a price, a stock state) are patched into the last build's columns."""
     if not changed:
         return
-    docs = {lang: [doc for _, doc in store.parts("search-doc", lang)] for lang in config.languages}
     regions = [store.entry(f"region/{s}") for s in store.members("region")]
     categories = [store.entry(f"category/{s}") for s in store.members("category")]
-    memo = search.Memo(kept=store.meta("search shards") or {})
     programs = [store.entry(f"program/{s}") for s in store.members("program")]  # issue 14
-    files = search.build_index(docs, regions, categories, config, routes, memo, programs)
+    frame = search.Frame(regions, categories, programs)
+    memo = search.Memo(kept=store.meta("search shards") or {})
+    files: dict[str, bytes] = {}
+    for lang in config.languages:
+        cols = store.meta(f"search columns {lang}") if touched is not None and lang in (memo.kept or {}) else None
+        texts: list[tuple[str, str]] | None = None
+        if cols is not None:
+            prefix = f"{PART}search/{lang}/"
+            outputs = sorted(o for o in touched or () if o.startswith(prefix))
+            docs = list(store.part_values(outputs))
+            if len(docs) != len(outputs) or not cols.patch(docs, frame):  # one is gone, new, moved or reworded
+                cols = None
+        if cols is None:
+            ordered = sorted((doc for _, doc in store.parts("search-doc", lang)), key=lambda d: (d.newest, d.slug))
+            cols, texts = search.columns(ordered, frame), [(d.title, d.other) for d in ordered]
+        files.update(search.assemble(cols, texts, frame, regions, categories, config, routes, lang, memo, programs))
+        store.set_meta(f"search columns {lang}", cols)
     store.set_meta("search shards", memo.kept)
     for relative, data in files.items():
         staging.write_bytes(relative, data)

@@ -254,24 +254,97 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
                    config: SiteConfig, routes: Routes, lang: str, memo: Memo | None = None,
                    programs: Sequence[Any] = ()) -> dict[str, bytes]:
     """The manifest and shards of one language; `docs` newest first."""
+    frame = Frame(regions, categories, programs)
+    return assemble(columns(docs, frame), [(d.title, d.other) for d in docs], frame, regions, categories,
+                    config, routes, lang, memo, programs)
+
+
+ATTRS = ("r", "c", "d", "k", "p", "q", "s", "g")
+"""The filter and sort attributes of each document, one list each in the attributes file: region,
+category, district, licence bits, lowest and highest price, stock state, programme bits."""
+
+
+class Frame:
+    """What turns a document into its row of the index: the places of the regions, categories,
+    districts and programmes, and the licence bits. Its digest names them, so that kept columns
+    are patched only while they still hold."""
+
+    def __init__(self, regions: Sequence[Region], categories: Sequence[Category], programs: Sequence[Any] = ()) -> None:
+        self.region_at = {r.slug: i for i, r in enumerate(regions)}
+        self.category_at = {c.slug: i for i, c in enumerate(categories)}
+        self.districts = [(r.slug, d) for r in regions for d in r.districts]
+        self.district_at = {key: i for i, key in enumerate(self.districts)}
+        self.cert_bit = {kind: 1 << i for i, kind in enumerate(commerce.CERTIFICATION_TYPES)}
+        # The programme facet (issue 14): one bit per programme, the first PROGRAM_BITS of them.
+        self.program_bit = {p.slug: 1 << i for i, p in enumerate(programs[:PROGRAM_BITS])}
+        self.digest = hashlib.blake2b(_json([list(self.region_at), list(self.category_at), self.districts,
+                                             list(self.program_bit)]), digest_size=16).hexdigest()
+
+    def row(self, d: SearchDoc) -> tuple[int, ...]:
+        """The document's attributes, in the order of ATTRS."""
+        return (self.region_at[d.region], self.category_at[d.category],
+                self.district_at.get((d.region, d.district or ""), -1), sum(self.cert_bit[c] for c in set(d.certs)),
+                -1 if d.price is None else d.price, -1 if d.price is None else (d.price_max or d.price),
+                STOCK.index(d.stock), sum(self.program_bit.get(g, 0) for g in set(d.programs)))
+
+    def card(self, d: SearchDoc) -> list[Any]:
+        """What the document's result card shows (its entry in a document chunk)."""
+        return [d.title, d.slug, d.price_text, d.unit, d.maker, self.region_at[d.region],
+                list(d.image) if d.image else None, 1 if d.fallback else 0, list(d.badge) if d.badge else 0]
+
+
+def words_digest(d: SearchDoc) -> str:
+    return hashlib.blake2b(f"{d.title}\0{d.other}".encode(), digest_size=8).hexdigest()
+
+
+@dataclass
+class Columns:
+    """One language's documents as the index files hold them, in index order (newest first),
+    kept in the build state: a build that changed a few documents (a price, a stock state)
+    patches their rows and the chunks that hold them instead of reading every document again."""
+
+    frame: str
+    slugs: list[str]
+    newest: list[int]
+    words: list[str]  # a digest of each document's title and text: the term shards' input
+    cards: list[list[Any]]
+    attrs: dict[str, list[int]]
+    chunks: list[tuple[str, bytes]] = field(default_factory=list)  # (hash, bytes) of each chunk of cards
+    dirty: set[int] | None = None  # chunks to encode again; None: all of them
+
+    def patch(self, docs: Sequence[SearchDoc], frame: Frame) -> bool:
+        """Put these changed documents in their places; False (nothing changed) when one is new,
+        moved in the order or has other words, which only a whole build of the index handles."""
+        at = {slug: i for i, slug in enumerate(self.slugs)}
+        places = [at.get(d.slug) for d in docs]
+        if frame.digest != self.frame or any(i is None or self.newest[i] != d.newest or self.words[i] != words_digest(d)
+                                             for i, d in zip(places, docs)):
+            return False
+        self.dirty = set()
+        for i, d in zip(places, docs):
+            assert i is not None
+            self.cards[i] = frame.card(d)
+            for key, value in zip(ATTRS, frame.row(d)):
+                self.attrs[key][i] = value
+            self.dirty.add(i // CHUNK_DOCS)
+        return True
+
+
+def columns(docs: Sequence[SearchDoc], frame: Frame) -> Columns:
+    """The columns of documents newest first."""
+    rows = [frame.row(d) for d in docs]
+    return Columns(frame.digest, [d.slug for d in docs], [d.newest for d in docs], [words_digest(d) for d in docs],
+                   [frame.card(d) for d in docs], {key: [row[i] for row in rows] for i, key in enumerate(ATTRS)})
+
+
+def assemble(cols: Columns, texts: Sequence[tuple[str, str]] | None, frame: Frame, regions: Sequence[Region],
+             categories: Sequence[Category], config: SiteConfig, routes: Routes, lang: str,
+             memo: Memo | None = None, programs: Sequence[Any] = ()) -> dict[str, bytes]:
+    """The manifest and shards of one language from its columns. `texts` are the documents'
+    titles and texts, or None when they are those of the shards `memo` keeps (a patch)."""
     t = strings_for(lang)
-    region_at = {r.slug: i for i, r in enumerate(regions)}
-    category_at = {c.slug: i for i, c in enumerate(categories)}
-    districts = [(r.slug, d) for r in regions for d in r.districts]
-    district_at = {key: i for i, key in enumerate(districts)}
-    cert_kinds = commerce.CERTIFICATION_TYPES
-    cert_bit = {kind: 1 << i for i, kind in enumerate(cert_kinds)}
-    attrs = {"r": [region_at[d.region] for d in docs], "c": [category_at[d.category] for d in docs],
-             "d": [district_at.get((d.region, d.district or ""), -1) for d in docs],
-             "k": [sum(cert_bit[c] for c in set(d.certs)) for d in docs],
-             "p": [-1 if d.price is None else d.price for d in docs],
-             "q": [-1 if d.price is None else (d.price_max or d.price) for d in docs],
-             "s": [STOCK.index(d.stock) for d in docs]}
+    attrs, cards, region_at = cols.attrs, cols.cards, frame.region_at
     short = [r.text(lang, "short_name")[0] for r in regions]
-    texts = [(d.title, d.other) for d in docs]
-    cards = [[d.title, d.slug, d.price_text, d.unit, d.maker, region_at[d.region],
-              list(d.image) if d.image else None, 1 if d.fallback else 0, list(d.badge) if d.badge else 0]
-             for d in docs]
     by_region, by_category, by_district = Counter(attrs["r"]), Counter(attrs["c"]), Counter(attrs["d"])
     # A product is in every price bucket its range reaches (a variant at Rp 65.000 is found under
     # "Rp 50.000 – Rp 100.000" even when its cheapest variant is below it).
@@ -280,18 +353,16 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
                                             _price_bucket(None if high < 0 else high) + 1))
     by_stock = Counter(attrs["s"])
     masks = Counter(attrs["k"])
+    cert_kinds = commerce.CERTIFICATION_TYPES
     by_cert = {i: sum(n for mask, n in masks.items() if mask >> i & 1) for i in range(len(cert_kinds))}
-    # The programme facet (issue 14): one bit per programme, the first PROGRAM_BITS of them.
-    program_bit = {p.slug: 1 << i for i, p in enumerate(programs[:PROGRAM_BITS])}
-    attrs["g"] = [sum(program_bit.get(g, 0) for g in set(d.programs)) for d in docs]
-    by_program = Counter(bit for mask in attrs["g"] for bit in range(len(program_bit)) if mask >> bit & 1)
+    by_program = Counter(bit for mask in attrs["g"] for bit in range(len(frame.program_bit)) if mask >> bit & 1)
     facets = {
         "program": [[p.slug, p.text(lang, "title")[0], by_program.get(i, 0)]
                     for i, p in enumerate(programs[:PROGRAM_BITS])],
         "region": [[r.slug, r.text(lang, "name")[0], by_region.get(i, 0), short[i]] for i, r in enumerate(regions)],
         "category": [[c.slug, c.text(lang, "name")[0], by_category.get(i, 0)] for i, c in enumerate(categories)],
         "district": [[f"{slug}/{name}", f"{name} ({short[region_at[slug]]})", by_district.get(i, 0),
-                      region_at[slug]] for i, (slug, name) in enumerate(districts)],
+                      region_at[slug]] for i, (slug, name) in enumerate(frame.districts)],
         "cert": [[kind, commerce.CERTIFICATION_LABELS[kind], by_cert.get(i, 0)] for i, kind in enumerate(cert_kinds)],
         "price": [[i, _bucket_label(i, t), by_bucket.get(i, 0)] for i in range(len(PRICE_BOUNDS) + 2)],
         "availability": [[state, t[key], by_stock.get(i, 0)] for i, (state, key) in enumerate(
@@ -300,24 +371,39 @@ def language_index(docs: Sequence[SearchDoc], regions: Sequence[Region], categor
     folder = f"{INDEX_DIR}/{lang}/"
     files: dict[str, bytes] = {}
 
-    def add(stem_name: str, blob: bytes) -> str:
+    def add(stem_name: str, blob: bytes, digest: str | None = None) -> str:
         """Write one shard as `<stem>-<hash>.json`; the manifest keeps only the hash."""
-        digest = hashlib.sha256(blob).hexdigest()[:10]
+        digest = digest or hashlib.sha256(blob).hexdigest()[:10]
         files[f"{folder}{stem_name}-{digest}.json"] = blob
         return digest
 
     if memo is None:
         memo = Memo()
-    encoded = memo.shards.get(key := tuple(texts))
-    texts_digest = hashlib.blake2b(_json(texts), digest_size=16).hexdigest() if memo.kept is not None else ""
-    if encoded is None and memo.kept is not None and memo.kept.get(lang, ("", []))[0] == texts_digest:
-        encoded = memo.shards[key] = memo.kept[lang][1]
-    if encoded is None:
-        encoded = memo.shards[key] = [(first, _json(shard)) for first, shard in term_shards(texts, known=memo.terms)]
-    if memo.kept is not None:
-        memo.kept[lang] = (texts_digest, encoded)
+    if texts is None:  # a patch: every document kept its words, so the kept shards hold
+        assert memo.kept is not None and lang in memo.kept
+        encoded = memo.kept[lang][1]
+    else:
+        encoded = memo.shards.get(key := tuple(texts))
+        texts_digest = hashlib.blake2b(_json(texts), digest_size=16).hexdigest() if memo.kept is not None else ""
+        if encoded is None and memo.kept is not None and memo.kept.get(lang, ("", []))[0] == texts_digest:
+            encoded = memo.shards[key] = memo.kept[lang][1]
+        if encoded is None:
+            encoded = memo.shards[key] = [(first, _json(shard)) for first, shard in term_shards(texts, known=memo.terms)]
+        if memo.kept is not None:
+            memo.kept[lang] = (texts_digest, encoded)
     shards = [[first, add(f"t{n}", blob)] for n, (first, blob) in enumerate(encoded)]
-    chunks = [add(f"d{n}", _json(cards[at:at + CHUNK_DOCS])) for n, at in enumerate(range(0, len(cards), CHUNK_DOCS))]
+    count = -(-len(cards) // CHUNK_DOCS)
+    del cols.chunks[count:]
+    for n in range(count):
+        if cols.dirty is None or n in cols.dirty or n >= len(cols.chunks):
+            blob = _json(cards[n * CHUNK_DOCS:(n + 1) * CHUNK_DOCS])
+            chunk = (hashlib.sha256(blob).hexdigest()[:10], blob)
+            if n < len(cols.chunks):
+                cols.chunks[n] = chunk
+            else:
+                cols.chunks.append(chunk)
+    cols.dirty = set()
+    chunks = [add(f"d{n}", blob, digest) for n, (digest, blob) in enumerate(cols.chunks)]
     manifest = {
         "version": 1, "lang": lang, "count": len(cards), "chunk": CHUNK_DOCS, "min": MIN_WORD,
         "stop": list(STOP_WORDS), "base": routes.base_path, "folder": routes.asset(folder),

@@ -136,3 +136,52 @@ def test_kept_word_shards_are_reused_only_while_every_text_is_the_same():
     assert kept.kept["id"][1] is memo.kept["id"][1], "a price edit worked out every document's words again"
     retitled = [dataclasses.replace(docs[0], title="Kain Tenun Baru Sekali"), *docs[1:]]
     assert index(retitled, search.Memo(kept=dict(memo.kept))) == index(retitled)
+
+
+def test_patched_columns_give_the_files_of_a_fresh_index_and_refuse_what_they_cannot_patch():
+    """A price or stock edit patches the kept columns (the changed rows and the chunks holding
+    them) and gives byte for byte the files a fresh index gives; a new title, a moved date or an
+    unknown document is refused, so the build reads every document instead."""
+    import dataclasses
+    from datetime import date
+    from pathlib import Path
+
+    from showcase.config import SiteConfig
+    from showcase.routes import Routes
+
+    catalog, _ = synthetic_catalog(80, seed=5)
+    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id",))
+    routes = Routes(config.base_path, "https://example.org", config.languages)
+    regions, categories = {r.slug: r for r in catalog.regions}, {c.slug: c for c in catalog.categories}
+    makers = {m.slug: m for m in catalog.makers}
+    docs = sorted((search.document(p, "id", makers[p.maker].name, categories[p.category].name, regions[p.region],
+                                   None, date(2026, 11, 1), "Harga atas permintaan") for p in catalog.products),
+                  key=lambda d: (d.newest, d.slug))
+    ordered = sorted(catalog.categories, key=lambda c: c.sort_key)
+    frame = search.Frame(list(catalog.regions), ordered)
+
+    def fresh(documents):
+        return search.language_index(documents, list(catalog.regions), ordered, config, routes, "id", search.Memo())
+
+    memo = search.Memo(kept={})
+    cols = search.columns(docs, frame)
+    search.assemble(cols, [(d.title, d.other) for d in docs], frame, list(catalog.regions), ordered, config, routes,
+                    "id", memo)
+    kept_chunks = list(cols.chunks)
+    at = 30
+    priced = dataclasses.replace(docs[at], price=(docs[at].price or 0) + 1000, price_text="Rp 99.000",
+                                 stock="out_of_stock")
+    after = [*docs[:at], priced, *docs[at + 1:]]
+    assert cols.patch([priced], frame)
+    patched = search.assemble(cols, None, frame, list(catalog.regions), ordered, config, routes, "id",
+                              search.Memo(kept=dict(memo.kept)))
+    assert patched == fresh(after)
+    changed = [n for n, (old, new) in enumerate(zip(kept_chunks, cols.chunks)) if old != new]
+    assert changed == [at // search.CHUNK_DOCS], "only the chunk holding the edited document is encoded again"
+
+    for refused in (dataclasses.replace(docs[at], title="Kain Tenun Baru Sekali"),
+                    dataclasses.replace(docs[at], newest=docs[at].newest - 5),
+                    dataclasses.replace(docs[at], slug="produk-yang-belum-ada")):
+        assert not search.columns(docs, frame).patch([refused], frame)
+    other = search.Frame(list(catalog.regions)[::-1], ordered)
+    assert not search.columns(docs, frame).patch([priced], other), "a region list that changed cannot be patched"

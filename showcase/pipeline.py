@@ -317,7 +317,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything or force)
         _merchant(staging, store, config, routes, diags)
-        _orders(staging, store, routes)
+        _orders(staging, store, routes, None if a.everything or force else
+                {o for o in (*produced.changed, *work.removed) if o.startswith(PART + "order/")})
         structural = a.everything or force or any(k.startswith((
             "e:region/", "e:category/", "f:kind/region", "f:kind/category", "e:program/", "f:kind/program"))
             for k in a.changed)
@@ -571,12 +572,26 @@ def _merchant(staging: Staging, store: Store, config: SiteConfig, routes: Routes
     staging.write_text(merchant.META, merchant.meta_feed(meta))
 
 
-def _orders(staging: Staging, store: Store, routes: Routes) -> None:
-    """The order list's data file of each language, from every product's entry."""
+def _orders(staging: Staging, store: Store, routes: Routes, touched: set[str] | None) -> None:
+    """The order list's data file of each language, from every product's entry. `touched`: the
+    entries made again or gone (outputs), patched into the last build's lines; None to read every
+    entry again."""
     from .pages import order
 
     for lang, _, data in routes.order_files():
-        staging.write_text(data, order.data_file([line for _, line in store.parts(order.ENTRY, lang)]))
+        lines = store.meta(f"order lines {lang}") if touched is not None else None
+        if lines is None:
+            lines = dict(store.parts(order.ENTRY, lang))
+        else:
+            prefix = f"{PART}order/{lang}/"
+            for output in sorted(o for o in touched or () if o.startswith(prefix)):
+                value = next(iter(store.part_values([output])), None)
+                if value is None:
+                    lines.pop(output, None)
+                else:
+                    lines[output] = value
+        store.set_meta(f"order lines {lang}", lines)
+        staging.write_text(data, order.data_file(list(lines.values())))
 
 
 def _redirects(staging: Staging, store: Store, config: SiteConfig, routes: Routes, diags: Diagnostics) -> None:
@@ -666,11 +681,14 @@ class _Files:
 
     def __init__(self, staging: Staging, store: Store) -> None:
         self.staging, self.store = staging, store
+        self._published: dict[str, tuple[str, int]] | None = None
 
     def __call__(self, path: str) -> tuple[str, int] | None:
         if path in self.staging.changes:
             return self.staging.changes[path]
-        return self.store.published(path)
+        if self._published is None:  # one read of the manifest: the precache list asks for every page
+            self._published = dict(self.store.published_items())
+        return self._published.get(path)
 
     def under(self, prefix: str) -> list[str]:
         found = set(self.store.published_paths(prefix)) | {p for p in self.staging.changes if p.startswith(prefix)}

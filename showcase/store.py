@@ -82,7 +82,7 @@ CREATE INDEX IF NOT EXISTS reads_reader ON reads (reader);
 CREATE TABLE IF NOT EXISTS pages (output TEXT PRIMARY KEY, owner TEXT, kind TEXT, lang TEXT, template TEXT,
     view TEXT, file TEXT, size INTEGER, summary BLOB, value BLOB, sitemap TEXT, bucket INTEGER, photo TEXT);
 CREATE INDEX IF NOT EXISTS pages_owner ON pages (owner);
-CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang);
+CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang, output);
 CREATE INDEX IF NOT EXISTS pages_html ON pages (output, template, lang, photo) WHERE template != '' AND file IS NOT NULL;
 CREATE TABLE IF NOT EXISTS owners (owner TEXT PRIMARY KEY, specs BLOB);
 CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);

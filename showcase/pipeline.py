@@ -260,7 +260,8 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
     staging = Staging(options.output, protected=[config.content_dir, *dirs, Path.cwd()],
                       published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
                       changing=lambda tree: _mark(store, tree),
-                      keep_previous=options.cache is not None and not a.everything, blobs=blobs)
+                      keep_previous=options.cache is not None and not a.everything, blobs=blobs,
+                      seed_previous=options.cache is not None)
     force = False
     try:
         if a.restore and blobs is not None:

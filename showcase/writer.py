@@ -218,12 +218,15 @@ class Staging:
     def __init__(self, output: Path, protected: list[Path], published: Callable[[str], Entry | None] = nothing_published,
                  lag: dict[str, Entry | None] | None = None, spare_id: TreeId | None = None,
                  changing: Callable[[TreeId | None], None] = lambda tree: None, keep_previous: bool = False,
-                 blobs: Blobs | None = None) -> None:
+                 blobs: Blobs | None = None, seed_previous: bool = False) -> None:
         """`published(path)`: the manifest of output/ as the state knows it; `lag`: where the kept
         previous tree differs from it, with `spare_id` its identity (None: no usable kept tree);
         `changing(tree)` is called (and must be durable) before the kept tree is changed;
         `keep_previous`: keep the tree the swap takes out (a build with a cache), else delete it;
-        `blobs`: where every file the build changes gets its content-addressed copy (with a cache)."""
+        `blobs`: where every file the build changes gets its content-addressed copy (with a cache);
+        `seed_previous`: when the swap leaves no kept tree (a first or cold build), make one, a
+        linked copy of the new output, so that the next build changes a few files in it instead
+        of linking every file of the site into a fresh tree."""
         self.output = output.resolve()
         for path in protected:
             path = path.resolve()
@@ -236,14 +239,17 @@ class Staging:
         self.spare = self.parent / f".{self.output.name}.previous"
         self.published = published
         self.keep_previous = keep_previous
+        self.seed_previous = seed_previous
         self.blobs = blobs
         self.changes: dict[str, Entry | None] = {}
         self._changing = changing
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._recover()
-            usable = keep_previous and lag is not None and spare_id is not None \
-                and tree_id(self.spare) == spare_id and spare_id != tree_id(self.output)
+            # (without output/ the kept tree cannot catch up from it: a fresh tree is filled instead)
+            output_id = tree_id(self.output)
+            usable = keep_previous and lag is not None and spare_id is not None and output_id is not None \
+                and tree_id(self.spare) == spare_id and spare_id != output_id
             if usable:
                 self.dir, self.lag, self.fresh = self.spare, dict(lag or {}), False
                 self._changing(spare_id)
@@ -329,6 +335,8 @@ class Staging:
                     self.blobs.add(self.dir / relative, entry[0])
             self._prune_folders()
             self._swap()
+            if self.seed_previous and not self.spare.exists() and self._seed():
+                return {}  # the kept tree is the new output itself
             return {relative: self.published(relative) for relative in self.changes}
         except OSError as exc:
             raise OutputError("output.replace", output=self.output, detail=exc.strerror or str(exc)) from exc
@@ -361,6 +369,25 @@ class Staging:
                 shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(self.dir, self.output)
+
+    def _seed(self) -> bool:
+        """Make the kept tree a copy of output/ in hard links, put in place with one rename;
+        False (and nothing kept) where the file system cannot link."""
+        work = tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.parent)
+        top = str(self.output)
+        try:
+            for directory, dirnames, filenames in os.walk(top):
+                below = os.path.join(work, directory[len(top) + 1:]) if directory != top else work
+                for name in dirnames:
+                    os.mkdir(os.path.join(below, name))
+                for name in filenames:
+                    os.link(os.path.join(directory, name), os.path.join(below, name))
+            os.chmod(work, 0o755)
+            os.rename(work, self.spare)
+            return True
+        except OSError:
+            shutil.rmtree(work, ignore_errors=True)
+            return False
 
     def spare_id(self) -> TreeId | None:
         return tree_id(self.spare)

@@ -236,6 +236,23 @@ def test_damaged_state_and_memo_files_still_build_right(site: Site) -> None:
     assert digest(site.output) == site.cold()
 
 
+def test_a_cold_build_keeps_a_linked_copy_so_the_first_edit_updates_it_in_place(tmp_path: Path) -> None:
+    """A cold build with a cache leaves the kept tree beside output/: the same files, hard links
+    to them (no byte written twice). The first edit then updates that tree instead of making a
+    fresh one: the kept tree keeps its identity, becomes output/, and equals a cold build."""
+    site = Site(tmp_path)
+    site.rebuild()
+    kept = site.output.parent / f".{site.output.name}.previous"
+    assert digest(kept) == digest(site.output)
+    shown = site.output / "index.html"
+    assert (kept / "index.html").stat().st_ino == shown.stat().st_ino
+    tree = kept.stat().st_ino
+    price_edited(site)
+    site.rebuild()
+    assert site.output.stat().st_ino == tree, "the first edit made a fresh tree instead of updating the kept one"
+    assert digest(site.output) == site.cold()
+
+
 def test_output_deleted_by_hand_is_built_again(site: Site) -> None:
     shutil.rmtree(site.output)
     report = site.rebuild()

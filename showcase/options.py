@@ -37,8 +37,9 @@ class Options:
     def settings(self, today: date) -> list[str]:
         """Everything besides files that shapes the output, one line each (part of the fingerprint):
         options, the build date and the environment variables the build reads."""
+        templates = self.templates.resolve() if self.templates else None  # (however the path is spelt)
         return [f"output {self.output.resolve()}", f"base_url {self.base_url}", f"drafts {self.drafts}",
-                f"strict {self.strict}", f"today {today.isoformat()}", f"templates {self.templates}",
+                f"strict {self.strict}", f"today {today.isoformat()}", f"templates {templates}",
                 f"editor {self.editor}", f"preview {self.preview}",
                 f"{KILL_SWITCH_ENV} {os.environ.get(KILL_SWITCH_ENV, '')}"]
 

@@ -109,7 +109,8 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     dirs = template_dirs(options.templates)
     found = found or state.scan(store, options, dirs, today)
     fingerprint, code = found.fingerprint, found.code
-    settings = digest_of((code, config, options.drafts, [str(d) for d in dirs], os.environ.get(KILL_SWITCH_ENV, "")))
+    settings = digest_of((code, config, options.drafts, [str(d.resolve()) for d in dirs],  # (however the path is spelt)
+                          os.environ.get(KILL_SWITCH_ENV, "")))
     full = store.meta("settings") != settings
     if full:
         store.clear(sources=store.meta("code") != code)

@@ -81,7 +81,7 @@ def _layout(inputs: Inputs, slug: str) -> tuple[list[tuple[str, str | None]], di
     the same for every page of the region, so worked out once per process (a large region has
     dozens of pages and thousands of products)."""
     def make() -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
-        return _lay_out(inputs.entry("region", slug), inputs)
+        return _district_layout(inputs.entry("region", slug), inputs)
     return inputs.remember(("region layout", slug), make)  # type: ignore[no-any-return]
 
 
@@ -98,7 +98,10 @@ def region_page(inputs: Inputs, argument: str) -> tuple[tuple[tuple[str, str | N
 NODES["region-page"] = region_page
 
 
-def _lay_out(r: Region, inputs: Inputs) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+Layout = tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]
+
+
+def _district_layout(r: Region, inputs: Inputs) -> Layout:
     ordered = district_order(r, inputs)
     counts = dict.fromkeys(r.districts, 0)
     starts: dict[str, int] = {}
@@ -146,7 +149,7 @@ def build_region(v: Views, spec: Spec) -> Page:
                       districts_without_products=without if number == 1 else "", districts=districts,
                       other_products=v.cards([s for s, district in shown if district not in listed]),
                       makers=makers,
-                      count=count(t, len(ordered)) if number == 1 else t["page_of"].format(n=number, total=total),
+                      count=head_count(v, f"region/{r.slug}", number, total),
                       activities=activities.block(v, f"region/{r.slug}", t["act_region"], activities.SHOWN_ON_ENTRY)
                       if number == 1 else None)
     return v.page(spec, "region.html", "region", view, v.paged_title(name, number, total),

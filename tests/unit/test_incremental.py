@@ -253,6 +253,17 @@ def test_a_cold_build_keeps_a_linked_copy_so_the_first_edit_updates_it_in_place(
     assert digest(site.output) == site.cold()
 
 
+def test_the_same_site_named_by_other_paths_is_not_built_again(tmp_path: Path, monkeypatch) -> None:
+    """`python build.py` in the site folder and a build naming its folders by absolute paths are
+    the same build: the second finds nothing changed instead of making every page again."""
+    site = Site(tmp_path)
+    site.rebuild()
+    monkeypatch.chdir(tmp_path)
+    report = build(Options(content=Path("content"), output=Path("output"), templates=Path("templates"),
+                           cache=Path("cache"), workers=2, today=TODAY))
+    assert report.unchanged
+
+
 def test_output_deleted_by_hand_is_built_again(site: Site) -> None:
     shutil.rmtree(site.output)
     report = site.rebuild()

@@ -262,7 +262,9 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
                       published=store.published, lag=store.lag(), spare_id=store.meta("spare"),
                       changing=lambda tree: _mark(store, tree),
                       keep_previous=options.cache is not None and not a.everything, blobs=blobs,
-                      seed_previous=options.cache is not None)
+                      seed_previous=options.cache is not None and not a.restore)
+    # (a build that brought output/ back from the cache runs where output/ is not kept: a CI
+    # runner, which would throw a kept tree away unused)
     force = False
     try:
         if a.restore and blobs is not None:
@@ -663,9 +665,15 @@ def _records(staging: Staging, store: Store, config: SiteConfig, changed: set[st
             {records.bucket_of(key, buckets) for key in touched.get(lang, ())}
         if not todo and not (set(old) - set(range(buckets))):
             continue
+        # Each record's hash, kept: worked out in Python byte by byte, it cost more than the
+        # rest of this stage on a large site, and a record's key never changes.
+        kept = store.meta(f"record hashes {lang}") or {}
+        hashes = {o: kept[o] if o in kept else records.fnv1a(records.key_of(o)[1]) for o in outputs}
+        if hashes.keys() != kept.keys():
+            store.set_meta(f"record hashes {lang}", hashes)
         members: dict[int, list[str]] = {}
         for output in outputs:
-            bucket = records.bucket_of(records.key_of(output)[1], buckets)
+            bucket = hashes[output] % buckets
             if bucket in todo:
                 members.setdefault(bucket, []).append(output)
         for bucket in sorted(todo | (set(old) - set(range(buckets)))):

@@ -67,6 +67,8 @@ def test_ci_loop_after_one_edit_renders_only_the_edit_and_equals_a_cold_build(si
     report = site.rebuild()
     assert report.rendered == 0 and not report.unchanged
     assert digest(site.output) == site.cold()
+    kept = site.output.parent / f".{site.output.name}.previous"
+    assert not kept.exists(), "a run that restored output/ kept a tree beside it that the runner throws away"
 
 
 def test_damaged_and_missing_blobs_are_made_again_never_published(site: Site) -> None:

@@ -321,15 +321,14 @@ def _build(options: Options, reporter: Reporter, store: Store, started: float,
         _exports(staging, store, config, routes, "part:export" in changed_parts or "f:products" in a.changed
                  or a.everything or force)
         _merchant(staging, store, config, routes, diags)
-        _orders(staging, store, routes, None if a.everything or force else
-                {o for o in (*produced.changed, *work.removed) if o.startswith(PART + "order/")})
+        touched = produced.changed | set(work.removed)  # parts made again with another value, or gone
+        _orders(staging, store, routes, None if a.everything or force else touched)
         structural = a.everything or force or any(k.startswith((
             "e:region/", "e:category/", "f:kind/region", "f:kind/category", "e:program/", "f:kind/program"))
             for k in a.changed)
         _search(staging, store, config, routes, "part:search" in changed_parts or structural,
-                None if structural else {o for o in (*produced.changed, *work.removed) if o.startswith(PART + "search/")})
-        _records(staging, store, config, produced.changed | set(work.removed),
-                 a.everything or force)
+                None if structural else touched)
+        _records(staging, store, config, touched, a.everything or force)
         report_offline = _offline(staging, store, a, routes, config)
         _redirects(staging, store, config, routes, diags)
         released = [e[0] for p in staging.changes if (e := store.published(p)) is not None]
@@ -578,17 +577,20 @@ def _merchant(staging: Staging, store: Store, config: SiteConfig, routes: Routes
 
 def _orders(staging: Staging, store: Store, routes: Routes, touched: set[str] | None) -> None:
     """The order list's data file of each language, from every product's entry. `touched`: the
-    entries made again or gone (outputs), patched into the last build's lines; None to read every
-    entry again."""
+    parts made again or gone (outputs); the entries among them are patched into the last build's
+    lines, and a language with none keeps its file. None: read every entry again."""
     from .pages import order
 
     for lang, _, data in routes.order_files():
-        lines = store.meta(f"order lines {lang}") if touched is not None else None
+        prefix = f"{PART}order/{lang}/"
+        mine = None if touched is None else sorted(o for o in touched if o.startswith(prefix))
+        lines = store.meta(f"order lines {lang}") if mine is not None else None
+        if lines is not None and not mine:
+            continue
         if lines is None:
             lines = dict(store.parts(order.ENTRY, lang))
         else:
-            prefix = f"{PART}order/{lang}/"
-            for output in sorted(o for o in touched or () if o.startswith(prefix)):
+            for output in mine or ():
                 value = next(iter(store.part_values([output])), None)
                 if value is None:
                     lines.pop(output, None)

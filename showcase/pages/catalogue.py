@@ -90,8 +90,21 @@ def plan_whole(ctx: Context, _: str) -> list[Spec]:
 
 def plan_parts(ctx: Context, region: str, lang: str) -> list[Spec]:
     """The parts of one region's catalogue (the region owner plans them with its pages)."""
-    parts = ctx.inputs.pages(f"catalogue/{region}/{lang}", PER_PART)
-    return [ctx.spec("catalogue", f"region/{region}", lang, region, n) for n in range(1, parts + 1)]
+    return part_specs(ctx, "catalogue", region, lang, PER_PART)
+
+
+def part_specs(ctx: Context, kind: str, region: str, lang: str, per: int) -> list[Spec]:
+    """Pages of `kind` that print a region's products in parts of `per`, in the printing order
+    (`catalogue/<region>/<lang>`: category, then name); the catalogue's and the shelf labels'."""
+    parts = ctx.inputs.pages(f"catalogue/{region}/{lang}", per)
+    return [ctx.spec(kind, f"region/{region}", lang, region, n) for n in range(1, parts + 1)]
+
+
+def part_of(v: Views, region: str, number: int, per: int) -> tuple[tuple[str, ...], int]:
+    """The products part `number` prints, and how many parts there are (reading only these, so a
+    product added elsewhere in the region leaves the part alone)."""
+    members = f"catalogue/{region}/{v.lang}"
+    return v.inputs.slice(members, (number - 1) * per, number * per), v.inputs.pages(members, per)
 
 
 def build(v: Views, spec: Spec) -> Page:
@@ -107,9 +120,7 @@ def build(v: Views, spec: Spec) -> Page:
                   for r in regions)
     if region is not None:
         title = f"{t['catalogue_title']} · {v.title(region)}"
-        members = f"catalogue/{region.slug}/{lang}"
-        parts = inputs.pages(members, PER_PART)
-        shown = inputs.slice(members, (spec.number - 1) * PER_PART, spec.number * PER_PART)
+        shown, parts = part_of(v, region.slug, spec.number, PER_PART)
         sections: tuple[Section, ...] = (section(v, region, shown),)
         intro = t["catalogue_intro"]
         newest = inputs.slice(f"region/{region.slug}", 0, 1)

@@ -21,7 +21,7 @@ from ..qr import Code as QrCode
 from ..model import Product
 from ..views import Link, Page, Spec, Views
 from . import Context, Kind, register
-from .catalogue import WHOLE_LIMIT
+from .catalogue import WHOLE_LIMIT, part_of, part_specs
 
 PER_SHEET = 24  # 3 columns x 8 rows of 70 x 37 mm on A4 (210 x 297 mm)
 PER_PART = 5 * PER_SHEET
@@ -59,8 +59,7 @@ def plan_whole(ctx: Context, _: str) -> list[Spec]:
 
 def plan_parts(ctx: Context, region: str, lang: str) -> list[Spec]:
     """The parts of one region's labels (the region owner plans them with its pages)."""
-    parts = ctx.inputs.pages(f"catalogue/{region}/{lang}", PER_PART)
-    return [ctx.spec("labels", f"region/{region}", lang, region, n) for n in range(1, parts + 1)]
+    return part_specs(ctx, "labels", region, lang, PER_PART)
 
 
 def build(v: Views, spec: Spec) -> Page:
@@ -70,9 +69,8 @@ def build(v: Views, spec: Spec) -> Page:
                if inputs.has(f"region/{r.slug}")]
     parts = 1
     if region is not None:
-        members = f"catalogue/{region.slug}/{lang}"
-        parts = inputs.pages(members, PER_PART)
-        slugs = list(inputs.slice(members, (spec.number - 1) * PER_PART, spec.number * PER_PART))
+        shown, parts = part_of(v, region.slug, spec.number, PER_PART)
+        slugs = list(shown)
         title = f"{t['labels_title']} · {v.title(region)}"
         if parts > 1:
             title = f"{title} · {t['page_of'].format(n=spec.number, total=parts)}"

@@ -233,9 +233,14 @@ def _count(inputs: Inputs, argument: str) -> int:
     return len(inputs.members(argument))
 
 
+def page_count(items: int, per: int) -> int:
+    """How many pages of `per` hold `items` (one, maybe empty, when there are none)."""
+    return max(1, -(-items // per))
+
+
 def _pages(inputs: Inputs, argument: str) -> int:
     name, _, per = argument.rpartition("@")
-    return max(1, -(-inputs.count(name) // int(per)))
+    return page_count(inputs.count(name), int(per))
 
 
 def _has(inputs: Inputs, name: str) -> bool:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import analytics, commerce, components, market, navigation, offline, security, structured
 from .config import SiteConfig
 from .images import ImagePlan
-from .inputs import ASSETS, Inputs
+from .inputs import ASSETS, Inputs, page_count
 from .model import Entry, Image, Maker, Page as PageEntry, Product
 from .routes import OFFLINE_SLUG, RECORD_SLUG, Routes
 from .share import HEIGHT as SHARE_HEIGHT, WIDTH as SHARE_WIDTH, SharePlan
@@ -380,7 +380,7 @@ def page_numbers(current: int, total: int, span: int = 2) -> list[int | None]:
 
 def pages_of(total_items: int) -> int:
     """How many pages of PER_PAGE a list of `total_items` needs (one, maybe empty, when none)."""
-    return max(1, -(-total_items // PER_PAGE))
+    return page_count(total_items, PER_PAGE)
 
 
 def span(number: int) -> tuple[int, int]:

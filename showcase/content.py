@@ -284,11 +284,13 @@ class Content:
                     if other is not None:
                         translations[lang] = (other, self._parse(other))
                 entry = assembler.entry(kind, slug, file, parsed, translations)
-                if getattr(entry, "draft", False) and not self.drafts:
-                    entry = None
             elif parsed.partial is not None:  # its own errors are reported; its references are checked too
                 assembler.references(kind, file, parsed.partial)
             refs = assembler.refs
+            if getattr(entry, "draft", False) and not self.drafts:
+                # A draft is not built: it names no photo (else its photos stay published, as a
+                # cold build never does), though it still follows what it refers to.
+                entry, refs = None, {r for r in refs if not r.startswith("file:")}
         released = self.store.set_refs(key, refs) - refs
         self.released.update(r for r in released if r.startswith("file:"))
         self.store.set_problems("entry:" + key, tuple(problems))

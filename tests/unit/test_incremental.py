@@ -264,6 +264,19 @@ def test_the_same_site_named_by_other_paths_is_not_built_again(tmp_path: Path, m
     assert report.unchanged
 
 
+def test_a_product_made_a_draft_takes_its_photos_off_the_site(tmp_path: Path) -> None:
+    """A product turned into a draft is no longer built, and its photos' files go with it, as in
+    a cold build (its entry used to keep naming them, so they stayed published)."""
+    site = Site(tmp_path)
+    product_with_photo_added(site)
+    site.rebuild()
+    assert list((site.output / "media").glob("bandeng-ketiga-*"))
+    site.edit("products/bandeng-ketiga.md", "\n---", "\ndraft: true\n---")
+    site.rebuild()
+    assert not list((site.output / "media").glob("bandeng-ketiga-*"))
+    assert digest(site.output) == site.cold()
+
+
 def test_output_deleted_by_hand_is_built_again(site: Site) -> None:
     shutil.rmtree(site.output)
     report = site.rebuild()

@@ -143,6 +143,9 @@ class SiteView:
     nav_more: tuple[NavItem, ...] = ()
     """The others, behind a "Lainnya" (More) button on a phone, in the bar on a wide screen."""
     nav_more_current: bool = False  # the current page is one of nav_more
+    nav_current: bool = False
+    """The current page is one of `nav`: with large text on a phone every destination folds into
+    one "Menu" button, which then shows it."""
     csp: Markup = Markup(security.CSP)
     """The pages' Content-Security-Policy (security.site_csp), printed as it is (quotes unescaped)."""
     count: analytics.CountHead | None = None
@@ -497,7 +500,7 @@ class Views:
         nav = tuple(mark(n) for n in shared.nav)
         main, more = (nav, ()) if len(nav) <= NAV_ROW else (nav[:4], nav[4:])
         return SiteView(**{**shared.__dict__, "nav": nav, "nav_main": main, "nav_more": more,
-                           "nav_more_current": any(n.current for n in more),
+                           "nav_more_current": any(n.current for n in more), "nav_current": any(n.current for n in nav),
                            "search": mark(shared.search), "order": mark(shared.order) if shared.order else None})
 
     def _shared_site(self) -> SiteView:

@@ -81,11 +81,17 @@ def test_a_long_menu_keeps_the_phone_row_and_marks_the_current_item_behind_more(
                                             + "navigation:\n" + items, encoding="utf-8")
     site.rebuild()
     text = (site.output / "tentang" / "index.html").read_text(encoding="utf-8")
-    more = re.search(r'<li class="nav-more"><details><summary( class="is-current")?>Lainnya</summary>(.*?)</details>',
+    more = re.search(r'<li class="nav-more"><details><summary( class="is-current has-current")?>'
+                     r'<span class="more-label">Lainnya</span><span class="menu-label">Menu</span></summary>(.*?)</details>',
                      text, re.S)
     assert more and more.group(1), "items past the phone's row sit behind Lainnya, marked when current"
-    assert re.findall(r'<a href="([^"]+)"', more.group(2)) == ["/katalog/", "/pesanan/", "/tentang/"]
+    behind_more = re.findall(r'<li><a href="([^"]+)"', more.group(2))
+    assert behind_more == ["/katalog/", "/pesanan/", "/tentang/"]
     assert '<a href="/tentang/" aria-current="page">Menu 6</a>' in more.group(2)
+    # with large text the same button (labelled Menu) holds every item: the phone's row first
+    assert re.findall(r'<li class="nav-compact"><a href="([^"]+)"', more.group(2)) == \
+        ["/produk/", "/wilayah/", "/kategori/", "/umkm/"]
+    assert more.group(2).index("/umkm/") < more.group(2).index("/katalog/")
 
 
 @pytest.mark.parametrize("item, code, line, field", [

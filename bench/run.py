@@ -318,7 +318,9 @@ def showcase_tool(source: Path, work: Path, python: str, workers: int | None, co
            "--templates", str(root / "templates"), "--cache", str(root / "cache"), "--quiet"]
     if workers:
         cmd += ["--workers", str(workers)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000"}
+    # Python writes its bytecode cache, as on an editor's machine or a CI runner: a shell that
+    # turns it off (PYTHONDONTWRITEBYTECODE) would time compiling showcase's modules on every run.
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "SOURCE_DATE_EPOCH": "1790000000"}
     return Tool("showcase", root, root / "content" / "products", lambda: cmd,
                 [root / "output", root / "cache"], env, templates=root / "templates")
 

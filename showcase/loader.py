@@ -95,17 +95,18 @@ class Parsed:
         return slugs.slugify(file.stem), ()
 
 
-def classify(relative: Path) -> tuple[str, str, str] | None:
+def classify(relative: PurePath | str) -> tuple[str, str, str] | None:
     """(kind, stem, language) of a Markdown file by its place under content/: `products/a/x.md`
     is ("product", "x", "id"), its translation `x.en.md` ("product", "x", "en"), and a bundle's
     `x/index.md` takes its folder's name. None for any other file."""
-    parts, name = relative.parts, relative.name
+    parts = relative.split("/") if isinstance(relative, str) else relative.parts  # (a string: a posix path)
+    name = parts[-1]
     if not name.endswith(".md") or len(parts) < 2 or parts[0] not in KIND_FOLDERS:
         return None
     match = _TRANSLATION.match(name)
     stem = match.group("stem") if match else name[:-3]
     if stem == "index" and len(parts) > 2:
-        stem = relative.parent.name
+        stem = parts[-2]
     return KIND_FOLDERS[parts[0]], stem, match.group("lang") if match else "id"
 
 
@@ -127,24 +128,22 @@ class Loader:
         # from the string rather than worked out by pathlib, as this runs for every file)
         shown = self.config.display(self.root) + "/" if self.root.is_relative_to(self.config.display_root) else None
         for text in self._files():
-            path = Path(text)
-            relative = PurePath(text[len(root):])
-            posix = relative.as_posix()
-            display = shown + posix if shown is not None else self.config.display(path)
+            posix = text[len(root):].replace(os.sep, "/")
+            display = shown + posix if shown is not None else self.config.display(Path(text))
             folded[unicodedata.normalize("NFC", posix).casefold()].append(display)
-            parts = relative.parts
-            name = relative.name
-            if len(parts) == 1 and name in ROOT_FILES:
+            name = posix.rsplit("/", 1)[-1]
+            if name == posix and name in ROOT_FILES:
                 continue
-            place = classify(relative)
+            place = classify(posix)
+            suffix = os.path.splitext(name)[1].lower()
             if place is not None:
                 kind, stem, lang = place
                 if lang not in self.config.languages:
                     self.diags.warning(display, None, "CT_LANGUAGE", lang=lang,
                                        languages=", ".join(self.config.languages))
                     continue
-                found.append(ContentFile(path, display, kind, stem, lang))
-            elif path.suffix.lower() in IMAGE_EXTENSIONS or path.suffix.lower() == ".svg":
+                found.append(ContentFile(Path(text), display, kind, stem, lang))
+            elif suffix in IMAGE_EXTENSIONS or suffix == ".svg":
                 continue  # photos are used when a content file names them
             else:
                 markdown = re.search(r"\.(md|markdown)\b", name, re.I)

@@ -297,13 +297,15 @@ def service_worker(precache: Precache, config: SiteConfig, routes: Routes,
 
 def write(staging: Staging, config: SiteConfig, routes: Routes, logo: Path | None, logo_photo: str | None,
           pages: Sequence[PageRow], files: Files, buckets: Mapping[str, int] | None = None,
-          site_policy: str = security.CSP) -> OfflineResult:
+          site_policy: str = security.CSP, draw_icons: bool = True) -> OfflineResult:
     """Write icons, manifest, `_headers` and `sw.js` into staging; return the summary figures.
     `logo` is the site logo's file (icons are drawn from it), `pages` the HTML pages and
-    `site_policy` the pages' Content-Security-Policy (the one their `<meta>` prints)."""
-    for path, data in icons.render_icons(logo, config.title, config.theme_color,
-                                         config.offline.background_color).items():
-        staging.write_bytes(path, data)
+    `site_policy` the pages' Content-Security-Policy (the one their `<meta>` prints);
+    `draw_icons=False` keeps the last build's icons (nothing they are drawn from changed)."""
+    if draw_icons:
+        for path, data in icons.render_icons(logo, config.title, config.theme_color,
+                                             config.offline.background_color).items():
+            staging.write_bytes(path, data)
     staging.write_text(MANIFEST_FILE, manifest(config, routes))
     staging.write_text(HEADERS_FILE, headers(routes, [*files.tops(), HEADERS_FILE, SW_FILE],
                                              cms.policy(config.cms) if config.cms.enabled else None, site_policy))

@@ -115,7 +115,7 @@ def analyse(options: Options, reporter: Reporter | None = None, store: Store | N
     if full:
         store.clear(sources=store.meta("code") != code)
     content_root = str(config.content_dir) + os.sep
-    known = store.file_stats()
+    known = found.known if found.known is not None and not full else store.file_stats()
     seen = {path: value for path, value in found.seen.items() if path.startswith(content_root)}
     changed_paths = {p for p, (_, d) in seen.items() if known.get(p, (None, None))[1] != d}
     changed_paths |= {p for p in known if p.startswith(content_root) and p not in seen}
@@ -699,7 +699,7 @@ class _Files:
         if path in self.staging.changes:
             return self.staging.changes[path]
         if self._published is None:  # one read of the manifest: the precache list asks for every page
-            self._published = dict(self.store.published_items())
+            self._published = self.store.published_map()
         return self._published.get(path)
 
     def under(self, prefix: str) -> list[str]:
@@ -715,11 +715,16 @@ def _offline(staging: Staging, store: Store, a: Analysis, routes: Routes, config
     logo = a.content.logo
     plan = store.plan(str(logo.source)) if logo is not None else None
     small = offline.preferred_variant(plan, config.images.formats) if plan else None
+    # The icons are drawn again only when what they are drawn from changed (or the output is new).
+    icons = digest_of((a.code, plan.key if plan else None, config.title, config.theme_color,
+                       config.offline.background_color))
+    draw = a.everything or store.meta("icons") != icons
+    store.set_meta("icons", icons)
     return offline.write(staging, config, routes, logo.source if plan and logo else None, small.path if small else None,
                          store.html_pages(), _Files(staging, store),
                          {lang: store.meta(f"record buckets {lang}", 1) for lang in config.languages},
                          security.site_csp(frames=store.key_value(FRAMES) or (),
-                                           connect=analytics.connect(config.analytics)))
+                                           connect=analytics.connect(config.analytics)), draw_icons=draw)
 
 
 def _report(diags: Diagnostics, options: Options, started: float) -> BuildReport:

@@ -116,6 +116,9 @@ class Scan:
     listing: str = ""
     """A digest of the names of every file (and linked folder) under content/: what the content
     walk's result depends on, so an edit that adds or removes no file reuses the last walk."""
+    known: Mapping[str, tuple[StatKey, str]] | None = None
+    """The state's file records the scan compared against (`Store.file_stats()` when it ran),
+    so that the build does not read them again."""
 
 
 def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
@@ -131,7 +134,7 @@ def scan(store: Store, options: Options, dirs: list[Path], today: date) -> Scan:
     root = str(content) + os.sep
     names = sorted(p for p in [*scanner.seen, *scanner.links] if p.startswith(root))
     listing = hashlib.blake2b("\n".join(names).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return Scan(whole, code, scanner.seen, listing)
+    return Scan(whole, code, scanner.seen, listing, scanner.known)
 
 
 def unchanged(store: Store, options: Options, dirs: list[Path], today: date, found: Scan,

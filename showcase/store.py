@@ -86,7 +86,7 @@ CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind, lang, output);
 CREATE INDEX IF NOT EXISTS pages_html ON pages (output, template, lang, photo) WHERE template != '' AND file IS NOT NULL;
 CREATE TABLE IF NOT EXISTS owners (owner TEXT PRIMARY KEY, specs BLOB);
 CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
-CREATE INDEX IF NOT EXISTS published_digest ON published (digest);
+CREATE INDEX IF NOT EXISTS published_digest ON published (digest, size);
 CREATE TABLE IF NOT EXISTS lag (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
 CREATE TABLE IF NOT EXISTS pending (name TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, build INTEGER, value BLOB, PRIMARY KEY (name, key));
@@ -620,6 +620,10 @@ class Store:
     def published_items(self) -> list[tuple[str, tuple[str, int]]]:
         """The whole manifest of output/, by path (to bring output/ back from the blobs)."""
         return [(p, (d, n)) for p, d, n in self.db.execute("SELECT path, digest, size FROM published ORDER BY path")]
+
+    def published_map(self) -> dict[str, tuple[str, int]]:
+        """The manifest as a mapping, path -> (digest, size), in no order (cheaper to read)."""
+        return {p: (d, n) for p, d, n in self.db.execute("SELECT path, digest, size FROM published")}
 
     def forget_published(self, paths: Iterable[str]) -> None:
         """Drop paths from the manifest: output/ does not hold them (their blobs were damaged)."""

@@ -123,12 +123,12 @@ def test_changed_price_changes_that_pages_revision_and_the_version_only(built, t
 
 
 def test_budget_stops_in_priority_order_and_the_summary_says_what_was_left_out(tmp_path):
-    content = site_copy(tmp_path, "offline: {budget_mb: 0.15}\n")
+    content = site_copy(tmp_path, "offline: {budget_mb: 0.17}\n")
     stream = io.StringIO()
     report = build(Options(content=content, output=tmp_path / "out", cache=tmp_path / "cache",
                            base_url=BASE, today=date(2026, 11, 1), workers=2), Reporter(stream, lang="en"))
     result = report.offline
-    assert result.bytes <= result.budget == round(0.15 * 1024 * 1024)
+    assert result.bytes <= result.budget == round(0.17 * 1024 * 1024)
     assert result.left_out and result.first_left_out.startswith("/galeri/")
     kept = [e[2] for e in settings(tmp_path / "out")["precache"]]
     assert "shell" in kept

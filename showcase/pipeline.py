@@ -619,7 +619,9 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
     """The search index of every language from the products' documents, when one changed.
     `touched`: the documents made again or gone (outputs), or None when every document must be
     read again (a region, category or programme changed). A few documents that kept their place
-    and words (a price, a stock state) are patched into the last build's columns."""
+    (a price, a stock state) are patched into the last build's columns; one that changed its
+    words but not its place also has its words' term shards coded again from the words it had
+    (the `indexed` texts), not every document's."""
     if not changed:
         return
     regions = [store.entry(f"region/{s}") for s in store.members("region")]
@@ -635,11 +637,21 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
             prefix = f"{PART}search/{lang}/"
             outputs = sorted(o for o in touched or () if o.startswith(prefix))
             docs = list(store.part_values(outputs))
-            if len(docs) != len(outputs) or not cols.patch(docs, frame):  # one is gone, new, moved or reworded
+            reworded = cols.patch(docs, frame) if len(docs) == len(outputs) else None  # None: one is gone, new or moved
+            if reworded:  # new words in the same places: their term shards are coded again from the old words
+                old = store.indexed_texts(lang, [d.slug for _, d in reworded])
+                if len(old) == len(reworded):
+                    memo.kept[lang] = ("", search.reword(memo.kept[lang][1], [(i, old[d.slug], (d.title, d.other))
+                                                                              for i, d in reworded]))
+                    store.set_indexed(lang, [(d.slug, d.title, d.other) for _, d in reworded])
+                else:
+                    reworded = None
+            if reworded is None:
                 cols = None
         if cols is None:
             ordered = sorted((doc for _, doc in store.parts("search-doc", lang)), key=lambda d: (d.newest, d.slug))
             cols, texts = search.columns(ordered, frame), [(d.title, d.other) for d in ordered]
+            store.set_indexed(lang, [(d.slug, d.title, d.other) for d in ordered], every=True)
         files.update(search.assemble(cols, texts, frame, regions, categories, config, routes, lang, memo, programs))
         store.set_meta(f"search columns {lang}", cols)
     store.set_meta("search shards", memo.kept)

@@ -312,22 +312,26 @@ class Columns:
     chunks: list[tuple[str, bytes]] = field(default_factory=list)  # (hash, bytes) of each chunk of cards
     dirty: set[int] | None = None  # chunks to encode again; None: all of them
 
-    def patch(self, docs: Sequence[SearchDoc], frame: Frame) -> bool:
-        """Put these changed documents in their places; False (nothing changed) when one is new,
-        moved in the order or has other words, which only a whole build of the index handles."""
+    def patch(self, docs: Sequence[SearchDoc], frame: Frame) -> list[tuple[int, SearchDoc]] | None:
+        """Put these changed documents in their places and answer those whose words changed, with
+        their numbers (their term shards are then `reword`ed); None (nothing changed) when one is
+        new or moved in the order, which only a whole build of the index handles."""
         at = {slug: i for i, slug in enumerate(self.slugs)}
         places = [at.get(d.slug) for d in docs]
-        if frame.digest != self.frame or any(i is None or self.newest[i] != d.newest or self.words[i] != words_digest(d)
-                                             for i, d in zip(places, docs)):
-            return False
+        if frame.digest != self.frame or any(i is None or self.newest[i] != d.newest for i, d in zip(places, docs)):
+            return None
         self.dirty = set()
+        reworded = []
         for i, d in zip(places, docs):
             assert i is not None
             self.cards[i] = frame.card(d)
             for key, value in zip(ATTRS, frame.row(d)):
                 self.attrs[key][i] = value
             self.dirty.add(i // CHUNK_DOCS)
-        return True
+            if self.words[i] != (digest := words_digest(d)):
+                self.words[i] = digest
+                reworded.append((i, d))
+        return reworded
 
 
 def columns(docs: Sequence[SearchDoc], frame: Frame) -> Columns:
@@ -464,6 +468,57 @@ def term_shards(texts: Sequence[tuple[str, str]], target: int = SHARD_BYTES,
         shards.append((next(iter(current), ""), current))
     shards[0] = ("", shards[0][1])  # the first shard also answers words sorting before any
     return shards
+
+
+_ENTRY = re.compile(r'"([^"]*)":\[([^\]]*)\]')  # one word of an encoded shard (words are letters and digits)
+
+
+def reword(encoded: Sequence[tuple[str, bytes]], changes: Sequence[tuple[int, tuple[str, str], tuple[str, str]]],
+           target: int = SHARD_BYTES) -> list[tuple[str, bytes]]:
+    """The encoded term shards once some documents kept their numbers but changed their words:
+    `changes` holds (document number, old (title, text), new (title, text)). Only the words those
+    documents had or have are decoded and coded again; the split into shards is worked out again
+    from every word's size, as `term_shards` does, so the result is byte for byte what it gives
+    for the new texts."""
+    entries = {term: numbers for _, blob in encoded for term, numbers in _ENTRY.findall(blob.decode())}
+    numbers = {n for n, _, _ in changes}
+    added: dict[str, list[int]] = defaultdict(list)
+    affected: set[str] = set()
+    for n, old, new in changes:
+        for text_pair, into in ((old, None), (new, added)):
+            title = terms(text_pair[0])
+            for term, mark in [(t, n << 1 | 1) for t in title] + [(t, n << 1) for t in terms(text_pair[1]) - title]:
+                affected.add(term)
+                if into is not None:
+                    into[term].append(mark)
+    fresh = False
+    for term in affected:
+        marks, previous = [], 0
+        for value in (int(v) for v in entries[term].split(",")) if term in entries else ():
+            previous = value + (previous >> 1 << 1)
+            if previous >> 1 not in numbers:
+                marks.append(previous)
+        marks = sorted(marks + added.get(term, []))
+        if marks:
+            fresh = fresh or term not in entries
+            entries[term] = ",".join(str(mark - (before >> 1 << 1)) for mark, before in zip(marks, [0, *marks]))
+        else:
+            entries.pop(term, None)
+    order = sorted(entries, key=lambda w: w.encode("utf-16-be")) if fresh else list(entries)
+    shards: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for term in order:
+        cost = len(term) + 7 + len(entries[term])
+        if current and size + cost > target:
+            shards.append(current)
+            current, size = [], 0
+        current.append(term)
+        size += cost
+    if current or not shards:
+        shards.append(current)
+    return [("" if i == 0 else words_[0], ("{" + ",".join(f'"{w}":[{entries[w]}]' for w in words_) + "}").encode())
+            for i, words_ in enumerate(shards)]
 
 
 # Compact UTF-8; the data is plain lists and dicts built here, never cyclic.

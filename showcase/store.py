@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS published (path TEXT PRIMARY KEY, digest TEXT, size I
 CREATE INDEX IF NOT EXISTS published_digest ON published (digest, size);
 CREATE TABLE IF NOT EXISTS lag (path TEXT PRIMARY KEY, digest TEXT, size INTEGER);
 CREATE TABLE IF NOT EXISTS pending (name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS indexed (lang TEXT, slug TEXT, title TEXT, other TEXT, PRIMARY KEY (lang, slug)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS memo (name TEXT, key TEXT, build INTEGER, value BLOB, PRIMARY KEY (name, key));
 """
 SCHEMA_VERSION = "showcase-state-" + hashlib.blake2b(_TABLES.encode(), digest_size=6).hexdigest()
@@ -196,7 +197,7 @@ class Store:
         if sources:
             self.db.execute("DELETE FROM sources")
         for table in ("files", "claims", "problems", "entries", "products", "titles", "refs", "bodies", "plans", "keys", "reads", "pages", "owners",
-                      "published", "lag", "pending"):
+                      "published", "lag", "pending", "indexed"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE name != 'schema'")
         self._ids.clear()
@@ -495,6 +496,23 @@ class Store:
         query = "SELECT output, value FROM pages WHERE kind = ?" + (" AND lang = ?" if lang else "") + " ORDER BY output"
         for output, blob in self.db.execute(query, (kind, lang) if lang else (kind,)):
             yield output, loads(blob)
+
+    # -- the texts the search index holds ------------------------------------------------------
+    def indexed_texts(self, lang: str, slugs: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """(title, other text) each of these documents had in the last search index of lang."""
+        found = {}
+        for slug in slugs:
+            row = self.db.execute("SELECT title, other FROM indexed WHERE lang = ? AND slug = ?", (lang, slug)).fetchone()
+            if row is not None:
+                found[slug] = (row[0], row[1])
+        return found
+
+    def set_indexed(self, lang: str, texts: Iterable[tuple[str, str, str]], every: bool = False) -> None:
+        """Record (slug, title, other) of documents of lang's search index; `every`: these are all."""
+        if every:
+            self.db.execute("DELETE FROM indexed WHERE lang = ?", (lang,))
+        self.db.executemany("INSERT OR REPLACE INTO indexed VALUES (?, ?, ?, ?)",
+                            ((lang, slug, title, other) for slug, title, other in texts))
 
     def part_outputs(self, kind: str, lang: str) -> list[str]:
         """The outputs of every part of one kind and language, without loading their values."""

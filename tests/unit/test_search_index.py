@@ -138,50 +138,100 @@ def test_kept_word_shards_are_reused_only_while_every_text_is_the_same():
     assert index(retitled, search.Memo(kept=dict(memo.kept))) == index(retitled)
 
 
+class Indexed:
+    """One language's documents of a synthetic catalogue, newest first, and what indexes them."""
+
+    def __init__(self, products: int, seed: int) -> None:
+        from datetime import date
+        from pathlib import Path
+
+        from showcase.config import SiteConfig
+        from showcase.routes import Routes
+
+        catalog, _ = synthetic_catalog(products, seed=seed)
+        self.config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id",))
+        self.routes = Routes(self.config.base_path, "https://example.org", self.config.languages)
+        regions, categories = {r.slug: r for r in catalog.regions}, {c.slug: c for c in catalog.categories}
+        self.makers = {m.slug: m for m in catalog.makers}
+        self.catalog = catalog
+        self.docs = sorted((search.document(p, "id", self.makers[p.maker].name, categories[p.category].name,
+                                            regions[p.region], None, date(2026, 11, 1), "Harga atas permintaan")
+                            for p in catalog.products), key=lambda d: (d.newest, d.slug))
+        self.regions = list(catalog.regions)
+        self.ordered = sorted(catalog.categories, key=lambda c: c.sort_key)
+        self.frame = search.Frame(self.regions, self.ordered)
+
+    def fresh(self, documents):  # type: ignore[no-untyped-def]
+        return search.language_index(documents, self.regions, self.ordered, self.config, self.routes, "id",
+                                     search.Memo())
+
+    def assemble(self, cols, texts, memo):  # type: ignore[no-untyped-def]
+        return search.assemble(cols, texts, self.frame, self.regions, self.ordered, self.config, self.routes, "id", memo)
+
+
 def test_patched_columns_give_the_files_of_a_fresh_index_and_refuse_what_they_cannot_patch():
     """A price or stock edit patches the kept columns (the changed rows and the chunks holding
     them) and gives byte for byte the files a fresh index gives; a new title, a moved date or an
     unknown document is refused, so the build reads every document instead."""
     import dataclasses
-    from datetime import date
-    from pathlib import Path
 
-    from showcase.config import SiteConfig
-    from showcase.routes import Routes
-
-    catalog, _ = synthetic_catalog(80, seed=5)
-    config = SiteConfig(Path("."), Path("."), base_url="https://example.org/galeri/", languages=("id",))
-    routes = Routes(config.base_path, "https://example.org", config.languages)
-    regions, categories = {r.slug: r for r in catalog.regions}, {c.slug: c for c in catalog.categories}
-    makers = {m.slug: m for m in catalog.makers}
-    docs = sorted((search.document(p, "id", makers[p.maker].name, categories[p.category].name, regions[p.region],
-                                   None, date(2026, 11, 1), "Harga atas permintaan") for p in catalog.products),
-                  key=lambda d: (d.newest, d.slug))
-    ordered = sorted(catalog.categories, key=lambda c: c.sort_key)
-    frame = search.Frame(list(catalog.regions), ordered)
-
-    def fresh(documents):
-        return search.language_index(documents, list(catalog.regions), ordered, config, routes, "id", search.Memo())
+    x = Indexed(80, seed=5)
+    docs, frame, fresh = x.docs, x.frame, x.fresh
 
     memo = search.Memo(kept={})
     cols = search.columns(docs, frame)
-    search.assemble(cols, [(d.title, d.other) for d in docs], frame, list(catalog.regions), ordered, config, routes,
-                    "id", memo)
+    x.assemble(cols, [(d.title, d.other) for d in docs], memo)
     kept_chunks = list(cols.chunks)
     at = 30
     priced = dataclasses.replace(docs[at], price=(docs[at].price or 0) + 1000, price_text="Rp 99.000",
                                  stock="out_of_stock")
     after = [*docs[:at], priced, *docs[at + 1:]]
-    assert cols.patch([priced], frame)
-    patched = search.assemble(cols, None, frame, list(catalog.regions), ordered, config, routes, "id",
-                              search.Memo(kept=dict(memo.kept)))
+    assert cols.patch([priced], frame) == [], "a price edit keeps the document's words"
+    patched = x.assemble(cols, None, search.Memo(kept=dict(memo.kept)))
     assert patched == fresh(after)
     changed = [n for n, (old, new) in enumerate(zip(kept_chunks, cols.chunks)) if old != new]
     assert changed == [at // search.CHUNK_DOCS], "only the chunk holding the edited document is encoded again"
 
-    for refused in (dataclasses.replace(docs[at], title="Kain Tenun Baru Sekali"),
-                    dataclasses.replace(docs[at], newest=docs[at].newest - 5),
+    for refused in (dataclasses.replace(docs[at], newest=docs[at].newest - 5),
                     dataclasses.replace(docs[at], slug="produk-yang-belum-ada")):
-        assert not search.columns(docs, frame).patch([refused], frame)
-    other = search.Frame(list(catalog.regions)[::-1], ordered)
-    assert not search.columns(docs, frame).patch([priced], other), "a region list that changed cannot be patched"
+        assert search.columns(docs, frame).patch([refused], frame) is None
+    other = search.Frame(x.regions[::-1], x.ordered)
+    assert search.columns(docs, frame).patch([priced], other) is None, "a region list that changed cannot be patched"
+
+
+def test_documents_reworded_in_place_give_the_term_shards_of_a_fresh_index():
+    """A new title or text (a maker renamed, a description corrected) keeps the document's place:
+    the kept term shards are coded again from the old and new words of those documents only, and
+    the files are byte for byte those of a fresh index, whether words come, go or move between
+    title and text, and whether the split into shards moves."""
+    import dataclasses
+
+    x = Indexed(120, seed=7)
+    docs, frame, fresh, makers, catalog = x.docs, x.frame, x.fresh, x.makers, x.catalog
+
+    def patched(before, changed):
+        memo = search.Memo(kept={})
+        cols = search.columns(before, frame)
+        x.assemble(cols, [(d.title, d.other) for d in before], memo)
+        reworded = cols.patch(changed, frame)
+        assert reworded is not None and [d for _, d in reworded] == changed
+        at = {d.slug: i for i, d in enumerate(before)}
+        memo.kept["id"] = ("", search.reword(memo.kept["id"][1], [(at[d.slug], (before[at[d.slug]].title,
+                                                                               before[at[d.slug]].other),
+                                                                  (d.title, d.other)) for d in changed]))
+        return x.assemble(cols, None, memo)
+
+    long_text = " ".join(f"kata{n} tenunan{n}" for n in range(400))  # enough new words to move the split
+    edits = [
+        [dataclasses.replace(docs[5], title="Kain Tenun Sutra Zamrud")],  # a word comes, others go
+        [dataclasses.replace(docs[9], title=docs[9].other.split()[0], other=docs[9].title)],  # title and text swap
+        [dataclasses.replace(docs[3], other=docs[3].other + " " + long_text),
+         dataclasses.replace(docs[70], other="")],  # many new words; a text emptied
+        [dataclasses.replace(d, other=d.other.replace(makers[catalog.products[0].maker].name, "Kelompok Baru"))
+         for d in docs if makers[catalog.products[0].maker].name in d.other],  # a maker renamed
+    ]
+    for changed in edits:
+        assert changed, "the edit names documents"
+        after = [next((c for c in changed if c.slug == d.slug), d) for d in docs]
+        assert fresh(after) != fresh(docs), "the edit changes the index"
+        assert patched(docs, changed) == fresh(after)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -287,13 +288,24 @@ def _one(w: _Worker, spec: Spec) -> Built:
 
 def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
     """Rendering failures as diagnostics; a broken or missing template is reported once, for the
-    first page using it."""
+    first page using it, and so is a failure many pages share (the same template line and
+    message), with how many other pages it stopped."""
+    shared = Counter((e[1], e[2], e[3].get("detail")) for e in (item.error for item in built)
+                     if e is not None and e[0] == "TPL_RENDER")
+    reported: set[tuple[Any, ...]] = set()
     stopped = False
     for item in built:
         if item.error and not (stopped and item.error[0] != "TPL_RENDER"):
             code, filename, line, params = item.error
+            if code == "TPL_RENDER":
+                key = (filename, line, params.get("detail"))
+                if key in reported:
+                    continue
+                reported.add(key)
+                if shared[key] > 1:
+                    code, params = "TPL_RENDER_MANY", {**params, "more": shared[key] - 1}
             diags.error(filename or "templates", line, code, **params)
-            stopped = stopped or code not in ("TPL_RENDER", "PAGE_VIEW")
+            stopped = stopped or code not in ("TPL_RENDER", "TPL_RENDER_MANY", "PAGE_VIEW")
 
 
 def save(store: Store, work: Work, built: Iterable[str]) -> None:

@@ -230,7 +230,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[tuple[str, ...], str, str], ...]], ...] =
          'text took too long to render'),
         (('MD_TOO_DEEP',), 'daftar atau kutipan (`>`) bertingkat terlalu dalam; kurangi tingkatnya',
          'lists or quotes nested too deeply'),
-        (('TPL_SYNTAX', 'TPL_RENDER', 'TPL_MISSING'), 'kesalahan di templat (untuk pengembang, lihat [templates.md](templates.md))',
+        (('TPL_SYNTAX', 'TPL_RENDER', 'TPL_RENDER_MANY', 'TPL_MISSING'), 'kesalahan di templat (untuk pengembang, lihat [templates.md](templates.md))',
          'template problems, for developers'),
         (('PAGE_GONE',), 'halaman produk atau UMKM yang sudah terbit hilang tanpa `aliases`; kode QR lama menuju halaman '
                          'yang tidak ada (peringatan saat build; galat pada `check --strict --changed-since`, yang '

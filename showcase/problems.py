@@ -511,6 +511,10 @@ PROBLEMS: dict[str, M] = {
     "TPL_RENDER": M("{detail} (saat membuat {page} dari {owner})", "{detail} (while rendering {page} from {owner})",
                     "templat hanya boleh memakai variabel yang tercantum di docs/templates.md",
                     "templates may only use the variables listed in docs/templates.md"),
+    "TPL_RENDER_MANY": M("{detail} (saat membuat {page} dari {owner}; halaman lain dengan kesalahan yang sama: {more})",
+                         "{detail} (while rendering {page} from {owner}; other pages with the same failure: {more})",
+                         "templat hanya boleh memakai variabel yang tercantum di docs/templates.md",
+                         "templates may only use the variables listed in docs/templates.md"),
     # -- activities and programmes (issue 14) ---------------------------------------------
     "FM_DATETIME_FORMAT": M('"{value}" bukan waktu berbentuk YYYY-MM-DD HH:MM',
                             '"{value}" is not a time in YYYY-MM-DD HH:MM form',

@@ -10,6 +10,7 @@ from showcase.pipeline import Options, build
 
 SITES = Path(__file__).resolve().parent.parent / "sites"
 MINIMAL = SITES / "minimal" / "content"
+FULL = SITES / "full" / "content"
 
 
 def test_site_template_overrides_the_theme(tmp_path):
@@ -33,11 +34,31 @@ def test_undefined_variable_names_template_line_and_page(tmp_path):
     (tmp_path / "out" / "index.html").write_text("previous")
     with pytest.raises(BuildFailed) as failed:
         build(Options(content=MINIMAL, output=tmp_path / "out", templates=templates, cache=None))
-    errors = [d for d in failed.value.diagnostics.errors if d.code == "TPL_RENDER"]
-    assert {d.message("en").split("while rendering ")[1].split(" ")[0] for d in errors} == {
-        "produk/bandeng-presto/index.html", "en/products/bandeng-presto/index.html"}
-    assert all(d.path.endswith("templates/product.html") and d.line == 3 and "harga" in d.message("en") for d in errors)
+    errors = [d for d in failed.value.diagnostics.errors if d.code.startswith("TPL_RENDER")]
+    # the same line failing on both product pages is one problem, named once with the other count
+    assert len(errors) == 1 and errors[0].code == "TPL_RENDER_MANY"
+    error = errors[0]
+    assert error.path.endswith("templates/product.html") and error.line == 3 and "harga" in error.message("en")
+    assert error.message("en").split("while rendering ")[1].split(" ")[0] in (
+        "produk/bandeng-presto/index.html", "en/products/bandeng-presto/index.html")
+    assert error.message("en").endswith("other pages with the same failure: 1)")
     assert (tmp_path / "out" / "index.html").read_text() == "previous"
+
+
+def test_a_template_line_that_fails_on_some_pages_only_names_each_failure(tmp_path):
+    """Failures with other messages stay apart: a product without a price fails otherwise than
+    one with a price (each named with its page)."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "product.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n<p>{{ product.title.nope if product.has_price else '
+        'product.slug.nada }}</p>\n{% endblock %}\n')
+    with pytest.raises(BuildFailed) as failed:
+        build(Options(content=FULL, output=tmp_path / "out", templates=templates, cache=None))
+    errors = [d for d in failed.value.diagnostics.errors if d.code.startswith("TPL_RENDER")]
+    details = sorted("nope" if "nope" in d.message("en") else "nada" for d in errors)
+    assert details == ["nada", "nope"], [d.message("en") for d in errors]
+    assert all(d.code == "TPL_RENDER_MANY" and d.line == 3 for d in errors)
 
 
 def test_template_syntax_error_is_located(tmp_path):

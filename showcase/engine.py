@@ -303,7 +303,7 @@ def report_errors(built: Sequence[Built], diags: Diagnostics) -> None:
                     continue
                 reported.add(key)
                 if shared[key] > 1:
-                    code, params = "TPL_RENDER_MANY", {**params, "more": shared[key] - 1}
+                    code, params = "TPL_RENDER_MANY", dict(params, more=shared[key] - 1)
             diags.error(filename or "templates", line, code, **params)
             stopped = stopped or code not in ("TPL_RENDER", "TPL_RENDER_MANY", "PAGE_VIEW")
 

@@ -419,7 +419,7 @@ def _restore(staging: Staging, store: Store, blobs: Blobs) -> set[str]:
     damaged, forgotten from the manifest so that they are made again. Until this build succeeds
     the state knows no output folder, so a build that fails now leaves the next one to do
     everything rather than trust a manifest that lacks the forgotten files' pages."""
-    stale = staging.restore(blobs, store.published_items())
+    stale = staging.restore(blobs, sorted(store.published_map().items()))
     if stale:
         with store.transaction():
             store.forget_published(stale)
@@ -628,10 +628,11 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
     categories = [store.entry(f"category/{s}") for s in store.members("category")]
     programs = [store.entry(f"program/{s}") for s in store.members("program")]  # issue 14
     frame = search.Frame(regions, categories, programs)
-    memo = search.Memo(kept=store.meta("search shards") or {})
+    kept: dict[str, tuple[str, list[tuple[str, bytes]]]] = store.meta("search shards") or {}
+    memo = search.Memo(kept=kept)
     files: dict[str, bytes] = {}
     for lang in config.languages:
-        cols = store.meta(f"search columns {lang}") if touched is not None and lang in (memo.kept or {}) else None
+        cols = store.meta(f"search columns {lang}") if touched is not None and lang in kept else None
         texts: list[tuple[str, str]] | None = None
         if cols is not None:
             prefix = f"{PART}search/{lang}/"
@@ -639,10 +640,10 @@ def _search(staging: Staging, store: Store, config: SiteConfig, routes: Routes, 
             docs = list(store.part_values(outputs))
             reworded = cols.patch(docs, frame) if len(docs) == len(outputs) else None  # None: one is gone, new or moved
             if reworded:  # new words in the same places: their term shards are coded again from the old words
-                old = store.indexed_texts(lang, [d.slug for _, d in reworded])
-                if len(old) == len(reworded):
-                    memo.kept[lang] = ("", search.reword(memo.kept[lang][1], [(i, old[d.slug], (d.title, d.other))
-                                                                              for i, d in reworded]))
+                was = store.indexed_texts(lang, [d.slug for _, d in reworded])
+                if len(was) == len(reworded):
+                    kept[lang] = ("", search.reword(kept[lang][1], [(i, was[d.slug], (d.title, d.other))
+                                                                    for i, d in reworded]))
                     store.set_indexed(lang, [(d.slug, d.title, d.other) for _, d in reworded])
                 else:
                     reworded = None
@@ -687,7 +688,7 @@ def _records(staging: Staging, store: Store, config: SiteConfig, changed: set[st
             store.set_meta(f"record hashes {lang}", hashes)
         members: dict[int, list[str]] = {}
         for output in outputs:
-            bucket = hashes[output] % buckets
+            bucket = records.bucket_of_hash(hashes[output], buckets)
             if bucket in todo:
                 members.setdefault(bucket, []).append(output)
         for bucket in sorted(todo | (set(old) - set(range(buckets)))):

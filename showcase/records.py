@@ -38,7 +38,12 @@ def bucket_count(records: int) -> int:
 
 def bucket_of(key: str, buckets: int) -> int:
     """The bucket of `kind/slug`."""
-    return fnv1a(key) % buckets
+    return bucket_of_hash(fnv1a(key), buckets)
+
+
+def bucket_of_hash(hashed: int, buckets: int) -> int:
+    """The bucket of a key whose `fnv1a` hash is known (the build keeps each record's)."""
+    return hashed % buckets
 
 
 def key_of(output: str) -> tuple[str, str]:

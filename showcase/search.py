@@ -392,7 +392,7 @@ def assemble(cols: Columns, texts: Sequence[tuple[str, str]] | None, frame: Fram
         if encoded is None and memo.kept is not None and memo.kept.get(lang, ("", []))[0] == texts_digest:
             encoded = memo.shards[key] = memo.kept[lang][1]
         if encoded is None:
-            encoded = memo.shards[key] = [(first, _json(shard)) for first, shard in term_shards(texts, known=memo.terms)]
+            encoded = memo.shards[key] = term_shards(texts, known=memo.terms)
         if memo.kept is not None:
             memo.kept[lang] = (texts_digest, encoded)
     shards = [[first, add(f"t{n}", blob)] for n, (first, blob) in enumerate(encoded)]
@@ -445,32 +445,45 @@ def postings(texts: Sequence[tuple[str, str]], known: dict[str, set[str]] | None
 
 
 def term_shards(texts: Sequence[tuple[str, str]], target: int = SHARD_BYTES,
-                known: dict[str, set[str]] | None = None) -> list[tuple[str, dict[str, list[int]]]]:
-    """Split the sorted word list into ranges of about `target` bytes; each named by its first word.
+                known: dict[str, set[str]] | None = None) -> list[tuple[str, bytes]]:
+    """The encoded term shards of these texts (see `_shards`)."""
+    coded = postings(texts, known)
+    return _shards({term: ",".join(map(str, numbers)) for term, numbers in coded.items()},
+                   sorted(coded, key=_js_order), target)
+
+
+def _js_order(word: str) -> bytes:
+    """Code-point order, as JavaScript compares strings (UTF-16 code units)."""
+    return word.encode("utf-16-be")
+
+
+def _shards(entries: Mapping[str, str], order: Sequence[str], target: int) -> list[tuple[str, bytes]]:
+    """Split the sorted word list into ranges of about `target` bytes; each named by its first word
+    and encoded as compact JSON (`{"word":[numbers],...}`; `entries` holds each word's numbers,
+    comma-separated, and words are letters and digits, which JSON writes as they are).
 
     A word is looked up in the last shard whose first word sorts at or before it (code-point
     order, as JavaScript compares strings), so one exact word costs one shard and a prefix
     costs the few shards its range spans.
     """
-    coded = postings(texts, known)
-    shards: list[tuple[str, dict[str, list[int]]]] = []
-    current: dict[str, list[int]] = {}
+    shards: list[list[str]] = []
+    current: list[str] = []
     size = 0
-    for term in sorted(coded, key=lambda s: s.encode("utf-16-be")):
-        numbers = coded[term]
-        cost = len(term) + 7 + len(",".join(map(str, numbers)))  # never empty: 6 + one comma per number
+    for term in order:
+        cost = len(term) + 7 + len(entries[term])  # never empty: 6 + one comma per number
         if current and size + cost > target:
-            shards.append((next(iter(current)), current))
-            current, size = {}, 0
-        current[term] = numbers
+            shards.append(current)
+            current, size = [], 0
+        current.append(term)
         size += cost
     if current or not shards:
-        shards.append((next(iter(current), ""), current))
-    shards[0] = ("", shards[0][1])  # the first shard also answers words sorting before any
-    return shards
+        shards.append(current)
+    # (the first shard also answers words sorting before any)
+    return [("" if i == 0 else words_[0], ("{" + ",".join(f'"{w}":[{entries[w]}]' for w in words_) + "}").encode())
+            for i, words_ in enumerate(shards)]
 
 
-_ENTRY = re.compile(r'"([^"]*)":\[([^\]]*)\]')  # one word of an encoded shard (words are letters and digits)
+_ENTRY = re.compile(r'"([^"]*)":\[([^\]]*)\]')  # one word of an encoded shard
 
 
 def reword(encoded: Sequence[tuple[str, bytes]], changes: Sequence[tuple[int, tuple[str, str], tuple[str, str]]],
@@ -504,21 +517,7 @@ def reword(encoded: Sequence[tuple[str, bytes]], changes: Sequence[tuple[int, tu
             entries[term] = ",".join(str(mark - (before >> 1 << 1)) for mark, before in zip(marks, [0, *marks]))
         else:
             entries.pop(term, None)
-    order = sorted(entries, key=lambda w: w.encode("utf-16-be")) if fresh else list(entries)
-    shards: list[list[str]] = []
-    current: list[str] = []
-    size = 0
-    for term in order:
-        cost = len(term) + 7 + len(entries[term])
-        if current and size + cost > target:
-            shards.append(current)
-            current, size = [], 0
-        current.append(term)
-        size += cost
-    if current or not shards:
-        shards.append(current)
-    return [("" if i == 0 else words_[0], ("{" + ",".join(f'"{w}":[{entries[w]}]' for w in words_) + "}").encode())
-            for i, words_ in enumerate(shards)]
+    return _shards(entries, sorted(entries, key=_js_order) if fresh else list(entries), target)
 
 
 # Compact UTF-8; the data is plain lists and dicts built here, never cyclic.

@@ -635,12 +635,8 @@ class Store:
         row = self.db.execute("SELECT display FROM entries WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def published_items(self) -> list[tuple[str, tuple[str, int]]]:
-        """The whole manifest of output/, by path (to bring output/ back from the blobs)."""
-        return [(p, (d, n)) for p, d, n in self.db.execute("SELECT path, digest, size FROM published ORDER BY path")]
-
     def published_map(self) -> dict[str, tuple[str, int]]:
-        """The manifest as a mapping, path -> (digest, size), in no order (cheaper to read)."""
+        """The whole manifest of output/, path -> (digest, size), in no order (cheaper to read)."""
         return {p: (d, n) for p, d, n in self.db.execute("SELECT path, digest, size FROM published")}
 
     def forget_published(self, paths: Iterable[str]) -> None:

@@ -76,11 +76,14 @@ def district_order(region: Region, inputs: Inputs) -> list[tuple[str, str | None
     return sorted(members, key=lambda m: position.get(m[1] or "", len(position)))  # stable
 
 
-def _layout(inputs: Inputs, slug: str) -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+Layout = tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]
+
+
+def _layout(inputs: Inputs, slug: str) -> Layout:
     """A region's products in district order, each district's count and the page it starts on:
     the same for every page of the region, so worked out once per process (a large region has
     dozens of pages and thousands of products)."""
-    def make() -> tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]:
+    def make() -> Layout:
         return _district_layout(inputs.entry("region", slug), inputs)
     return inputs.remember(("region layout", slug), make)  # type: ignore[no-any-return]
 
@@ -96,9 +99,6 @@ def region_page(inputs: Inputs, argument: str) -> tuple[tuple[tuple[str, str | N
 
 
 NODES["region-page"] = region_page
-
-
-Layout = tuple[list[tuple[str, str | None]], dict[str, int], dict[str, int]]
 
 
 def _district_layout(r: Region, inputs: Inputs) -> Layout:
